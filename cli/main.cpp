@@ -1,0 +1,87 @@
+// xxgk command-line entry point: parses options, runs the pipeline, writes validated JSON.
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+#include "options.hpp"
+#include "xxgk/extract/pdf_document.hpp"
+#include "xxgk/schema/report_schema.hpp"
+
+namespace {
+
+using namespace xxgk;
+using namespace xxgk::cli;
+
+int fail(int code, const std::string &message) {
+  std::cerr << "xxgk: " << message << "\n";
+  return code;
+}
+
+// Writes next to the target and renames, so a reader never sees half a file.
+bool write_atomically(const std::string &path, const std::string &content) {
+  std::filesystem::path target(path);
+  std::filesystem::path temp = target;
+  temp += ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) return false;
+    out << content;
+    if (!out.flush()) return false;
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, target, ec);
+  if (ec) std::filesystem::remove(temp, ec);
+  return !ec;
+}
+
+int exit_code_for(extract::InputErrorKind kind) {
+  using K = extract::InputErrorKind;
+  return kind == K::encrypted || kind == K::wrong_password ? exit_encrypted : exit_unreadable;
+}
+
+int run_extract(const Options &o) {
+  report::Report r;
+  try {
+    r = pipeline::extract_report(o.inputs[0], o.extract);
+  } catch (const extract::InputError &e) {
+    return fail(exit_code_for(e.kind()), std::string("error: ") + e.what());
+  }
+  nlohmann::json j = report::to_json(r);
+  std::vector<std::string> problems = schema::validate_report(j);
+  if (!problems.empty())
+    return fail(exit_internal, "internal error: output does not match the schema: " + problems.front());
+  std::string text = j.dump(o.pretty ? 2 : -1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (o.output.empty()) {
+    std::cout << text << std::flush;
+  } else if (!write_atomically(o.output, text)) {
+    return fail(exit_unreadable, "error: cannot write '" + o.output + "'");
+  }
+  for (const auto &w : r.warnings)
+    std::cerr << "xxgk: warning: " << o.inputs[0] << (w.page ? ":p" + std::to_string(w.page) : "") << ": "
+              << w.message << "\n";
+  return r.partial() ? exit_partial : exit_ok;
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  auto parsed = parse_options(args);
+  if (auto *error = std::get_if<UsageError>(&parsed))
+    return fail(exit_usage, "usage error: " + error->message);
+  const Options &o = std::get<Options>(parsed);
+  try {
+    switch (o.command) {
+      case Command::help: std::cout << help_text(); return exit_ok;
+      case Command::version: std::cout << "xxgk " << XXGK_VERSION << "\n"; return exit_ok;
+      case Command::schema: std::cout << schema::report_schema_text(); return exit_ok;
+      case Command::extract: return run_extract(o);
+    }
+  } catch (const std::exception &e) {
+    return fail(exit_internal, std::string("internal error: ") + e.what());
+  }
+  return exit_internal;
+}

@@ -1,0 +1,42 @@
+#pragma once
+// Command-line parsing for the xxgk executable, kept apart from main() so it can be tested.
+
+#include <optional>
+#include <variant>
+#include <string>
+#include <vector>
+
+#include "xxgk/pipeline/extract_report.hpp"
+
+namespace xxgk::cli {
+
+// Exit codes, documented in --help and README.
+enum ExitCode : int {
+  exit_ok = 0,
+  exit_internal = 1,    // a bug: please report
+  exit_usage = 2,       // bad command line
+  exit_unreadable = 3,  // the input is missing, not a PDF, damaged or has no pages
+  exit_encrypted = 4,   // the PDF needs a (different) password
+  exit_partial = 5,     // JSON written, but parts of the report were not found (see warnings)
+};
+
+enum class Command { help, version, extract, schema };
+
+struct Options {
+  Command command = Command::help;
+  std::vector<std::string> inputs;
+  std::string output;  // empty: stdout
+  bool pretty = false;
+  pipeline::ExtractOptions extract;
+};
+
+struct UsageError {
+  std::string message;
+};
+
+// Returns the options, or a UsageError whose message says what is wrong.
+std::variant<Options, UsageError> parse_options(const std::vector<std::string> &args);
+
+std::string help_text();
+
+}  // namespace xxgk::cli

@@ -1,0 +1,31 @@
+#pragma once
+// A Page as the pipeline sees it: its upright size and the text runs on it.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "xxgk/core/text_run.hpp"
+
+namespace xxgk {
+
+struct Page {
+  int number = 0;           // 1-based, as a reader counts
+  double width = 0;         // upright, in points
+  double height = 0;
+  int rotation = 0;         // degrees the PDF asks the viewer to turn the page: 0, 90, 180, 270
+  std::vector<TextRun> runs;
+};
+
+// A rendered page image: 8-bit gray or 24-bit RGB rows, top row first.
+struct Raster {
+  int width = 0;
+  int height = 0;
+  int channels = 1;  // 1 gray, 3 RGB
+  double dpi = 0;
+  std::vector<std::uint8_t> pixels;  // width * channels bytes per row, no padding
+
+  const std::uint8_t *row(int y) const { return pixels.data() + static_cast<size_t>(y) * width * channels; }
+};
+
+}  // namespace xxgk

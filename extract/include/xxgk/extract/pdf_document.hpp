@@ -1,0 +1,71 @@
+#pragma once
+// Reading a PDF: pages, their positioned text runs, and rendered rasters, through poppler-cpp.
+// Every way a file can fail to open is a distinct InputError kind, so callers can tell a user
+// exactly what is wrong and map it to an exit code.
+
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "xxgk/core/page.hpp"
+
+namespace poppler {
+class document;
+}
+
+namespace xxgk::extract {
+
+enum class InputErrorKind {
+  file_missing,    // no such file, or not a regular file
+  unreadable,      // exists but cannot be read (permissions, I/O error)
+  not_pdf,         // no %PDF- header: empty, HTML, a Word file...
+  encrypted,       // needs a password and none was given
+  wrong_password,  // a password was given and does not open it
+  damaged,         // says it is a PDF but Poppler cannot parse it
+  no_pages,        // a valid PDF with zero pages
+};
+
+const char *to_string(InputErrorKind kind);
+
+class InputError : public std::runtime_error {
+ public:
+  InputError(InputErrorKind kind, const std::string &message)
+      : std::runtime_error(message), kind_(kind) {}
+  InputErrorKind kind() const { return kind_; }
+
+ private:
+  InputErrorKind kind_;
+};
+
+struct OpenOptions {
+  std::string password;  // tried as both owner and user password
+};
+
+// Largest raster render() produces; a bigger request is rendered at a lower DPI (see
+// Raster::dpi) so that a 20,000-point page cannot exhaust memory.
+inline constexpr long long max_raster_pixels = 120'000'000;
+
+class PdfDocument {
+ public:
+  static PdfDocument open(const std::filesystem::path &path, const OpenOptions &options = {});
+
+  PdfDocument(PdfDocument &&) noexcept;
+  PdfDocument &operator=(PdfDocument &&) noexcept;
+  ~PdfDocument();
+
+  int page_count() const;
+  bool encrypted() const;  // true also for owner-password-only files that open freely
+
+  // Page `number` (1-based) with its text runs, in upright page coordinates.
+  Page page(int number) const;
+
+  // Page `number` rendered upright at `dpi`, gray or RGB.
+  Raster render(int number, double dpi, bool color = false) const;
+
+ private:
+  explicit PdfDocument(std::unique_ptr<poppler::document> doc);
+  std::unique_ptr<poppler::document> doc_;
+};
+
+}  // namespace xxgk::extract

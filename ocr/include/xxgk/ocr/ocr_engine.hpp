@@ -1,0 +1,40 @@
+#pragma once
+// Optical character recognition of page rasters with Tesseract. Recognized words come out as
+// TextRuns in page points, so later stages treat them exactly like a text layer's runs.
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "xxgk/core/page.hpp"
+
+namespace xxgk::ocr {
+
+struct OcrOptions {
+  std::string languages = "chi_sim";  // Tesseract language list, e.g. "chi_sim+eng"
+  std::string tessdata_dir;           // empty: Tesseract's compiled-in default
+};
+
+class OcrError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// One Tesseract instance; not thread-safe, use one engine per thread.
+class OcrEngine {
+ public:
+  explicit OcrEngine(const OcrOptions &options);  // throws OcrError if the language data is missing
+  OcrEngine(OcrEngine &&) noexcept;
+  OcrEngine &operator=(OcrEngine &&) noexcept;
+  ~OcrEngine();
+
+  // Words of a whole page, with Tesseract's confidence (0..1) on each run.
+  std::vector<TextRun> recognize_page(const Raster &page) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace xxgk::ocr

@@ -1,0 +1,59 @@
+#pragma once
+// The Report: everything xxgk knows about one annual report, as serialized to JSON.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "xxgk/report/report_text.hpp"
+
+namespace xxgk::report {
+
+struct Warning {
+  std::string code;     // stable, machine-readable: "no_text_layer", "section_missing", ...
+  std::string message;  // for people
+  int page = 0;         // 0 when not tied to a page
+  std::string key;      // a value key or section id, when tied to one
+};
+
+struct SourceInfo {
+  std::string file;    // file name as given on the command line
+  std::string sha256;
+  long long bytes = 0;
+  int pages = 0;
+  std::string format = "pdf";
+};
+
+struct PageSummary {
+  int number = 0;
+  double width = 0, height = 0;
+  int rotation = 0;
+  long text_runs = 0;
+  std::string kind;  // "text", or "no_text" (image-only or blank)
+};
+
+struct Meta {
+  std::string title;
+  std::string agency;
+  std::optional<int> year;
+  std::string edition;        // "2019" or "2021"
+  std::string edition_basis;  // how the edition was decided
+};
+
+struct Report {
+  SourceInfo source;
+  Meta meta;
+  std::vector<PageSummary> pages;
+  std::vector<Section> sections;
+  nlohmann::json tables = nlohmann::json::object();
+  std::vector<Warning> warnings;
+
+  // Something a complete report has is missing: a section, the title, the year.
+  bool partial() const;
+};
+
+nlohmann::json to_json(const Report &report);
+
+}  // namespace xxgk::report

@@ -1,0 +1,54 @@
+#pragma once
+// The prose of a report in reading order: its title (agency, year), the six section headings
+// of the official format, and the text under each.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xxgk/layout/text_lines.hpp"
+#include "xxgk/report/template_spec.hpp"
+
+namespace xxgk::report {
+
+struct PageLines {
+  int page = 0;  // 1-based
+  std::vector<layout::TextLine> lines;
+};
+
+struct ReportTitle {
+  std::string title;   // compact: no spaces between Han characters and digits
+  std::string agency;
+  std::optional<int> year;
+  int page = 0;
+};
+
+struct Section {
+  int number = 0;
+  std::string id;
+  std::string title;    // the official title
+  std::string heading;  // the heading line as printed (cleaned)
+  int page = 0;
+  std::string text;     // paragraphs separated by '\n'
+};
+
+struct EditionGuess {
+  std::string edition;  // "2019" or "2021"
+  std::string basis;    // "table_labels", "year" or "default"
+};
+
+// A heading's leading number: 一、 / （一） / (1) / 1、 / 第一部分. `number` is 0 when absent.
+struct HeadingNumber {
+  int number = 0;
+  std::u32string rest;
+};
+HeadingNumber split_heading_number(std::u32string_view compact_text);
+
+std::optional<ReportTitle> find_title(const std::vector<PageLines> &pages);
+std::vector<Section> find_sections(const std::vector<PageLines> &pages, const std::vector<SectionSpec> &specs);
+EditionGuess guess_edition(const std::vector<PageLines> &pages, std::optional<int> year);
+
+// Splits "XX局2023年政府信息公开工作年度报告" into agency and year.
+void parse_title(ReportTitle &title);
+
+}  // namespace xxgk::report

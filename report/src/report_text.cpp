@@ -1,0 +1,284 @@
+#include "xxgk/report/report_text.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "xxgk/core/utf8_text.hpp"
+#include "xxgk/normalize/unicode_fold.hpp"
+#include "xxgk/report/similarity.hpp"
+
+namespace xxgk::report {
+namespace {
+
+constexpr std::u32string_view chinese_digits = U"〇一二三四五六七八九";
+
+// 一 .. 九十九 as written in headings; 0 if `s` is not such a numeral.
+int chinese_numeral(std::u32string_view s) {
+  if (s.empty() || s.size() > 3) return 0;
+  auto digit = [](char32_t c) -> int {
+    auto p = chinese_digits.find(c);
+    return p == std::u32string_view::npos ? -1 : static_cast<int>(p);
+  };
+  size_t ten = s.find(U'十');
+  if (ten == std::u32string_view::npos) return s.size() == 1 && digit(s[0]) > 0 ? digit(s[0]) : 0;
+  int tens = ten == 0 ? 1 : (ten == 1 ? digit(s[0]) : -1);
+  int units = ten + 1 == s.size() ? 0 : (ten + 2 == s.size() ? digit(s[ten + 1]) : -1);
+  return tens > 0 && units >= 0 ? tens * 10 + units : 0;
+}
+
+bool is_separator(char32_t c) { return c == U'、' || c == U'.' || c == U'．' || c == U'，' || c == U','; }
+
+size_t numeral_end(std::u32string_view s, size_t from) {
+  size_t i = from;
+  while (i < s.size() && (chinese_digits.find(s[i]) != std::u32string_view::npos || s[i] == U'十')) ++i;
+  return i;
+}
+
+size_t digits_end(std::u32string_view s, size_t from) {
+  size_t i = from;
+  while (i < s.size() && s[i] >= U'0' && s[i] <= U'9') ++i;
+  return i;
+}
+
+int arabic(std::u32string_view s) {
+  int v = 0;
+  for (char32_t c : s) v = v * 10 + static_cast<int>(c - U'0');
+  return v;
+}
+
+bool is_page_number(std::u32string_view s) {
+  std::u32string core;
+  for (char32_t c : s)
+    if (c != U'-' && c != U'—' && c != U'－' && c != U'第' && c != U'页' && c != U'/') core += c;
+  return !core.empty() && digits_end(core, 0) == core.size();
+}
+
+struct FlatLine {
+  int page;
+  const layout::TextLine *line;
+  std::u32string compact;
+};
+
+std::vector<FlatLine> flatten(const std::vector<PageLines> &pages) {
+  std::vector<FlatLine> out;
+  for (const auto &p : pages)
+    for (const auto &l : p.lines) out.push_back({p.page, &l, compact(l.text)});
+  return out;
+}
+
+std::u32string strip_trailing_punctuation(std::u32string s) {
+  while (!s.empty() && (s.back() == U'：' || s.back() == U':' || s.back() == U'。' || s.back() == U'.')) s.pop_back();
+  return s;
+}
+
+// How well a line reads as the heading of `spec`; 0 if it cannot be one.
+double heading_score(const std::u32string &line, const SectionSpec &spec) {
+  if (line.empty() || line.back() == U'。' || line.back() == U'；') return 0;
+  HeadingNumber h = split_heading_number(line);
+  if (h.number != 0 && h.number != spec.number) return 0;
+  std::u32string title = to_u32(spec.title);
+  std::u32string rest = strip_trailing_punctuation(h.rest);
+  if (rest.size() > title.size() + 4) return 0;
+  return similarity(rest, title);
+}
+
+constexpr double heading_threshold = 0.8;
+
+// Joins a section's lines into paragraphs. A paragraph starts at an indented line or after a
+// vertical gap wider than a line; lines inside one are joined without inventing spaces.
+std::string paragraphs(const std::vector<FlatLine> &lines, size_t begin, size_t end) {
+  double left = 1e9;
+  for (size_t i = begin; i < end; ++i) left = std::min(left, lines[i].line->bbox.x0);
+  std::u32string out;
+  std::u32string current;
+  const FlatLine *previous = nullptr;
+  for (size_t i = begin; i < end; ++i) {
+    const FlatLine &fl = lines[i];
+    if (is_page_number(fl.compact)) continue;
+    const auto &box = fl.line->bbox;
+    double em = std::max(fl.line->font_size, 1.0);
+    bool indented = box.x0 > left + 1.2 * em;
+    bool gap = previous && previous->page == fl.page && box.y0 - previous->line->bbox.y1 > 1.0 * box.height();
+    if (!current.empty() && (indented || gap)) {
+      out += normalize::clean(current) + U'\n';
+      current.clear();
+    }
+    current += to_u32(fl.line->text) + U' ';
+    previous = &fl;
+  }
+  if (!current.empty()) out += normalize::clean(current);
+  while (!out.empty() && out.back() == U'\n') out.pop_back();
+  return to_utf8(out);
+}
+
+bool looks_like_title_line(const std::u32string &s) {
+  return s.find(U"报告") != std::u32string::npos || s.find(U"年报") != std::u32string::npos ||
+         s.find(U"年度报") != std::u32string::npos;
+}
+
+// A title line that does not name the agency itself continues a line above it.
+bool needs_line_above(const std::u32string &s) {
+  if (s.size() < 12) return true;
+  char32_t c = s[0];
+  return (c >= U'0' && c <= U'9') || s.rfind(U"政府信息公开", 0) == 0 || s.rfind(U"年度", 0) == 0;
+}
+
+}  // namespace
+
+HeadingNumber split_heading_number(std::u32string_view s) {
+  HeadingNumber h{0, std::u32string(s)};
+  if (s.empty()) return h;
+  if (s[0] == U'（' || s[0] == U'(') {
+    size_t e = numeral_end(s, 1);
+    int n = chinese_numeral(s.substr(1, e - 1));
+    if (n == 0 && (e = digits_end(s, 1)) > 1) n = arabic(s.substr(1, e - 1));
+    if (n > 0 && e < s.size() && (s[e] == U'）' || s[e] == U')')) return {n, std::u32string(s.substr(e + 1))};
+    return h;
+  }
+  if (s[0] == U'第') {
+    size_t e = numeral_end(s, 1);
+    int n = chinese_numeral(s.substr(1, e - 1));
+    if (n > 0 && s.substr(e, 2) == U"部分") {
+      size_t rest = e + 2;
+      if (rest < s.size() && (is_separator(s[rest]) || s[rest] == U'：')) ++rest;
+      return {n, std::u32string(s.substr(rest))};
+    }
+    return h;
+  }
+  size_t e = numeral_end(s, 0);
+  int n = chinese_numeral(s.substr(0, e));
+  if (n == 0 && (e = digits_end(s, 0)) > 0) n = arabic(s.substr(0, e));
+  if (n > 0 && e < s.size() && is_separator(s[e])) return {n, std::u32string(s.substr(e + 1))};
+  return h;
+}
+
+void parse_title(ReportTitle &title) {
+  std::u32string t = to_u32(title.title);
+  for (size_t i = 0; i + 4 < t.size(); ++i) {
+    if (digits_end(t, i) != i + 4 || t[i + 4] != U'年') continue;
+    if (i > 0 && t[i - 1] >= U'0' && t[i - 1] <= U'9') continue;
+    int year = arabic(t.substr(i, 4));
+    if (year < 1990 || year > 2100) continue;
+    title.year = year;
+    std::u32string agency = t.substr(0, i);
+    if (agency.empty()) {
+      size_t after = i + 5;
+      if (after < t.size() && t[after] == U'度') ++after;
+      size_t end = t.find(U"政府信息公开", after);
+      agency = t.substr(after, end == std::u32string::npos ? 0 : end - after);
+    }
+    if (agency.rfind(U"关于", 0) == 0) agency = agency.substr(2);
+    title.agency = to_utf8(agency);
+    return;
+  }
+}
+
+namespace {
+
+double median_font_size(const std::vector<layout::TextLine> &lines) {
+  std::vector<double> sizes;
+  for (const auto &l : lines) sizes.push_back(l.font_size);
+  if (sizes.empty()) return 0;
+  std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+  return sizes[sizes.size() / 2];
+}
+
+bool names_a_report(const std::u32string &s) {
+  return s.find(U"政府信息公开") != std::u32string::npos &&
+         (s.find(U"报告") != std::u32string::npos || s.find(U"年报") != std::u32string::npos);
+}
+
+// The title as typeset: the lines at the top of the first page in a font clearly larger than
+// the body's, however many lines it was wrapped into.
+std::optional<std::u32string> large_print_title(const std::vector<layout::TextLine> &lines) {
+  double body = median_font_size(lines);
+  std::u32string joined;
+  for (size_t i = 0; i < lines.size() && i < 6; ++i) {
+    bool large = lines[i].font_size >= 1.15 * body;
+    if (!large && !joined.empty()) break;
+    if (large) joined += compact(lines[i].text);
+  }
+  if (!names_a_report(joined)) return std::nullopt;
+  return joined;
+}
+
+// The title found by its words when it is set in body size: the line naming the report, with
+// the lines above that carry the agency and a short wrapped tail below.
+std::optional<std::u32string> keyword_title(const std::vector<layout::TextLine> &lines) {
+  for (size_t i = 0; i < lines.size() && i < 15; ++i) {
+    std::u32string c = compact(lines[i].text);
+    if (!looks_like_title_line(c) || c.back() == U'。') continue;
+    std::u32string joined = c;
+    for (size_t k = i; k > 0 && needs_line_above(joined); --k) {
+      const auto &above = lines[k - 1];
+      if (lines[k].bbox.y0 - above.bbox.y1 > 1.5 * above.bbox.height()) break;
+      joined = compact(above.text) + joined;
+    }
+    if (i + 1 < lines.size() && joined.back() != U'告') {
+      std::u32string tail = compact(lines[i + 1].text);
+      if (tail.size() <= 3) joined += tail;
+    }
+    return joined;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<ReportTitle> find_title(const std::vector<PageLines> &pages) {
+  if (pages.empty()) return std::nullopt;
+  const auto &lines = pages.front().lines;
+  std::optional<std::u32string> text = large_print_title(lines);
+  if (!text) text = keyword_title(lines);
+  if (!text) return std::nullopt;
+  ReportTitle title;
+  title.title = to_utf8(*text);
+  title.page = pages.front().page;
+  parse_title(title);
+  return title;
+}
+
+std::vector<Section> find_sections(const std::vector<PageLines> &pages, const std::vector<SectionSpec> &specs) {
+  std::vector<FlatLine> lines = flatten(pages);
+  struct Found {
+    size_t spec;
+    size_t line;
+  };
+  std::vector<Found> found;
+  size_t next = 0;
+  for (size_t i = 0; i < lines.size() && next < specs.size(); ++i) {
+    for (size_t s = next; s < specs.size(); ++s) {
+      if (heading_score(lines[i].compact, specs[s]) >= heading_threshold) {
+        found.push_back({s, i});
+        next = s + 1;
+        break;
+      }
+    }
+  }
+  std::vector<Section> sections;
+  for (size_t k = 0; k < found.size(); ++k) {
+    const SectionSpec &spec = specs[found[k].spec];
+    size_t begin = found[k].line + 1;
+    size_t end = k + 1 < found.size() ? found[k + 1].line : lines.size();
+    sections.push_back({spec.number, spec.id, spec.title, to_utf8(normalize::clean(to_u32(lines[found[k].line].line->text))),
+                        lines[found[k].line].page, paragraphs(lines, begin, end)});
+  }
+  return sections;
+}
+
+EditionGuess guess_edition(const std::vector<PageLines> &pages, std::optional<int> year) {
+  static const std::array<std::u32string_view, 5> marks_2021 = {
+      U"本年制发件数", U"本年废止件数", U"现行有效件数", U"逾期不补正", U"逾期未按收费通知"};
+  static const std::array<std::u32string_view, 5> marks_2019 = {
+      U"本年新制作数量", U"本年新公开数量", U"对外公开总数量", U"上一年项目数量", U"政府集中采购"};
+  int score_2021 = 0, score_2019 = 0;
+  for (const auto &fl : flatten(pages)) {
+    for (auto m : marks_2021) score_2021 += fl.compact.find(m) != std::u32string::npos;
+    for (auto m : marks_2019) score_2019 += fl.compact.find(m) != std::u32string::npos;
+  }
+  if (score_2021 != score_2019) return {score_2021 > score_2019 ? "2021" : "2019", "table_labels"};
+  if (year) return {*year >= 2021 ? "2021" : "2019", "year"};
+  return {"2021", "default"};
+}
+
+}  // namespace xxgk::report
