@@ -188,13 +188,16 @@ bool names_a_report(const std::u32string &s) {
          (s.find(U"报告") != std::u32string::npos || s.find(U"年报") != std::u32string::npos);
 }
 
-// The title as typeset: the lines at the top of the first page in a font clearly larger than
-// the body's, however many lines it was wrapped into.
+// The title as typeset: the lines at the top of the first page in the page's largest font,
+// clearly larger than the body's, however many lines it was wrapped into.
 std::optional<std::u32string> large_print_title(const std::vector<layout::TextLine> &lines) {
-  double body = median_font_size(lines);
+  constexpr size_t top_lines = 6;
+  double largest = 0;
+  for (size_t i = 0; i < lines.size() && i < top_lines; ++i) largest = std::max(largest, lines[i].font_size);
+  if (largest < 1.15 * median_font_size(lines)) return std::nullopt;
   std::u32string joined;
-  for (size_t i = 0; i < lines.size() && i < 6; ++i) {
-    bool large = lines[i].font_size >= 1.15 * body;
+  for (size_t i = 0; i < lines.size() && i < top_lines; ++i) {
+    bool large = lines[i].font_size >= 0.95 * largest;
     if (!large && !joined.empty()) break;
     if (large) joined += compact(lines[i].text);
   }

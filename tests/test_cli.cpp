@@ -1,0 +1,143 @@
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "options.hpp"
+#include "test_support.hpp"
+#include "xxgk/schema/report_schema.hpp"
+
+namespace xxgk {
+namespace {
+
+using test::fixture;
+using test::run_xxgk;
+
+TEST(Cli, HelpDocumentsCommandsAndExitCodes) {
+  auto r = run_xxgk({"--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char *needle : {"xxgk extract FILE.pdf", "--password", "--ocr", "Exit codes", "5  partial"})
+    EXPECT_NE(r.out.find(needle), std::string::npos) << needle;
+  EXPECT_EQ(run_xxgk({"extract", "--help"}).exit_code, 0);
+}
+
+TEST(Cli, Version) {
+  auto r = run_xxgk({"--version"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("xxgk ", 0), 0u);
+}
+
+TEST(Cli, UsageErrors) {
+  for (const auto &args : std::vector<std::vector<std::string>>{
+           {}, {"frobnicate"}, {"extract"}, {"extract", "a.pdf", "b.pdf"}, {"extract", "a.pdf", "--bogus"},
+           {"extract", "a.pdf", "--ocr", "sometimes"}, {"extract", "a.pdf", "--dpi", "abc"}, {"extract", "a.pdf", "-o"}}) {
+    auto r = run_xxgk(args);
+    EXPECT_EQ(r.exit_code, cli::exit_usage) << testing::PrintToString(args);
+    EXPECT_NE(r.err.find("usage error"), std::string::npos);
+    EXPECT_TRUE(r.out.empty());
+  }
+}
+
+TEST(Cli, ExtractSamplePrintsSchemaValidJson) {
+  auto r = run_xxgk({"extract", fixture("sample-report.pdf").string()});
+  ASSERT_EQ(r.exit_code, cli::exit_ok) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(schema::validate_report(j).empty());
+  EXPECT_EQ(j["meta"]["agency"], "示例市数据资源管理局");
+  EXPECT_EQ(j["meta"]["year"], 2024);
+  EXPECT_EQ(j["meta"]["edition"], "2021");
+  EXPECT_EQ(j["sections"].size(), 6u);
+  EXPECT_EQ(j["status"], "ok");
+  EXPECT_EQ(j["source"]["pages"], 3);
+}
+
+TEST(Cli, OutputFileAndPrettyPrinting) {
+  test::TempDir dir;
+  auto out = dir.path() / "report.json";
+  auto r = run_xxgk({"extract", fixture("sample-report.pdf").string(), "-o", out.string(), "--pretty"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  std::string text = test::read_file(out);
+  EXPECT_NE(text.find("\n  \"meta\""), std::string::npos) << "indented";
+  EXPECT_NO_THROW(nlohmann::json::parse(text));
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1) << "no temp file left";
+}
+
+TEST(Cli, UnwritableOutputIsAnError) {
+  auto r = run_xxgk({"extract", fixture("sample-report.pdf").string(), "-o", "/nonexistent-dir/x.json"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("cannot write"), std::string::npos);
+}
+
+struct BadInput {
+  std::string name;
+  std::vector<std::string> extra_args;
+  int exit_code;
+  std::string message;
+};
+
+TEST(Cli, BadInputsGetTheirOwnMessageAndExitCode) {
+  test::TempDir dir;
+  test::write_file(dir.path() / "empty.pdf", "");
+  test::write_file(dir.path() / "page.pdf", "<html><body>not a pdf</body></html>");
+  const std::vector<std::pair<std::filesystem::path, BadInput>> cases = {
+      {dir.path() / "missing.pdf", {"missing", {}, cli::exit_unreadable, "no such file"}},
+      {dir.path() / "empty.pdf", {"empty", {}, cli::exit_unreadable, "empty"}},
+      {dir.path() / "page.pdf", {"html", {}, cli::exit_unreadable, "not a PDF"}},
+      {fixture("bad/damaged.pdf"), {"damaged", {}, cli::exit_unreadable, "damaged"}},
+      {fixture("bad/zero-pages.pdf"), {"zero pages", {}, cli::exit_unreadable, "no pages"}},
+      {fixture("bad/encrypted-user-password.pdf"), {"encrypted", {}, cli::exit_encrypted, "password is needed"}},
+      {fixture("bad/encrypted-user-password.pdf"),
+       {"wrong password", {"--password", "nope"}, cli::exit_encrypted, "password does not open"}},
+  };
+  for (const auto &[path, c] : cases) {
+    std::vector<std::string> args = {"extract", path.string()};
+    args.insert(args.end(), c.extra_args.begin(), c.extra_args.end());
+    auto r = run_xxgk(args);
+    EXPECT_EQ(r.exit_code, c.exit_code) << c.name << ": " << r.err;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << c.name << ": " << r.err;
+    EXPECT_TRUE(r.out.empty()) << c.name;
+  }
+}
+
+TEST(Cli, EncryptedWithPasswordExtracts) {
+  auto r = run_xxgk({"extract", fixture("bad/encrypted-user-password.pdf").string(), "--password", "secret-user"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["meta"]["year"], 2024);
+}
+
+TEST(Cli, PdfThatIsNoReportGivesPartialResult) {
+  auto r = run_xxgk({"extract", fixture("not-a-report.pdf").string()});
+  EXPECT_EQ(r.exit_code, cli::exit_partial) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["status"], "partial");
+  EXPECT_TRUE(schema::validate_report(j).empty());
+  std::set<std::string> codes;
+  for (const auto &w : j["warnings"]) codes.insert(w["code"]);
+  EXPECT_TRUE(codes.count("title_missing"));
+  EXPECT_TRUE(codes.count("section_missing"));
+  EXPECT_NE(r.err.find("warning"), std::string::npos);
+}
+
+TEST(Cli, SchemaCommandPrintsTheSchema) {
+  auto r = run_xxgk({"schema"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(nlohmann::json::parse(r.out)["title"], "xxgk report");
+}
+
+TEST(CliOptions, ParsesExtractOptions) {
+  auto parsed = cli::parse_options({"extract", "a.pdf", "--ocr", "never", "--dpi", "200", "--password", "pw",
+                                    "--lang", "chi_sim+eng", "--pretty", "-o", "x.json"});
+  ASSERT_TRUE(std::holds_alternative<cli::Options>(parsed));
+  const auto &o = std::get<cli::Options>(parsed);
+  EXPECT_EQ(o.command, cli::Command::extract);
+  EXPECT_EQ(o.inputs, std::vector<std::string>{"a.pdf"});
+  EXPECT_EQ(o.extract.ocr, pipeline::OcrMode::never);
+  EXPECT_DOUBLE_EQ(o.extract.ocr_dpi, 200);
+  EXPECT_EQ(o.extract.password, "pw");
+  EXPECT_EQ(o.extract.ocr_options.languages, "chi_sim+eng");
+  EXPECT_TRUE(o.pretty);
+  EXPECT_EQ(o.output, "x.json");
+}
+
+}  // namespace
+}  // namespace xxgk

@@ -1,0 +1,51 @@
+// The OCR path end to end on a page we render ourselves: Tesseract's words must become runs
+// that the report stage reads like a text layer.
+
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+#include "xxgk/extract/pdf_document.hpp"
+#include "xxgk/layout/text_lines.hpp"
+#include "xxgk/normalize/unicode_fold.hpp"
+#include "xxgk/ocr/ocr_engine.hpp"
+#include "xxgk/report/report_text.hpp"
+
+namespace xxgk {
+namespace {
+
+TEST(Ocr, RenderedSamplePageReadsBackTitleAndHeading) {
+  auto doc = extract::PdfDocument::open(test::fixture("sample-report.pdf"));
+  Raster raster = doc.render(1, 200);
+  ocr::OcrEngine engine({});
+  std::vector<TextRun> runs;
+  for (auto &r : engine.recognize_page(raster)) runs.push_back(normalize::clean_run(std::move(r)));
+  ASSERT_GT(runs.size(), 10u);
+  for (const auto &r : runs) {
+    EXPECT_EQ(r.source, RunSource::ocr);
+    EXPECT_GE(r.confidence, 0);
+    EXPECT_LE(r.confidence, 1);
+    EXPECT_LE(r.bbox.x1, 596) << "runs are in page points, not pixels";
+  }
+  report::PageLines page{1, layout::build_lines(runs)};
+  auto title = report::find_title({page});
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->agency, "示例市数据资源管理局");
+  EXPECT_EQ(title->year, 2024);
+  auto sections = report::find_sections({page}, report::official_template_spec().edition("2021").sections);
+  ASSERT_GE(sections.size(), 2u);
+  EXPECT_EQ(sections[0].id, "overview");
+}
+
+TEST(Ocr, MissingLanguageDataIsAClearError) {
+  ocr::OcrOptions options;
+  options.languages = "xx_no_such_language";
+  try {
+    ocr::OcrEngine engine(options);
+    FAIL() << "engine started without language data";
+  } catch (const ocr::OcrError &e) {
+    EXPECT_NE(std::string(e.what()).find("xx_no_such_language"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace xxgk

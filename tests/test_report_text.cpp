@@ -1,0 +1,144 @@
+#include <gtest/gtest.h>
+
+#include "xxgk/report/report_text.hpp"
+
+namespace xxgk::report {
+namespace {
+
+layout::TextLine line(const std::string &text, double y, double size = 12, double x0 = 60) {
+  layout::TextLine l;
+  l.text = text;
+  l.font_size = size;
+  l.bbox = {x0, y, 500, y + size};
+  return l;
+}
+
+std::vector<SectionSpec> sections_2021() { return official_template_spec().edition("2021").sections; }
+
+TEST(HeadingNumber, ChineseArabicAndParenthesisedForms) {
+  struct Case {
+    std::u32string text;
+    int number;
+    std::u32string rest;
+  } cases[] = {
+      {U"一、总体情况", 1, U"总体情况"},           {U"六、其他需要报告的事项", 6, U"其他需要报告的事项"},
+      {U"（三）不予公开", 3, U"不予公开"},         {U"(四)无法提供", 4, U"无法提供"},
+      {U"3、总体情况", 3, U"总体情况"},            {U"2.主动公开", 2, U"主动公开"},
+      {U"十二、附录", 12, U"附录"},                {U"第五部分：存在的问题", 5, U"存在的问题"},
+      {U"总体情况", 0, U"总体情况"},               {U"一是加强领导", 0, U"一是加强领导"},
+      {U"2023年", 0, U"2023年"},
+  };
+  for (const auto &c : cases) {
+    HeadingNumber h = split_heading_number(c.text);
+    EXPECT_EQ(h.number, c.number);
+    EXPECT_TRUE(h.rest == c.rest);
+  }
+}
+
+TEST(ParseTitle, AgencyBeforeYear) {
+  ReportTitle t{"盐城市农业农村局2023年政府信息公开工作年度报告", "", std::nullopt, 1};
+  parse_title(t);
+  EXPECT_EQ(t.agency, "盐城市农业农村局");
+  EXPECT_EQ(t.year, 2023);
+}
+
+TEST(ParseTitle, YearBeforeAgency) {
+  ReportTitle t{"2022年度杭州市西湖区审计局政府信息公开工作年度报告", "", std::nullopt, 1};
+  parse_title(t);
+  EXPECT_EQ(t.agency, "杭州市西湖区审计局");
+  EXPECT_EQ(t.year, 2022);
+}
+
+TEST(ParseTitle, NoYear) {
+  ReportTitle t{"某局政府信息公开工作年度报告", "", std::nullopt, 1};
+  parse_title(t);
+  EXPECT_FALSE(t.year.has_value());
+  EXPECT_EQ(t.agency, "");
+}
+
+TEST(FindTitle, LargePrintTitleWrappedOverTwoLines) {
+  PageLines page{1,
+                 {line("淮安市洪泽区人民政府", 60, 20), line("2024 年政府信息公开工作年度报告", 85, 20),
+                  line("本报告由淮安市洪泽区人民政府办公室根据条例编制。", 120), line("一、总体情况", 140),
+                  line("正文。", 160)}};
+  auto t = find_title({page});
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->title, "淮安市洪泽区人民政府2024年政府信息公开工作年度报告");
+  EXPECT_EQ(t->agency, "淮安市洪泽区人民政府");
+  EXPECT_EQ(t->year, 2024);
+}
+
+TEST(FindTitle, BodySizeTitleWithWrappedLastCharacter) {
+  PageLines page{1, {line("宿迁市审计局 2020 年政府信息公开工作年度报", 60), line("告", 76),
+                     line("本报告根据条例要求编制。", 100), line("一、总体情况", 120)}};
+  auto t = find_title({page});
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->title, "宿迁市审计局2020年政府信息公开工作年度报告");
+  EXPECT_EQ(t->agency, "宿迁市审计局");
+}
+
+TEST(FindTitle, NoTitle) {
+  PageLines page{1, {line("会议纪要", 60), line("今天开会。", 80)}};
+  EXPECT_FALSE(find_title({page}));
+}
+
+TEST(FindSections, AllSixAcrossPagesWithTextBetween) {
+  std::vector<PageLines> pages = {
+      {1, {line("一、总体情况", 100), line("全年主动公开信息。", 120, 12, 84), line("二、主动公开政府信息情况", 140)}},
+      {2,
+       {line("三、收到和处理政府信息公开申请情况", 60), line("四、政府信息公开行政复议、行政诉讼情况", 90),
+        line("五、存在的主要问题及改进情况", 120), line("一是……", 140), line("-2-", 800),
+        line("六、其他需要报告的事项", 160), line("无。", 180)}}};
+  auto s = find_sections(pages, sections_2021());
+  ASSERT_EQ(s.size(), 6u);
+  EXPECT_EQ(s[0].text, "全年主动公开信息。");
+  EXPECT_EQ(s[2].page, 2);
+  EXPECT_EQ(s[4].text, "一是……") << "the page number line is dropped";
+  EXPECT_EQ(s[5].text, "无。");
+}
+
+TEST(FindSections, ToleratesNumberingVariantsAndSmallWordingDifferences) {
+  std::vector<PageLines> pages = {{1,
+                                   {line("（一）总体情况", 100), line("2.主动公开政府信息情况：", 120),
+                                    line("三、收到和处理政府信息公开申请的情况", 140),
+                                    line("四、政府信息公开行政复议，行政诉讼情况", 160),
+                                    line("⼀、存在的主要问题及改进情况", 180), line("其他需要报告的事项", 200)}}};
+  auto s = find_sections(pages, sections_2021());
+  ASSERT_EQ(s.size(), 5u) << "the fifth heading carries the wrong number (一 for 五) and is not taken";
+  EXPECT_EQ(s[4].id, "other_matters");
+}
+
+TEST(FindSections, ProseMentioningATitleIsNotAHeading) {
+  std::vector<PageLines> pages = {
+      {1, {line("本机关认真做好总体情况的梳理。", 100), line("总体情况", 120), line("正文", 140)}}};
+  auto s = find_sections(pages, sections_2021());
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].page, 1);
+  EXPECT_EQ(s[0].text, "正文");
+}
+
+TEST(FindSections, MissingSectionIsSkippedNotInvented) {
+  std::vector<PageLines> pages = {{1, {line("一、总体情况", 100), line("六、其他需要报告的事项", 120)}}};
+  auto s = find_sections(pages, sections_2021());
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[1].number, 6);
+}
+
+TEST(GuessEdition, FromTableLabelsBeforeYear) {
+  PageLines with_2019_labels{1, {line("信息内容 本年新制作数量 本年新公开数量 对外公开总数量", 100)}};
+  EXPECT_EQ(guess_edition({with_2019_labels}, 2023).edition, "2019");
+  EXPECT_EQ(guess_edition({with_2019_labels}, 2023).basis, "table_labels");
+  PageLines with_2021_labels{1, {line("信息内容 本年制发件数 本年废止件数 现行有效件数", 100)}};
+  EXPECT_EQ(guess_edition({with_2021_labels}, 2020).edition, "2021");
+}
+
+TEST(GuessEdition, FallsBackToYear) {
+  PageLines plain{1, {line("正文", 100)}};
+  EXPECT_EQ(guess_edition({plain}, 2020).edition, "2019");
+  EXPECT_EQ(guess_edition({plain}, 2021).edition, "2021");
+  EXPECT_EQ(guess_edition({plain}, 2021).basis, "year");
+  EXPECT_EQ(guess_edition({plain}, std::nullopt).basis, "default");
+}
+
+}  // namespace
+}  // namespace xxgk::report

@@ -1,0 +1,92 @@
+#pragma once
+// Paths and helpers shared by the tests.
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <stdlib.h>
+#include <sys/wait.h>
+
+namespace xxgk::test {
+
+inline std::filesystem::path source_dir() { return XXGK_SOURCE_DIR; }
+inline std::filesystem::path fixture(const std::string &name) { return source_dir() / "fixtures" / name; }
+
+// ../shared beside the project (CI has it), or $XXGK_SHARED_DIR.
+inline std::filesystem::path shared_dir() {
+  const char *env = std::getenv("XXGK_SHARED_DIR");
+  return env && *env ? std::filesystem::path(env) : std::filesystem::path(XXGK_DEFAULT_SHARED_DIR);
+}
+
+// Tests over the shared corpus skip on a machine without it, but never in CI.
+#define XXGK_REQUIRE_SHARED()                                                             \
+  do {                                                                                    \
+    if (!std::filesystem::exists(::xxgk::test::shared_dir())) {                           \
+      if (std::getenv("CI")) FAIL() << "shared data missing: " << ::xxgk::test::shared_dir(); \
+      GTEST_SKIP() << "shared data not found at " << ::xxgk::test::shared_dir();          \
+    }                                                                                     \
+  } while (0)
+
+inline std::string read_file(const std::filesystem::path &p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline void write_file(const std::filesystem::path &p, const std::string &bytes) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
+
+// A fresh directory under the system temp dir, removed at scope exit.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "xxgk-test-XXXXXX").string();
+    path_ = ::mkdtemp(tmpl.data());
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  const std::filesystem::path &path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string shell_quote(const std::string &s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// Runs the xxgk binary with `args`, capturing stdout and stderr.
+inline CommandResult run_xxgk(const std::vector<std::string> &args) {
+  TempDir dir;
+  std::string cmd = shell_quote(XXGK_BINARY);
+  for (const auto &a : args) cmd += " " + shell_quote(a);
+  cmd += " >" + shell_quote((dir.path() / "out").string()) + " 2>" + shell_quote((dir.path() / "err").string()) +
+         " </dev/null";
+  int status = std::system(cmd.c_str());
+  CommandResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = read_file(dir.path() / "out");
+  r.err = read_file(dir.path() / "err");
+  return r;
+}
+
+}  // namespace xxgk::test
