@@ -1,10 +1,10 @@
 // xxgk command-line entry point: parses options, runs the pipeline, writes validated JSON.
 
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <unistd.h>
 
 #include "options.hpp"
 #include "xxgk/extract/pdf_document.hpp"
@@ -60,8 +60,8 @@ int run_extract(const Options &o) {
     return fail(exit_unreadable, "error: cannot write '" + o.output + "'");
   }
   for (const auto &w : r.warnings)
-    std::cerr << "xxgk: warning: " << o.inputs[0] << (w.page ? ":p" + std::to_string(w.page) : "") << ": "
-              << w.message << "\n";
+    std::cerr << "xxgk: warning: " << o.inputs[0] << (w.page ? ":p" + std::to_string(w.page) : "") << ": " << w.message
+              << "\n";
   return r.partial() ? exit_partial : exit_ok;
 }
 
@@ -70,8 +70,7 @@ int run_extract(const Options &o) {
 int main(int argc, char **argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   auto parsed = parse_options(args);
-  if (auto *error = std::get_if<UsageError>(&parsed))
-    return fail(exit_usage, "usage error: " + error->message);
+  if (auto *error = std::get_if<UsageError>(&parsed)) return fail(exit_usage, "usage error: " + error->message);
   const Options &o = std::get<Options>(parsed);
   try {
     switch (o.command) {

@@ -62,9 +62,12 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
     o.command = Command::version;
     return o;
   }
-  if (first == "schema") o.command = Command::schema;
-  else if (first == "extract") o.command = Command::extract;
-  else return UsageError{"unknown command '" + first + "' (try: xxgk --help)"};
+  if (first == "schema")
+    o.command = Command::schema;
+  else if (first == "extract")
+    o.command = Command::extract;
+  else
+    return UsageError{"unknown command '" + first + "' (try: xxgk --help)"};
 
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string &a = args[i];
@@ -78,14 +81,18 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
     }
     if (a == "--pretty") {
       o.pretty = true;
-    } else if (a == "-o" || a == "--output" || a == "--password" || a == "--ocr" || a == "--dpi" ||
-               a == "--lang" || a == "--tessdata") {
+    } else if (a == "-o" || a == "--output" || a == "--password" || a == "--ocr" || a == "--dpi" || a == "--lang" ||
+               a == "--tessdata") {
       auto v = value();
       if (!v) return UsageError{"option " + a + " needs a value"};
-      if (a == "-o" || a == "--output") o.output = *v;
-      else if (a == "--password") o.extract.password = *v;
-      else if (a == "--lang") o.extract.ocr_options.languages = *v;
-      else if (a == "--tessdata") o.extract.ocr_options.tessdata_dir = *v;
+      if (a == "-o" || a == "--output")
+        o.output = *v;
+      else if (a == "--password")
+        o.extract.password = *v;
+      else if (a == "--lang")
+        o.extract.ocr_options.languages = *v;
+      else if (a == "--tessdata")
+        o.extract.ocr_options.tessdata_dir = *v;
       else if (a == "--ocr") {
         auto mode = parse_ocr_mode(*v);
         if (!mode) return UsageError{"--ocr takes auto, always or never, not '" + *v + "'"};

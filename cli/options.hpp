@@ -2,8 +2,8 @@
 // Command-line parsing for the xxgk executable, kept apart from main() so it can be tested.
 
 #include <optional>
-#include <variant>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "xxgk/pipeline/extract_report.hpp"

@@ -27,9 +27,14 @@ TEST(Cli, Version) {
 }
 
 TEST(Cli, UsageErrors) {
-  for (const auto &args : std::vector<std::vector<std::string>>{
-           {}, {"frobnicate"}, {"extract"}, {"extract", "a.pdf", "b.pdf"}, {"extract", "a.pdf", "--bogus"},
-           {"extract", "a.pdf", "--ocr", "sometimes"}, {"extract", "a.pdf", "--dpi", "abc"}, {"extract", "a.pdf", "-o"}}) {
+  for (const auto &args : std::vector<std::vector<std::string>>{{},
+                                                                {"frobnicate"},
+                                                                {"extract"},
+                                                                {"extract", "a.pdf", "b.pdf"},
+                                                                {"extract", "a.pdf", "--bogus"},
+                                                                {"extract", "a.pdf", "--ocr", "sometimes"},
+                                                                {"extract", "a.pdf", "--dpi", "abc"},
+                                                                {"extract", "a.pdf", "-o"}}) {
     auto r = run_xxgk(args);
     EXPECT_EQ(r.exit_code, cli::exit_usage) << testing::PrintToString(args);
     EXPECT_NE(r.err.find("usage error"), std::string::npos);
@@ -125,8 +130,8 @@ TEST(Cli, SchemaCommandPrintsTheSchema) {
 }
 
 TEST(CliOptions, ParsesExtractOptions) {
-  auto parsed = cli::parse_options({"extract", "a.pdf", "--ocr", "never", "--dpi", "200", "--password", "pw",
-                                    "--lang", "chi_sim+eng", "--pretty", "-o", "x.json"});
+  auto parsed = cli::parse_options({"extract", "a.pdf", "--ocr", "never", "--dpi", "200", "--password", "pw", "--lang",
+                                    "chi_sim+eng", "--pretty", "-o", "x.json"});
   ASSERT_TRUE(std::holds_alternative<cli::Options>(parsed));
   const auto &o = std::get<cli::Options>(parsed);
   EXPECT_EQ(o.command, cli::Command::extract);

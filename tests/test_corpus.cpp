@@ -55,8 +55,8 @@ TEST(Corpus, BornDigitalReportsYieldTitleFactsAndAllSections) {
     EXPECT_FALSE(r.partial());
     fully_right += right;
   }
-  std::cout << "[corpus] title, agency, year, edition and six sections right: " << fully_right << " of "
-            << files.size() << " born-digital reports\n";
+  std::cout << "[corpus] title, agency, year, edition and six sections right: " << fully_right << " of " << files.size()
+            << " born-digital reports\n";
 }
 
 }  // namespace

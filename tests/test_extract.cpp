@@ -85,7 +85,9 @@ TEST(PdfDocument, MissingFile) {
   EXPECT_EQ(open_error(fixture("no-such-file.pdf")), InputErrorKind::file_missing);
 }
 
-TEST(PdfDocument, DirectoryIsNotAFile) { EXPECT_EQ(open_error(fixture("bad")), InputErrorKind::file_missing); }
+TEST(PdfDocument, DirectoryIsNotAFile) {
+  EXPECT_EQ(open_error(fixture("bad")), InputErrorKind::file_missing);
+}
 
 TEST(PdfDocument, EmptyFileIsNotAPdf) {
   test::TempDir dir;
@@ -99,9 +101,13 @@ TEST(PdfDocument, HtmlNamedPdfIsNotAPdf) {
   EXPECT_EQ(open_error(dir.path() / "report.pdf"), InputErrorKind::not_pdf);
 }
 
-TEST(PdfDocument, DamagedPdf) { EXPECT_EQ(open_error(fixture("bad/damaged.pdf")), InputErrorKind::damaged); }
+TEST(PdfDocument, DamagedPdf) {
+  EXPECT_EQ(open_error(fixture("bad/damaged.pdf")), InputErrorKind::damaged);
+}
 
-TEST(PdfDocument, ZeroPages) { EXPECT_EQ(open_error(fixture("bad/zero-pages.pdf")), InputErrorKind::no_pages); }
+TEST(PdfDocument, ZeroPages) {
+  EXPECT_EQ(open_error(fixture("bad/zero-pages.pdf")), InputErrorKind::no_pages);
+}
 
 TEST(PdfDocument, EncryptedWithoutPassword) {
   EXPECT_EQ(open_error(fixture("bad/encrypted-user-password.pdf")), InputErrorKind::encrypted);

@@ -46,7 +46,9 @@ TEST(BuildLines, SlightlyOffsetBaselinesStayOnOneLine) {
   EXPECT_EQ(build_lines(runs).size(), 1u);
 }
 
-TEST(BuildLines, EmptyInput) { EXPECT_TRUE(build_lines({}).empty()); }
+TEST(BuildLines, EmptyInput) {
+  EXPECT_TRUE(build_lines({}).empty());
+}
 
 }  // namespace
 }  // namespace xxgk::layout

@@ -25,8 +25,7 @@ TEST(FoldChar, EveryAssignedRadicalIsFolded) {
     if (unassigned) continue;
     char32_t f = fold_char(c);
     bool ideograph = (f >= 0x4E00 && f <= 0x9FFF) || (f >= 0x3400 && f <= 0x4DBF) || (f >= 0x20000 && f <= 0x3134F);
-    EXPECT_TRUE(ideograph) << std::hex << static_cast<unsigned>(c) << " -> "
-                                             << static_cast<unsigned>(f);
+    EXPECT_TRUE(ideograph) << std::hex << static_cast<unsigned>(c) << " -> " << static_cast<unsigned>(f);
   }
 }
 
@@ -74,7 +73,11 @@ TEST(CleanText, FoldsKangxiText) {
 }
 
 TEST(CleanText, InvalidUtf8BecomesReplacementCharacter) {
-  EXPECT_EQ(clean_text(std::string("a\xff" "b", 3)), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(clean_text(std::string("a\xff"
+                                   "b",
+                                   3)),
+            "a\xEF\xBF\xBD"
+            "b");
 }
 
 TEST(CleanRun, KeepsOneGlyphBoxPerRemainingCharacter) {

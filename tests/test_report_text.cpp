@@ -13,7 +13,9 @@ layout::TextLine line(const std::string &text, double y, double size = 12, doubl
   return l;
 }
 
-std::vector<SectionSpec> sections_2021() { return official_template_spec().edition("2021").sections; }
+std::vector<SectionSpec> sections_2021() {
+  return official_template_spec().edition("2021").sections;
+}
 
 TEST(HeadingNumber, ChineseArabicAndParenthesisedForms) {
   struct Case {
@@ -21,11 +23,11 @@ TEST(HeadingNumber, ChineseArabicAndParenthesisedForms) {
     int number;
     std::u32string rest;
   } cases[] = {
-      {U"一、总体情况", 1, U"总体情况"},           {U"六、其他需要报告的事项", 6, U"其他需要报告的事项"},
-      {U"（三）不予公开", 3, U"不予公开"},         {U"(四)无法提供", 4, U"无法提供"},
-      {U"3、总体情况", 3, U"总体情况"},            {U"2.主动公开", 2, U"主动公开"},
-      {U"十二、附录", 12, U"附录"},                {U"第五部分：存在的问题", 5, U"存在的问题"},
-      {U"总体情况", 0, U"总体情况"},               {U"一是加强领导", 0, U"一是加强领导"},
+      {U"一、总体情况", 1, U"总体情况"},   {U"六、其他需要报告的事项", 6, U"其他需要报告的事项"},
+      {U"（三）不予公开", 3, U"不予公开"}, {U"(四)无法提供", 4, U"无法提供"},
+      {U"3、总体情况", 3, U"总体情况"},    {U"2.主动公开", 2, U"主动公开"},
+      {U"十二、附录", 12, U"附录"},        {U"第五部分：存在的问题", 5, U"存在的问题"},
+      {U"总体情况", 0, U"总体情况"},       {U"一是加强领导", 0, U"一是加强领导"},
       {U"2023年", 0, U"2023年"},
   };
   for (const auto &c : cases) {
@@ -57,10 +59,10 @@ TEST(ParseTitle, NoYear) {
 }
 
 TEST(FindTitle, LargePrintTitleWrappedOverTwoLines) {
-  PageLines page{1,
-                 {line("淮安市洪泽区人民政府", 60, 20), line("2024 年政府信息公开工作年度报告", 85, 20),
-                  line("本报告由淮安市洪泽区人民政府办公室根据条例编制。", 120), line("一、总体情况", 140),
-                  line("正文。", 160)}};
+  PageLines page{
+      1,
+      {line("淮安市洪泽区人民政府", 60, 20), line("2024 年政府信息公开工作年度报告", 85, 20),
+       line("本报告由淮安市洪泽区人民政府办公室根据条例编制。", 120), line("一、总体情况", 140), line("正文。", 160)}};
   auto t = find_title({page});
   ASSERT_TRUE(t);
   EXPECT_EQ(t->title, "淮安市洪泽区人民政府2024年政府信息公开工作年度报告");
@@ -69,8 +71,9 @@ TEST(FindTitle, LargePrintTitleWrappedOverTwoLines) {
 }
 
 TEST(FindTitle, BodySizeTitleWithWrappedLastCharacter) {
-  PageLines page{1, {line("宿迁市审计局 2020 年政府信息公开工作年度报", 60), line("告", 76),
-                     line("本报告根据条例要求编制。", 100), line("一、总体情况", 120)}};
+  PageLines page{1,
+                 {line("宿迁市审计局 2020 年政府信息公开工作年度报", 60), line("告", 76),
+                  line("本报告根据条例要求编制。", 100), line("一、总体情况", 120)}};
   auto t = find_title({page});
   ASSERT_TRUE(t);
   EXPECT_EQ(t->title, "宿迁市审计局2020年政府信息公开工作年度报告");
@@ -98,11 +101,11 @@ TEST(FindSections, AllSixAcrossPagesWithTextBetween) {
 }
 
 TEST(FindSections, ToleratesNumberingVariantsAndSmallWordingDifferences) {
-  std::vector<PageLines> pages = {{1,
-                                   {line("（一）总体情况", 100), line("2.主动公开政府信息情况：", 120),
-                                    line("三、收到和处理政府信息公开申请的情况", 140),
-                                    line("四、政府信息公开行政复议，行政诉讼情况", 160),
-                                    line("⼀、存在的主要问题及改进情况", 180), line("其他需要报告的事项", 200)}}};
+  std::vector<PageLines> pages = {
+      {1,
+       {line("（一）总体情况", 100), line("2.主动公开政府信息情况：", 120),
+        line("三、收到和处理政府信息公开申请的情况", 140), line("四、政府信息公开行政复议，行政诉讼情况", 160),
+        line("⼀、存在的主要问题及改进情况", 180), line("其他需要报告的事项", 200)}}};
   auto s = find_sections(pages, sections_2021());
   ASSERT_EQ(s.size(), 5u) << "the fifth heading carries the wrong number (一 for 五) and is not taken";
   EXPECT_EQ(s[4].id, "other_matters");

@@ -15,8 +15,12 @@
 
 namespace xxgk::test {
 
-inline std::filesystem::path source_dir() { return XXGK_SOURCE_DIR; }
-inline std::filesystem::path fixture(const std::string &name) { return source_dir() / "fixtures" / name; }
+inline std::filesystem::path source_dir() {
+  return XXGK_SOURCE_DIR;
+}
+inline std::filesystem::path fixture(const std::string &name) {
+  return source_dir() / "fixtures" / name;
+}
 
 // ../shared beside the project (CI has it), or $XXGK_SHARED_DIR.
 inline std::filesystem::path shared_dir() {
@@ -25,12 +29,12 @@ inline std::filesystem::path shared_dir() {
 }
 
 // Tests over the shared corpus skip on a machine without it, but never in CI.
-#define XXGK_REQUIRE_SHARED()                                                             \
-  do {                                                                                    \
-    if (!std::filesystem::exists(::xxgk::test::shared_dir())) {                           \
+#define XXGK_REQUIRE_SHARED()                                                                 \
+  do {                                                                                        \
+    if (!std::filesystem::exists(::xxgk::test::shared_dir())) {                               \
       if (std::getenv("CI")) FAIL() << "shared data missing: " << ::xxgk::test::shared_dir(); \
-      GTEST_SKIP() << "shared data not found at " << ::xxgk::test::shared_dir();          \
-    }                                                                                     \
+      GTEST_SKIP() << "shared data not found at " << ::xxgk::test::shared_dir();              \
+    }                                                                                         \
   } while (0)
 
 inline std::string read_file(const std::filesystem::path &p) {

@@ -22,23 +22,25 @@ std::string to_utf8(std::u32string_view text) {
   return out;
 }
 
-std::string to_utf8(char32_t c) { return to_utf8(std::u32string_view(&c, 1)); }
+std::string to_utf8(char32_t c) {
+  return to_utf8(std::u32string_view(&c, 1));
+}
 
 bool is_cjk(char32_t c) {
-  return (c >= 0x2E80 && c <= 0x2FDF)      // radicals
-         || (c >= 0x3000 && c <= 0x303F)   // CJK symbols and punctuation
-         || (c >= 0x3400 && c <= 0x4DBF)   // extension A
-         || (c >= 0x4E00 && c <= 0x9FFF)   // unified ideographs
-         || (c >= 0xF900 && c <= 0xFAFF)   // compatibility ideographs
-         || (c >= 0xFF01 && c <= 0xFF0F)   // full-width punctuation （），。 etc.
-         || (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
-         (c >= 0xFF5B && c <= 0xFF65) || c == 0x201C || c == 0x201D || c == 0x2018 ||
-         c == 0x2019 || c == 0x2014 || c == 0x2026 || (c >= 0x20000 && c <= 0x3134F);
+  return (c >= 0x2E80 && c <= 0x2FDF)     // radicals
+         || (c >= 0x3000 && c <= 0x303F)  // CJK symbols and punctuation
+         || (c >= 0x3400 && c <= 0x4DBF)  // extension A
+         || (c >= 0x4E00 && c <= 0x9FFF)  // unified ideographs
+         || (c >= 0xF900 && c <= 0xFAFF)  // compatibility ideographs
+         || (c >= 0xFF01 && c <= 0xFF0F)  // full-width punctuation （），。 etc.
+         || (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65) ||
+         c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x2014 || c == 0x2026 ||
+         (c >= 0x20000 && c <= 0x3134F);
 }
 
 bool is_space(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0 ||
-         (c >= 0x2000 && c <= 0x200B) || c == 0xFEFF;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) ||
+         c == 0xFEFF;
 }
 
 std::u32string trim(std::u32string_view text) {

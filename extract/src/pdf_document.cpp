@@ -23,7 +23,9 @@ void silence_poppler() {
   std::call_once(once, [] { poppler::set_debug_error_function([](const std::string &, void *) {}, nullptr); });
 }
 
-std::string describe(const std::filesystem::path &path) { return "'" + path.string() + "'"; }
+std::string describe(const std::filesystem::path &path) {
+  return "'" + path.string() + "'";
+}
 
 void check_file(const std::filesystem::path &path) {
   std::error_code ec;
@@ -48,7 +50,9 @@ std::string utf8_of(const poppler::ustring &s) {
   return std::string(bytes.begin(), bytes.end());
 }
 
-Rect rect_of(const poppler::rectf &r) { return {r.left(), r.top(), r.right(), r.bottom()}; }
+Rect rect_of(const poppler::rectf &r) {
+  return {r.left(), r.top(), r.right(), r.bottom()};
+}
 
 TextRun run_of(const poppler::text_box &box) {
   TextRun run;
@@ -111,9 +115,13 @@ PdfDocument PdfDocument::open(const std::filesystem::path &path, const OpenOptio
   return PdfDocument(std::move(doc));
 }
 
-int PdfDocument::page_count() const { return doc_->pages(); }
+int PdfDocument::page_count() const {
+  return doc_->pages();
+}
 
-bool PdfDocument::encrypted() const { return doc_->is_encrypted(); }
+bool PdfDocument::encrypted() const {
+  return doc_->is_encrypted();
+}
 
 Page PdfDocument::page(int number) const {
   std::unique_ptr<poppler::page> p(doc_->create_page(number - 1));
@@ -126,8 +134,7 @@ Page PdfDocument::page(int number) const {
   page.width = sideways ? box.height() : box.width();
   page.height = sideways ? box.width() : box.height();
   // Poppler lays out text with the page's /Rotate applied, so boxes are already upright.
-  for (const poppler::text_box &b : p->text_list(poppler::page::text_list_include_font))
-    page.runs.push_back(run_of(b));
+  for (const poppler::text_box &b : p->text_list(poppler::page::text_list_include_font)) page.runs.push_back(run_of(b));
   return page;
 }
 

@@ -13,8 +13,7 @@ bool same_band(const Rect &line, const Rect &run) {
 }
 
 TextLine assemble(const std::vector<TextRun> &runs, std::vector<size_t> members) {
-  std::sort(members.begin(), members.end(),
-            [&](size_t a, size_t b) { return runs[a].bbox.x0 < runs[b].bbox.x0; });
+  std::sort(members.begin(), members.end(), [&](size_t a, size_t b) { return runs[a].bbox.x0 < runs[b].bbox.x0; });
   TextLine line;
   for (size_t k = 0; k < members.size(); ++k) {
     const TextRun &run = runs[members[k]];
@@ -38,9 +37,8 @@ bool is_word_gap(const TextRun &left, const TextRun &right) {
 std::vector<TextLine> build_lines(const std::vector<TextRun> &runs) {
   std::vector<size_t> order(runs.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return runs[a].bbox.center_y() < runs[b].bbox.center_y();
-  });
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return runs[a].bbox.center_y() < runs[b].bbox.center_y(); });
   std::vector<std::vector<size_t>> groups;
   std::vector<Rect> bands;
   for (size_t i : order) {

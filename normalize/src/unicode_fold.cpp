@@ -42,7 +42,9 @@ char32_t fold_char(char32_t c) {
 
 namespace {
 
-bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool is_digit(char32_t c) {
+  return c >= U'0' && c <= U'9';
+}
 
 // Chinese is written without spaces; the ones a text layer carries between two Han characters,
 // or between Han and digits ("2023 年"), are the producer's spacing, not the author's.
@@ -64,8 +66,7 @@ std::vector<std::pair<size_t, char32_t>> surviving(std::u32string_view text) {
     size_t end = i;
     while (end < text.size() && fold_char(text[end]) == U' ') ++end;
     bool at_edge = kept.empty() || end == text.size();
-    if (!at_edge && !joins_without_space(kept.back().second, fold_char(text[end])))
-      kept.emplace_back(i, U' ');
+    if (!at_edge && !joins_without_space(kept.back().second, fold_char(text[end]))) kept.emplace_back(i, U' ');
     i = end;
   }
   return kept;
@@ -79,7 +80,9 @@ std::u32string clean(std::u32string_view text) {
   return out;
 }
 
-std::string clean_text(std::string_view utf8) { return to_utf8(clean(to_u32(utf8))); }
+std::string clean_text(std::string_view utf8) {
+  return to_utf8(clean(to_u32(utf8)));
+}
 
 TextRun clean_run(TextRun run) {
   std::u32string text = to_u32(run.text);

@@ -12,8 +12,7 @@ PixPtr to_gray_pix(const Raster &raster) {
     const std::uint8_t *src = raster.row(y);
     l_uint32 *line = data + static_cast<size_t>(y) * wpl;
     for (int x = 0; x < raster.width; ++x) {
-      int v = raster.channels == 3 ? (299 * src[3 * x] + 587 * src[3 * x + 1] + 114 * src[3 * x + 2]) / 1000
-                                   : src[x];
+      int v = raster.channels == 3 ? (299 * src[3 * x] + 587 * src[3 * x + 1] + 114 * src[3 * x + 2]) / 1000 : src[x];
       SET_DATA_BYTE(line, x, v);
     }
   }

@@ -65,7 +65,11 @@ PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOpt
   } else if (!has_text) {
     warnings.push_back({"no_text_layer", "page has no text layer (scanned?) and OCR is off", number, ""});
   }
-  out.summary = {number, page.width, page.height, page.rotation, static_cast<long>(out.runs.size()),
+  out.summary = {number,
+                 page.width,
+                 page.height,
+                 page.rotation,
+                 static_cast<long>(out.runs.size()),
                  has_text ? "text" : "no_text"};
   return out;
 }
@@ -96,8 +100,8 @@ void find_sections(report::Report &r, const std::vector<report::PageLines> &line
     bool found = false;
     for (const auto &got : r.sections) found = found || got.id == s.id;
     if (!found)
-      r.warnings.push_back({"section_missing", "no heading for section " + std::to_string(s.number) + " " + s.title,
-                            0, s.id});
+      r.warnings.push_back(
+          {"section_missing", "no heading for section " + std::to_string(s.number) + " " + s.title, 0, s.id});
   }
 }
 

@@ -20,7 +20,9 @@ nlohmann::json to_json(const Warning &w) {
 
 }  // namespace
 
-bool Report::partial() const { return std::any_of(warnings.begin(), warnings.end(), marks_partial); }
+bool Report::partial() const {
+  return std::any_of(warnings.begin(), warnings.end(), marks_partial);
+}
 
 nlohmann::json to_json(const Report &report) {
   nlohmann::json j;

@@ -26,7 +26,9 @@ int chinese_numeral(std::u32string_view s) {
   return tens > 0 && units >= 0 ? tens * 10 + units : 0;
 }
 
-bool is_separator(char32_t c) { return c == U'、' || c == U'.' || c == U'．' || c == U'，' || c == U','; }
+bool is_separator(char32_t c) {
+  return c == U'、' || c == U'.' || c == U'．' || c == U'，' || c == U',';
+}
 
 size_t numeral_end(std::u32string_view s, size_t from) {
   size_t i = from;
@@ -263,17 +265,18 @@ std::vector<Section> find_sections(const std::vector<PageLines> &pages, const st
     const SectionSpec &spec = specs[found[k].spec];
     size_t begin = found[k].line + 1;
     size_t end = k + 1 < found.size() ? found[k + 1].line : lines.size();
-    sections.push_back({spec.number, spec.id, spec.title, to_utf8(normalize::clean(to_u32(lines[found[k].line].line->text))),
-                        lines[found[k].line].page, paragraphs(lines, begin, end)});
+    sections.push_back({spec.number, spec.id, spec.title,
+                        to_utf8(normalize::clean(to_u32(lines[found[k].line].line->text))), lines[found[k].line].page,
+                        paragraphs(lines, begin, end)});
   }
   return sections;
 }
 
 EditionGuess guess_edition(const std::vector<PageLines> &pages, std::optional<int> year) {
-  static const std::array<std::u32string_view, 5> marks_2021 = {
-      U"本年制发件数", U"本年废止件数", U"现行有效件数", U"逾期不补正", U"逾期未按收费通知"};
-  static const std::array<std::u32string_view, 5> marks_2019 = {
-      U"本年新制作数量", U"本年新公开数量", U"对外公开总数量", U"上一年项目数量", U"政府集中采购"};
+  static const std::array<std::u32string_view, 5> marks_2021 = {U"本年制发件数", U"本年废止件数", U"现行有效件数",
+                                                                U"逾期不补正", U"逾期未按收费通知"};
+  static const std::array<std::u32string_view, 5> marks_2019 = {U"本年新制作数量", U"本年新公开数量", U"对外公开总数量",
+                                                                U"上一年项目数量", U"政府集中采购"};
   int score_2021 = 0, score_2019 = 0;
   for (const auto &fl : flatten(pages)) {
     for (auto m : marks_2021) score_2021 += fl.compact.find(m) != std::u32string::npos;

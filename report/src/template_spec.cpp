@@ -20,7 +20,8 @@ TemplateSpec parse_template_spec(const nlohmann::json &spec) {
     EditionSpec e;
     e.edition = name;
     for (const auto &s : body.at("sections"))
-      e.sections.push_back({s.at("number").get<int>(), s.at("id").get<std::string>(), s.at("title").get<std::string>()});
+      e.sections.push_back(
+          {s.at("number").get<int>(), s.at("id").get<std::string>(), s.at("title").get<std::string>()});
     e.tables = body.at("tables");
     e.rules = body.at("rules");
     out.editions.push_back(std::move(e));

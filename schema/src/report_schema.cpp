@@ -11,7 +11,9 @@ std::string_view report_schema_json();
 
 namespace xxgk::schema {
 
-std::string_view report_schema_text() { return embedded::report_schema_json(); }
+std::string_view report_schema_text() {
+  return embedded::report_schema_json();
+}
 
 std::vector<std::string> validate_report(const nlohmann::json &document) {
   const nlohmann::json schema_document = nlohmann::json::parse(report_schema_text());

@@ -20,12 +20,8 @@ struct Rect {
     if (o.empty()) return *this;
     return {std::min(x0, o.x0), std::min(y0, o.y0), std::max(x1, o.x1), std::max(y1, o.y1)};
   }
-  double vertical_overlap(const Rect &o) const {
-    return std::max(0.0, std::min(y1, o.y1) - std::max(y0, o.y0));
-  }
-  double horizontal_overlap(const Rect &o) const {
-    return std::max(0.0, std::min(x1, o.x1) - std::max(x0, o.x0));
-  }
+  double vertical_overlap(const Rect &o) const { return std::max(0.0, std::min(y1, o.y1) - std::max(y0, o.y0)); }
+  double horizontal_overlap(const Rect &o) const { return std::max(0.0, std::min(x1, o.x1) - std::max(x0, o.x0)); }
 };
 
 }  // namespace xxgk

@@ -10,10 +10,10 @@
 namespace xxgk {
 
 struct Page {
-  int number = 0;           // 1-based, as a reader counts
-  double width = 0;         // upright, in points
+  int number = 0;    // 1-based, as a reader counts
+  double width = 0;  // upright, in points
   double height = 0;
-  int rotation = 0;         // degrees the PDF asks the viewer to turn the page: 0, 90, 180, 270
+  int rotation = 0;  // degrees the PDF asks the viewer to turn the page: 0, 90, 180, 270
   std::vector<TextRun> runs;
 };
 

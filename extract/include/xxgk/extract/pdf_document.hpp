@@ -30,8 +30,7 @@ const char *to_string(InputErrorKind kind);
 
 class InputError : public std::runtime_error {
  public:
-  InputError(InputErrorKind kind, const std::string &message)
-      : std::runtime_error(message), kind_(kind) {}
+  InputError(InputErrorKind kind, const std::string &message) : std::runtime_error(message), kind_(kind) {}
   InputErrorKind kind() const { return kind_; }
 
  private:

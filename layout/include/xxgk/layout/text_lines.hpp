@@ -10,10 +10,10 @@
 namespace xxgk::layout {
 
 struct TextLine {
-  std::string text;               // runs joined; a space where the gap between runs is wide
+  std::string text;  // runs joined; a space where the gap between runs is wide
   Rect bbox;
-  double font_size = 0;           // the largest run's size
-  std::vector<size_t> runs;       // indices into the page's runs, left to right
+  double font_size = 0;      // the largest run's size
+  std::vector<size_t> runs;  // indices into the page's runs, left to right
 };
 
 // Groups runs into lines, top to bottom. Two runs share a line when their boxes overlap

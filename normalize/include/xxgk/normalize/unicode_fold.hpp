@@ -19,8 +19,8 @@ namespace xxgk::normalize {
 char32_t fold_char(char32_t c);
 
 // Folds every code point, removes white space between two CJK characters or between CJK and a
-// digit (a producer artefact, never meaningful in Chinese), collapses remaining runs of white space to one ASCII space and
-// trims the ends.
+// digit (a producer artefact, never meaningful in Chinese), collapses remaining runs of white space to one ASCII space
+// and trims the ends.
 std::u32string clean(std::u32string_view text);
 std::string clean_text(std::string_view utf8);
 

@@ -19,7 +19,7 @@ struct Warning {
 };
 
 struct SourceInfo {
-  std::string file;    // file name as given on the command line
+  std::string file;  // file name as given on the command line
   std::string sha256;
   long long bytes = 0;
   int pages = 0;

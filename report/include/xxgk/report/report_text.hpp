@@ -17,7 +17,7 @@ struct PageLines {
 };
 
 struct ReportTitle {
-  std::string title;   // compact: no spaces between Han characters and digits
+  std::string title;  // compact: no spaces between Han characters and digits
   std::string agency;
   std::optional<int> year;
   int page = 0;
@@ -29,7 +29,7 @@ struct Section {
   std::string title;    // the official title
   std::string heading;  // the heading line as printed (cleaned)
   int page = 0;
-  std::string text;     // paragraphs separated by '\n'
+  std::string text;  // paragraphs separated by '\n'
 };
 
 struct EditionGuess {

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs xxgk's build and run-time dependencies from Debian's archive, then configures and
+# builds xxgk into build/ (or $XXGK_BUILD_DIR). Safe to run again: installed packages are
+# skipped, the build is incremental. Needs root or sudo for apt-get.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake pkg-config ccache
+  libpoppler-cpp-dev poppler-utils
+  libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng
+  libutfcpp-dev nlohmann-json3-dev libvalijson-dev libssl-dev
+  libgtest-dev libgmock-dev
+  libcairo2-dev fonts-wqy-zenhei   # the fixture generator
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+build=${XXGK_BUILD_DIR:-build}
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE="${XXGK_BUILD_TYPE:-RelWithDebInfo}" "${launcher[@]}" \
+  -DXXGK_WERROR="${XXGK_WERROR:-OFF}" -DXXGK_SANITIZE="${XXGK_SANITIZE:-OFF}" >/dev/null
+cmake --build "$build" -j"$(nproc)"
+echo "setup: built $build/cli/xxgk" >&2
