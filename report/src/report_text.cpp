@@ -42,7 +42,9 @@ size_t digits_end(std::u32string_view s, size_t from) {
   return i;
 }
 
+// Value of a run of ASCII digits; 0 for more than four of them, which number no heading or year.
 int arabic(std::u32string_view s) {
+  if (s.size() > 4) return 0;
   int v = 0;
   for (char32_t c : s) v = v * 10 + static_cast<int>(c - U'0');
   return v;
