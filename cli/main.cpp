@@ -8,6 +8,7 @@
 
 #include "options.hpp"
 #include "xxgk/extract/pdf_document.hpp"
+#include "xxgk/report/table_output.hpp"
 #include "xxgk/schema/report_schema.hpp"
 
 namespace {
@@ -45,7 +46,7 @@ int exit_code_for(extract::InputErrorKind kind) {
 int run_extract(const Options &o) {
   report::Report r;
   try {
-    r = pipeline::extract_report(o.inputs[0], o.extract);
+    r = pipeline::extract_report(o.inputs[0], o.extract, o.tables);
   } catch (const extract::InputError &e) {
     return fail(exit_code_for(e.kind()), std::string("error: ") + e.what());
   }
@@ -65,6 +66,42 @@ int run_extract(const Options &o) {
   return r.partial() ? exit_partial : exit_ok;
 }
 
+int write_csv_tables(const Options &o, const std::vector<layout::Table> &tables) {
+  std::error_code ec;
+  std::filesystem::create_directories(o.output, ec);
+  auto fill = o.repeat_spans ? report::SpanFill::repeat : report::SpanFill::empty;
+  for (size_t i = 0; i < tables.size(); ++i) {
+    auto path = std::filesystem::path(o.output) / ("table-" + std::to_string(i + 1) + ".csv");
+    if (!write_atomically(path.string(), report::to_csv(tables[i], fill)))
+      return fail(exit_unreadable, "error: cannot write '" + path.string() + "'");
+  }
+  std::cerr << "xxgk: wrote " << tables.size() << " CSV file(s) to " << o.output << "\n";
+  return exit_ok;
+}
+
+int run_tables(const Options &o) {
+  std::vector<report::Warning> warnings;
+  pipeline::DocumentTables found;
+  std::string sha256;
+  int pages = 0;
+  try {
+    auto doc = extract::PdfDocument::open(o.inputs[0], {o.extract.password});
+    pages = doc.page_count();
+    found = pipeline::find_tables(doc, pipeline::read_pages(doc, o.extract, warnings), o.tables);
+  } catch (const extract::InputError &e) {
+    return fail(exit_code_for(e.kind()), std::string("error: ") + e.what());
+  }
+  if (o.format == TableFormat::csv) return write_csv_tables(o, found.tables);
+  nlohmann::json j = {{"source", {{"file", o.inputs[0]}, {"pages", pages}}}, {"tables", nlohmann::json::array()}};
+  for (const auto &t : found.tables) j["tables"].push_back(report::to_json(t));
+  std::string text = j.dump(o.pretty ? 2 : -1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (o.output.empty())
+    std::cout << text << std::flush;
+  else if (!write_atomically(o.output, text))
+    return fail(exit_unreadable, "error: cannot write '" + o.output + "'");
+  return exit_ok;
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
@@ -78,6 +115,7 @@ int main(int argc, char **argv) {
       case Command::version: std::cout << "xxgk " << XXGK_VERSION << "\n"; return exit_ok;
       case Command::schema: std::cout << schema::report_schema_text(); return exit_ok;
       case Command::extract: return run_extract(o);
+      case Command::tables: return run_tables(o);
     }
   } catch (const std::exception &e) {
     return fail(exit_internal, std::string("internal error: ") + e.what());

@@ -1,5 +1,6 @@
 #include "options.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace xxgk::cli {
@@ -19,6 +20,42 @@ std::optional<pipeline::OcrMode> parse_ocr_mode(const std::string &s) {
   return std::nullopt;
 }
 
+bool takes_value(const std::string &option) {
+  static const char *const options[] = {"-o",     "--output",   "--password",  "--ocr",    "--dpi",
+                                        "--lang", "--tessdata", "--debug-dir", "--format", "--spans"};
+  return std::any_of(std::begin(options), std::end(options), [&](const char *o) { return option == o; });
+}
+
+// Sets the option `name` to `value`; a UsageError if the value is not one it takes.
+std::optional<UsageError> apply_value(Options &o, const std::string &name, const std::string &value) {
+  if (name == "-o" || name == "--output") {
+    o.output = value;
+  } else if (name == "--password") {
+    o.extract.password = value;
+  } else if (name == "--lang") {
+    o.extract.ocr_options.languages = value;
+  } else if (name == "--tessdata") {
+    o.extract.ocr_options.tessdata_dir = value;
+  } else if (name == "--debug-dir") {
+    o.tables.debug_dir = value;
+  } else if (name == "--ocr") {
+    auto mode = parse_ocr_mode(value);
+    if (!mode) return UsageError{"--ocr takes auto, always or never, not '" + value + "'"};
+    o.extract.ocr = *mode;
+  } else if (name == "--dpi") {
+    auto dpi = parse_positive(value);
+    if (!dpi || *dpi < 50 || *dpi > 1200) return UsageError{"--dpi takes a number from 50 to 1200"};
+    o.extract.ocr_dpi = *dpi;
+  } else if (name == "--format") {
+    if (value != "json" && value != "csv") return UsageError{"--format takes json or csv, not '" + value + "'"};
+    o.format = value == "csv" ? TableFormat::csv : TableFormat::json;
+  } else if (name == "--spans") {
+    if (value != "empty" && value != "repeat") return UsageError{"--spans takes empty or repeat, not '" + value + "'"};
+    o.repeat_spans = value == "repeat";
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string help_text() {
@@ -26,6 +63,7 @@ std::string help_text() {
 
 Usage:
   xxgk extract FILE.pdf [options]   extract one report as JSON
+  xxgk tables FILE.pdf [options]    every table found, as geometry: JSON, or one CSV per table
   xxgk schema                       print the JSON Schema the output conforms to
   xxgk --help | --version
 
@@ -37,6 +75,14 @@ Options for extract:
       --dpi N            resolution for OCR rendering (default 300)
       --lang LANGS       Tesseract languages (default chi_sim)
       --tessdata DIR     Tesseract language data folder (default: Tesseract's own)
+      --debug-dir DIR    write one PNG per page showing the rulings, cells and spans found
+
+Options for tables (and the extract options above):
+      --format FMT       json (default): pages, bbox, rows x cols, cells with row, col,
+                         rowspan, colspan, page, bbox, text; or csv: one CSV file per table
+                         into the -o directory (TABLE-N.csv)
+      --spans MODE       csv: empty (default) leaves a spanning cell's other slots empty;
+                         repeat writes its text into every slot it covers
 
 Output: one JSON object with source (file, sha256, bytes, pages), meta (title, agency, year,
 edition), pages, sections (id, number, title, heading, page, text), tables, warnings and
@@ -66,50 +112,34 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
     o.command = Command::schema;
   else if (first == "extract")
     o.command = Command::extract;
+  else if (first == "tables")
+    o.command = Command::tables;
   else
     return UsageError{"unknown command '" + first + "' (try: xxgk --help)"};
 
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string &a = args[i];
-    auto value = [&]() -> std::optional<std::string> {
-      if (i + 1 >= args.size()) return std::nullopt;
-      return args[++i];
-    };
     if (a == "--help" || a == "-h") {
       o.command = Command::help;
       return o;
     }
     if (a == "--pretty") {
       o.pretty = true;
-    } else if (a == "-o" || a == "--output" || a == "--password" || a == "--ocr" || a == "--dpi" || a == "--lang" ||
-               a == "--tessdata") {
-      auto v = value();
-      if (!v) return UsageError{"option " + a + " needs a value"};
-      if (a == "-o" || a == "--output")
-        o.output = *v;
-      else if (a == "--password")
-        o.extract.password = *v;
-      else if (a == "--lang")
-        o.extract.ocr_options.languages = *v;
-      else if (a == "--tessdata")
-        o.extract.ocr_options.tessdata_dir = *v;
-      else if (a == "--ocr") {
-        auto mode = parse_ocr_mode(*v);
-        if (!mode) return UsageError{"--ocr takes auto, always or never, not '" + *v + "'"};
-        o.extract.ocr = *mode;
-      } else {
-        auto dpi = parse_positive(*v);
-        if (!dpi || *dpi < 50 || *dpi > 1200) return UsageError{"--dpi takes a number from 50 to 1200"};
-        o.extract.ocr_dpi = *dpi;
-      }
-    } else if (a.size() > 1 && a[0] == '-') {
-      return UsageError{"unknown option '" + a + "'"};
-    } else {
-      o.inputs.push_back(a);
+      continue;
     }
+    if (a.size() < 2 || a[0] != '-') {
+      o.inputs.push_back(a);
+      continue;
+    }
+    if (!takes_value(a)) return UsageError{"unknown option '" + a + "'"};
+    if (i + 1 >= args.size()) return UsageError{"option " + a + " needs a value"};
+    if (auto error = apply_value(o, a, args[++i])) return *error;
   }
-  if (o.command == Command::extract && o.inputs.size() != 1)
-    return UsageError{o.inputs.empty() ? "extract needs a PDF file" : "extract takes one PDF file"};
+  bool one_file = o.command == Command::extract || o.command == Command::tables;
+  if (one_file && o.inputs.size() != 1)
+    return UsageError{std::string(o.inputs.empty() ? " needs a PDF file" : " takes one PDF file").insert(0, first)};
+  if (o.format == TableFormat::csv && o.output.empty())
+    return UsageError{"--format csv writes one file per table: give the directory with -o DIR"};
   if (o.command == Command::schema && !o.inputs.empty()) return UsageError{"schema takes no arguments"};
   return o;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "xxgk/pipeline/extract_report.hpp"
+#include "xxgk/pipeline/find_tables.hpp"
 
 namespace xxgk::cli {
 
@@ -20,7 +21,9 @@ enum ExitCode : int {
   exit_partial = 5,     // JSON written, but parts of the report were not found (see warnings)
 };
 
-enum class Command { help, version, extract, schema };
+enum class Command { help, version, extract, tables, schema };
+
+enum class TableFormat { json, csv };
 
 struct Options {
   Command command = Command::help;
@@ -28,6 +31,9 @@ struct Options {
   std::string output;  // empty: stdout
   bool pretty = false;
   pipeline::ExtractOptions extract;
+  pipeline::TableOptions tables;
+  TableFormat format = TableFormat::json;
+  bool repeat_spans = false;  // csv: repeat a spanning cell's text in all its slots
 };
 
 struct UsageError {

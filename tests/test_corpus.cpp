@@ -41,7 +41,7 @@ TEST(Corpus, BornDigitalReportsYieldTitleFactsAndAllSections) {
   for (const auto &pdf : files) {
     SCOPED_TRACE(pdf.filename().string());
     auto truth = nlohmann::json::parse(test::read_file(pdf.parent_path() / (pdf.stem().string() + ".truth.json")));
-    report::Report r = pipeline::extract_report(pdf, options);
+    report::Report r = pipeline::extract_report(pdf, options, {});
     nlohmann::json j = report::to_json(r);
     EXPECT_TRUE(schema::validate_report(j).empty());
     std::vector<std::string> titles;

@@ -10,7 +10,7 @@ namespace {
 nlohmann::json sample_json() {
   pipeline::ExtractOptions options;
   options.ocr = pipeline::OcrMode::never;
-  return report::to_json(pipeline::extract_report(test::fixture("sample-report.pdf"), options));
+  return report::to_json(pipeline::extract_report(test::fixture("sample-report.pdf"), options, {}));
 }
 
 TEST(ReportSchema, IsValidJsonSchemaText) {

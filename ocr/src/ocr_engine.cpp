@@ -3,8 +3,8 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
-#include "pix.hpp"
 #include "xxgk/core/utf8_text.hpp"
+#include "xxgk/layout/pix.hpp"
 
 namespace xxgk::ocr {
 
@@ -30,7 +30,7 @@ OcrEngine::~OcrEngine() = default;
 
 std::vector<TextRun> OcrEngine::recognize_page(const Raster &page) const {
   std::vector<TextRun> runs;
-  PixPtr pix = to_gray_pix(page);
+  layout::PixPtr pix = layout::to_gray_pix(page);
   if (!pix || page.dpi <= 0) return runs;
   tesseract::TessBaseAPI &api = impl_->api;
   api.SetPageSegMode(tesseract::PSM_AUTO);

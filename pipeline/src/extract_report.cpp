@@ -6,73 +6,13 @@
 #include "xxgk/core/utf8_text.hpp"
 #include "xxgk/extract/pdf_document.hpp"
 #include "xxgk/layout/text_lines.hpp"
-#include "xxgk/normalize/unicode_fold.hpp"
+#include "xxgk/pipeline/find_tables.hpp"
+#include "xxgk/pipeline/page_reader.hpp"
 
 namespace xxgk::pipeline {
 namespace {
 
 using report::Warning;
-
-int printable_chars(const std::vector<TextRun> &runs) {
-  int n = 0;
-  for (const auto &r : runs)
-    for (char32_t c : to_u32(r.text)) n += !is_space(c);
-  return n;
-}
-
-std::vector<TextRun> cleaned(std::vector<TextRun> runs) {
-  std::vector<TextRun> out;
-  for (auto &r : runs) {
-    TextRun c = normalize::clean_run(std::move(r));
-    if (!c.text.empty()) out.push_back(std::move(c));
-  }
-  return out;
-}
-
-// Lazily created: loading the Chinese model costs a second, and most PDFs never need it.
-class LazyOcr {
- public:
-  explicit LazyOcr(const ocr::OcrOptions &options) : options_(options) {}
-  const ocr::OcrEngine &get() {
-    if (!engine_) engine_.emplace(options_);
-    return *engine_;
-  }
-
- private:
-  ocr::OcrOptions options_;
-  std::optional<ocr::OcrEngine> engine_;
-};
-
-struct PageText {
-  report::PageSummary summary;
-  std::vector<TextRun> runs;
-};
-
-PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOptions &options, LazyOcr &ocr,
-                   std::vector<Warning> &warnings) {
-  Page page = doc.page(number);
-  PageText out;
-  out.runs = cleaned(std::move(page.runs));
-  bool has_text = printable_chars(out.runs) >= min_text_layer_chars;
-  bool want_ocr = options.ocr == OcrMode::always || (options.ocr == OcrMode::auto_ && !has_text);
-  if (want_ocr) {
-    try {
-      out.runs = cleaned(ocr.get().recognize_page(doc.render(number, options.ocr_dpi)));
-      has_text = printable_chars(out.runs) >= min_text_layer_chars;
-    } catch (const ocr::OcrError &e) {
-      warnings.push_back({"ocr_unavailable", e.what(), number, ""});
-    }
-  } else if (!has_text) {
-    warnings.push_back({"no_text_layer", "page has no text layer (scanned?) and OCR is off", number, ""});
-  }
-  out.summary = {number,
-                 page.width,
-                 page.height,
-                 page.rotation,
-                 static_cast<long>(out.runs.size()),
-                 has_text ? "text" : "no_text"};
-  return out;
-}
 
 void describe_meta(report::Report &r, const std::vector<report::PageLines> &lines) {
   std::optional<report::ReportTitle> title = report::find_title(lines);
@@ -107,7 +47,8 @@ void find_sections(report::Report &r, const std::vector<report::PageLines> &line
 
 }  // namespace
 
-report::Report extract_report(const std::filesystem::path &path, const ExtractOptions &options) {
+report::Report extract_report(const std::filesystem::path &path, const ExtractOptions &options,
+                              const TableOptions &table_options) {
   extract::PdfDocument doc = extract::PdfDocument::open(path, {options.password});
   report::Report r;
   r.source.file = path.string();
@@ -115,12 +56,14 @@ report::Report extract_report(const std::filesystem::path &path, const ExtractOp
   r.source.bytes = static_cast<long long>(std::filesystem::file_size(path));
   r.source.pages = doc.page_count();
 
-  LazyOcr ocr(options.ocr_options);
   std::vector<report::PageLines> lines;
-  for (int n = 1; n <= doc.page_count(); ++n) {
-    PageText page = read_page(doc, n, options, ocr, r.warnings);
+  std::vector<PageText> pages = read_pages(doc, options, r.warnings);
+  // Tables are mapped onto the template by the report model (next stage); until then they are
+  // only analysed when the user asks to see the analysis.
+  if (!table_options.debug_dir.empty()) find_tables(doc, pages, table_options);
+  for (const PageText &page : pages) {
     r.pages.push_back(page.summary);
-    lines.push_back({n, layout::build_lines(page.runs)});
+    lines.push_back({page.summary.number, layout::build_lines(page.runs)});
   }
   describe_meta(r, lines);
   find_sections(r, lines);

@@ -1,6 +1,6 @@
-#include "pix.hpp"
+#include "xxgk/layout/pix.hpp"
 
-namespace xxgk::ocr {
+namespace xxgk::layout {
 
 PixPtr to_gray_pix(const Raster &raster) {
   PixPtr pix(pixCreate(raster.width, raster.height, 8));
@@ -19,4 +19,4 @@ PixPtr to_gray_pix(const Raster &raster) {
   return pix;
 }
 
-}  // namespace xxgk::ocr
+}  // namespace xxgk::layout

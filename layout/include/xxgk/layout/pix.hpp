@@ -7,7 +7,7 @@
 
 #include "xxgk/core/page.hpp"
 
-namespace xxgk::ocr {
+namespace xxgk::layout {
 
 struct PixDeleter {
   void operator()(PIX *pix) const { pixDestroy(&pix); }
@@ -17,4 +17,4 @@ using PixPtr = std::unique_ptr<PIX, PixDeleter>;
 // An 8-bit gray PIX of the raster (RGB is converted with luminance weights).
 PixPtr to_gray_pix(const Raster &raster);
 
-}  // namespace xxgk::ocr
+}  // namespace xxgk::layout

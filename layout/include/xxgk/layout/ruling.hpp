@@ -1,0 +1,33 @@
+#pragma once
+// Rulings: the horizontal and vertical lines a table is drawn with, as centre lines in page
+// points, whatever their drawn thickness.
+
+#include <vector>
+
+namespace xxgk::layout {
+
+enum class Orientation { horizontal, vertical };
+
+struct Ruling {
+  Orientation orientation = Orientation::horizontal;
+  double position = 0;  // y of a horizontal ruling, x of a vertical one
+  double start = 0;     // x0 (horizontal) or y0 (vertical)
+  double end = 0;
+  double thickness = 0;
+
+  double length() const { return end - start; }
+};
+
+struct RulingTolerance {
+  double snap = 2.5;  // points: centre lines closer than this are one line (double lines, jitter)
+  double gap = 4.0;   // points: collinear pieces closer than this are joined (dashes, crossings)
+};
+
+// Joins collinear pieces and snaps near-equal positions; the result is sorted by position, then
+// start. Pure: a function of its arguments.
+std::vector<Ruling> merge_rulings(std::vector<Ruling> rulings, const RulingTolerance &tolerance = {});
+
+// True when a horizontal and a vertical ruling cross or touch (within `slack` points).
+bool intersects(const Ruling &horizontal, const Ruling &vertical, double slack);
+
+}  // namespace xxgk::layout

@@ -1,0 +1,25 @@
+#pragma once
+// Finding rulings on a rendered page with Leptonica morphology: an opening with a long thin
+// brick keeps only strokes at least that long in one direction, which table lines are and
+// glyph strokes are not. Works the same on a text PDF's rendering and on a scan.
+
+#include <vector>
+
+#include "xxgk/core/page.hpp"
+#include "xxgk/layout/ruling.hpp"
+
+namespace xxgk::layout {
+
+struct RulingDetectorOptions {
+  double min_length = 14;     // points; shorter strokes are glyph parts or underlines
+  double max_thickness = 4;   // points; thicker dark areas are fills or images, not lines
+  double bridge = 2.5;        // points; gaps in a line up to this are closed (dashes, scan dropout)
+  int dark_threshold = 200;   // gray level below which a pixel is ink (0..255)
+};
+
+// Rulings on `page` in page points. Pixels inside `erase` (page points: typically the glyph
+// boxes of the text layer) are ignored, so that dashes and rules drawn as text never count.
+std::vector<Ruling> detect_rulings(const Raster &page, const std::vector<Rect> &erase = {},
+                                   const RulingDetectorOptions &options = {});
+
+}  // namespace xxgk::layout

@@ -1,0 +1,29 @@
+#pragma once
+// Tables continued on the next page become one table: the last table of a page and the first
+// of the next are stitched when nothing but page furniture (page numbers, running heads) lies
+// after the one and before the other, and their column edges agree. A header repeated at the
+// top of the continuation is dropped.
+
+#include <vector>
+
+#include "xxgk/layout/table.hpp"
+
+namespace xxgk::layout {
+
+struct PageTables {
+  int page = 0;
+  std::vector<Table> tables;     // top to bottom
+  std::vector<Rect> body_text;   // text lines outside the tables, page furniture excluded
+};
+
+// Tables of all pages in order, continued tables stitched.
+std::vector<Table> stitch_tables(const std::vector<PageTables> &pages, double tolerance = 3.0);
+
+// Whether `b` can continue `a` column-wise: the column edges of the one with fewer columns are
+// all edges of the other (a part whose rows span columns lacks some inner edges).
+bool columns_compatible(const Table &a, const Table &b, double tolerance);
+
+// `b` appended below `a`, columns re-indexed on the union of both edge sets.
+Table append_table(const Table &a, const Table &b, double tolerance);
+
+}  // namespace xxgk::layout

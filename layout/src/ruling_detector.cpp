@@ -1,0 +1,73 @@
+#include "xxgk/layout/ruling_detector.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "xxgk/layout/pix.hpp"
+
+namespace xxgk::layout {
+namespace {
+
+struct BoxaDeleter {
+  void operator()(BOXA *b) const { boxaDestroy(&b); }
+};
+using BoxaPtr = std::unique_ptr<BOXA, BoxaDeleter>;
+
+void erase_boxes(PIX *binary, const std::vector<Rect> &erase, double px_per_pt) {
+  for (const Rect &r : erase) {
+    // Glyph boxes span the font's ascent and descent; shrink them so that a ruling running
+    // close above or below a line of text is not cut.
+    double shrink = 0.15 * r.height();
+    int x = static_cast<int>(std::floor(r.x0 * px_per_pt));
+    int y = static_cast<int>(std::floor((r.y0 + shrink) * px_per_pt));
+    int w = static_cast<int>(std::ceil(r.width() * px_per_pt));
+    int h = static_cast<int>(std::ceil((r.height() - 2 * shrink) * px_per_pt));
+    if (w > 0 && h > 0) pixRasterop(binary, x, y, w, h, PIX_CLR, nullptr, 0, 0);
+  }
+}
+
+std::vector<Ruling> strokes(PIX *binary, Orientation o, const RulingDetectorOptions &options, double px_per_pt) {
+  int length = std::max(3, static_cast<int>(options.min_length * px_per_pt));
+  int bridge = std::max(1, static_cast<int>(options.bridge * px_per_pt)) | 1;
+  bool horizontal = o == Orientation::horizontal;
+  PixPtr closed(pixCloseBrick(nullptr, binary, horizontal ? bridge : 1, horizontal ? 1 : bridge));
+  PixPtr opened(pixOpenBrick(nullptr, closed.get(), horizontal ? length : 1, horizontal ? 1 : length));
+  std::vector<Ruling> out;
+  if (!opened) return out;
+  BoxaPtr boxes(pixConnCompBB(opened.get(), 8));
+  if (!boxes) return out;
+  double pt_per_px = 1.0 / px_per_pt;
+  for (int i = 0; i < boxaGetCount(boxes.get()); ++i) {
+    l_int32 x, y, w, h;
+    boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h);
+    double thickness = (horizontal ? h : w) * pt_per_px;
+    if (thickness > options.max_thickness) continue;
+    Ruling r;
+    r.orientation = o;
+    r.position = (horizontal ? y + h / 2.0 : x + w / 2.0) * pt_per_px;
+    r.start = (horizontal ? x : y) * pt_per_px;
+    r.end = (horizontal ? x + w : y + h) * pt_per_px;
+    r.thickness = thickness;
+    out.push_back(r);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Ruling> detect_rulings(const Raster &page, const std::vector<Rect> &erase,
+                                   const RulingDetectorOptions &options) {
+  if (page.width <= 0 || page.height <= 0 || page.dpi <= 0) return {};
+  PixPtr gray = to_gray_pix(page);
+  if (!gray) return {};
+  PixPtr binary(pixThresholdToBinary(gray.get(), options.dark_threshold));
+  if (!binary) return {};
+  double px_per_pt = page.dpi / 72.0;
+  erase_boxes(binary.get(), erase, px_per_pt);
+  std::vector<Ruling> all = strokes(binary.get(), Orientation::horizontal, options, px_per_pt);
+  std::vector<Ruling> vertical = strokes(binary.get(), Orientation::vertical, options, px_per_pt);
+  all.insert(all.end(), vertical.begin(), vertical.end());
+  return merge_rulings(std::move(all));
+}
+
+}  // namespace xxgk::layout

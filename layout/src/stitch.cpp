@@ -1,0 +1,183 @@
+#include "xxgk/layout/stitch.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <string_view>
+#include <tuple>
+
+#include "xxgk/core/utf8_text.hpp"
+#include "xxgk/layout/lattice.hpp"
+#include "xxgk/normalize/unicode_fold.hpp"
+
+namespace xxgk::layout {
+namespace {
+
+int nearest_edge(const std::vector<double> &edges, double x) {
+  auto it = std::min_element(edges.begin(), edges.end(),
+                             [x](double a, double b) { return std::abs(a - x) < std::abs(b - x); });
+  return static_cast<int>(std::distance(edges.begin(), it));
+}
+
+void reindex_columns(std::vector<Cell> &cells, const std::vector<double> &edges) {
+  for (Cell &c : cells) {
+    int first = nearest_edge(edges, c.bbox.x0);
+    int last = nearest_edge(edges, c.bbox.x1);
+    c.col = first;
+    c.colspan = std::max(1, last - first);
+  }
+}
+
+using RowSignature = std::set<std::tuple<int, int, int, std::string>>;
+
+RowSignature header_signature(const std::vector<Cell> &cells, int rows) {
+  RowSignature sig;
+  for (const Cell &c : cells)
+    if (c.row < rows) sig.insert({c.row, c.col, c.colspan, c.text});
+  return sig;
+}
+
+// How many leading rows of `b` repeat the leading rows of `a` (0 if none).
+int repeated_header_rows(const std::vector<Cell> &a, const std::vector<Cell> &b, int b_rows) {
+  for (int k = std::min(4, b_rows - 1); k >= 1; --k) {
+    RowSignature sb = header_signature(b, k);
+    bool whole_rows = std::none_of(b.begin(), b.end(), [k](const Cell &c) { return c.row < k && c.row + c.rowspan > k; });
+    if (whole_rows && !sb.empty() && sb == header_signature(a, k)) return k;
+  }
+  return 0;
+}
+
+bool below_all(const std::vector<Rect> &text, double y) {
+  return std::none_of(text.begin(), text.end(), [y](const Rect &r) { return r.y0 >= y; });
+}
+
+bool above_all(const std::vector<Rect> &text, double y) {
+  return std::none_of(text.begin(), text.end(), [y](const Rect &r) { return r.y1 <= y; });
+}
+
+// "（三）…", "3.…", "四、…": the start of a new labelled row, not the rest of one.
+bool starts_with_list_marker(const std::string &text) {
+  std::u32string t = to_u32(text);
+  if (t.empty()) return false;
+  if (t[0] == U'（' || t[0] == U'(') return true;
+  size_t i = 0;
+  while (i < t.size() && ((t[i] >= U'0' && t[i] <= U'9') || std::u32string_view(U"一二三四五六七八九十").find(t[i]) != std::u32string_view::npos)) ++i;
+  return i > 0 && i < t.size() && (t[i] == U'、' || t[i] == U'.' || t[i] == U'．');
+}
+
+Cell *matching_cell(std::vector<Cell> &cells, int last_row, const Cell &below) {
+  for (Cell &c : cells)
+    if (c.col == below.col && c.colspan == below.colspan && c.row <= last_row && c.row + c.rowspan > last_row)
+      return &c;
+  return nullptr;
+}
+
+std::string joined(const std::string &upper, const std::string &lower) {
+  return to_utf8(normalize::clean(to_u32(upper + " " + lower)));
+}
+
+// Word lets a row break across pages: the continuation's first row then holds the rest of the
+// last row above, either nothing at all or the text of the slots that were empty above.
+bool continues_last_row(std::vector<Cell> &top, const std::vector<Cell> &bottom, int top_rows) {
+  bool any_text = false, complementary = true;
+  for (const Cell &b : bottom) {
+    if (b.row != 0 || b.text.empty()) continue;
+    any_text = true;
+    Cell *a = matching_cell(top, top_rows - 1, b);
+    complementary = complementary && a && a->row == top_rows - 1 && a->text.empty();
+  }
+  bool has_first_row = std::any_of(bottom.begin(), bottom.end(), [](const Cell &c) { return c.row == 0; });
+  return has_first_row && (!any_text || complementary);
+}
+
+// Cells cut by the page break become one again: the continuation's first-row cells join the
+// cell above them (for a broken row), or a row-spanning cell above continues into them.
+void join_cells_across_break(std::vector<Cell> &top, std::vector<Cell> &bottom, int top_rows, bool split_row) {
+  std::vector<Cell> kept;
+  for (const Cell &b : bottom) {
+    Cell *a = b.row == 0 ? matching_cell(top, top_rows - 1, b) : nullptr;
+    bool span_continues = a && a->row + a->rowspan == top_rows && (a->rowspan > 1 || b.rowspan > 1) &&
+                          !starts_with_list_marker(b.text);
+    if (a && split_row) {
+      a->text = joined(a->text, b.text);
+      a->rowspan += b.rowspan - 1;
+    } else if (span_continues) {
+      a->text = joined(a->text, b.text);
+      a->rowspan += b.rowspan;
+    } else {
+      kept.push_back(b);
+    }
+  }
+  bottom = std::move(kept);
+}
+
+}  // namespace
+
+bool columns_compatible(const Table &a, const Table &b, double tolerance) {
+  if (a.col_edges.size() < 2 || b.col_edges.size() < 2) return false;
+  // A part whose rows span some columns lacks those inner edges; every edge it has must still
+  // be an edge of the other part.
+  const auto &fewer = a.col_edges.size() <= b.col_edges.size() ? a.col_edges : b.col_edges;
+  const auto &more = a.col_edges.size() <= b.col_edges.size() ? b.col_edges : a.col_edges;
+  if (std::abs(fewer.front() - more.front()) > tolerance || std::abs(fewer.back() - more.back()) > tolerance)
+    return false;
+  return std::all_of(fewer.begin(), fewer.end(), [&](double x) {
+    return std::any_of(more.begin(), more.end(), [&](double e) { return std::abs(e - x) <= tolerance; });
+  });
+}
+
+Table append_table(const Table &a, const Table &b, double tolerance) {
+  Table out;
+  out.method = a.method;
+  std::vector<double> edges = a.col_edges;
+  edges.insert(edges.end(), b.col_edges.begin(), b.col_edges.end());
+  out.col_edges = snap_positions(edges, tolerance);
+  out.cols = static_cast<int>(out.col_edges.size()) - 1;
+  out.cells = a.cells;
+  std::vector<Cell> bottom = b.cells;
+  reindex_columns(out.cells, out.col_edges);
+  reindex_columns(bottom, out.col_edges);
+  int repeated = repeated_header_rows(out.cells, bottom, b.rows);
+  std::erase_if(bottom, [repeated](const Cell &c) { return c.row < repeated; });
+  for (Cell &c : bottom) c.row -= repeated;
+  bool split_row = continues_last_row(out.cells, bottom, a.rows);
+  join_cells_across_break(out.cells, bottom, a.rows, split_row);
+  int offset = a.rows - (split_row ? 1 : 0);
+  for (Cell c : bottom) {
+    c.row += offset;
+    out.cells.push_back(c);
+  }
+  out.rows = offset + b.rows - repeated;
+  out.parts = a.parts;
+  for (TablePart p : b.parts) {
+    int start = std::max(p.first_row, repeated);
+    int end = p.first_row + p.rows;
+    p.rows = std::max(0, end - start);
+    p.first_row = start - repeated + offset;
+    out.parts.push_back(p);
+  }
+  std::sort(out.cells.begin(), out.cells.end(),
+            [](const Cell &x, const Cell &y) { return x.row != y.row ? x.row < y.row : x.col < y.col; });
+  return out;
+}
+
+std::vector<Table> stitch_tables(const std::vector<PageTables> &pages, double tolerance) {
+  std::vector<Table> out;
+  const PageTables *previous = nullptr;
+  for (const PageTables &page : pages) {
+    for (size_t i = 0; i < page.tables.size(); ++i) {
+      const Table &t = page.tables[i];
+      bool continues = i == 0 && previous && !out.empty() && previous->page + 1 == page.page &&
+                       out.back().parts.back().page == previous->page &&
+                       below_all(previous->body_text, out.back().parts.back().bbox.y1) &&
+                       above_all(page.body_text, t.parts.front().bbox.y0) &&
+                       columns_compatible(out.back(), t, tolerance);
+      if (continues) out.back() = append_table(out.back(), t, tolerance);
+      else out.push_back(t);
+    }
+    previous = &page;
+  }
+  return out;
+}
+
+}  // namespace xxgk::layout

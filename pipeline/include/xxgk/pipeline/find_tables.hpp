@@ -1,0 +1,23 @@
+#pragma once
+// The table stage over a whole document: rulings on each page's rendering, lattice grids, and
+// tables continued over pages stitched into one.
+
+#include <filesystem>
+#include <vector>
+
+#include "xxgk/extract/pdf_document.hpp"
+#include "xxgk/layout/ruling.hpp"
+#include "xxgk/layout/table.hpp"
+#include "xxgk/pipeline/page_reader.hpp"
+
+namespace xxgk::pipeline {
+
+struct DocumentTables {
+  std::vector<layout::Table> tables;                 // stitched, in reading order
+  std::vector<std::vector<layout::Ruling>> rulings;  // per page, for diagnostics
+};
+
+DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<PageText> &pages,
+                           const TableOptions &options);
+
+}  // namespace xxgk::pipeline

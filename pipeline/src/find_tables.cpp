@@ -1,0 +1,76 @@
+#include "xxgk/pipeline/find_tables.hpp"
+
+#include <algorithm>
+
+#include "xxgk/core/utf8_text.hpp"
+#include "xxgk/layout/debug_overlay.hpp"
+#include "xxgk/layout/glyph.hpp"
+#include "xxgk/layout/lattice.hpp"
+#include "xxgk/layout/ruling_detector.hpp"
+#include "xxgk/layout/stitch.hpp"
+#include "xxgk/layout/text_lines.hpp"
+
+namespace xxgk::pipeline {
+namespace {
+
+// Page numbers ("-3-", "第 3 页", "3/5") and other short lines in the top or bottom margin.
+bool is_page_furniture(const layout::TextLine &line, const PageText &page) {
+  std::u32string text = to_u32(line.text);
+  bool number_like = std::all_of(text.begin(), text.end(), [](char32_t c) {
+    return (c >= U'0' && c <= U'9') || c == U'-' || c == U'—' || c == U'－' || c == U' ' || c == U'第' ||
+           c == U'页' || c == U'/' || c == U'共';
+  });
+  double h = page.summary.height;
+  bool in_margin = line.bbox.y1 < 0.08 * h || line.bbox.y0 > 0.92 * h;
+  return number_like || (in_margin && text.size() <= 12);
+}
+
+bool inside_any(const Rect &r, const std::vector<layout::Table> &tables) {
+  return std::any_of(tables.begin(), tables.end(), [&](const layout::Table &t) {
+    const Rect &b = t.parts.front().bbox;
+    return r.center_x() >= b.x0 && r.center_x() <= b.x1 && r.center_y() >= b.y0 && r.center_y() <= b.y1;
+  });
+}
+
+std::vector<Rect> body_text(const PageText &page, const std::vector<layout::Table> &tables) {
+  std::vector<Rect> out;
+  for (const auto &line : layout::build_lines(page.runs))
+    if (!is_page_furniture(line, page) && !inside_any(line.bbox, tables)) out.push_back(line.bbox);
+  return out;
+}
+
+std::vector<Rect> glyph_boxes(const std::vector<layout::Glyph> &glyphs) {
+  std::vector<Rect> out;
+  for (const auto &g : glyphs) out.push_back(g.box);
+  return out;
+}
+
+}  // namespace
+
+DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<PageText> &pages,
+                           const TableOptions &options) {
+  DocumentTables result;
+  std::vector<layout::PageTables> per_page;
+  for (const PageText &page : pages) {
+    int number = page.summary.number;
+    std::vector<layout::Glyph> glyphs = layout::glyphs_of(page.runs);
+    Raster raster = doc.render(number, options.ruling_dpi);
+    std::vector<layout::Ruling> rulings = layout::detect_rulings(raster, glyph_boxes(glyphs));
+    std::vector<layout::Table> tables = layout::lattice_tables(number, rulings, glyphs);
+    per_page.push_back({number, tables, body_text(page, tables)});
+    result.rulings.push_back(std::move(rulings));
+  }
+  result.tables = layout::stitch_tables(per_page);
+  if (!options.debug_dir.empty()) {
+    std::filesystem::create_directories(options.debug_dir);
+    for (const PageText &page : pages) {
+      int number = page.summary.number;
+      Raster raster = doc.render(number, std::max(options.ruling_dpi, 110.0));
+      auto png = options.debug_dir / ("page-" + std::to_string(number) + ".png");
+      layout::write_debug_overlay(png, raster, number, result.rulings[number - 1], result.tables);
+    }
+  }
+  return result;
+}
+
+}  // namespace xxgk::pipeline
