@@ -25,7 +25,8 @@ std::vector<Glyph> glyphs_of(const std::vector<TextRun> &runs) {
 
 GlyphText text_of(std::vector<Glyph> glyphs) {
   GlyphText result;
-  std::sort(glyphs.begin(), glyphs.end(), [](const Glyph &a, const Glyph &b) { return a.box.center_y() < b.box.center_y(); });
+  std::sort(glyphs.begin(), glyphs.end(),
+            [](const Glyph &a, const Glyph &b) { return a.box.center_y() < b.box.center_y(); });
   std::vector<std::vector<Glyph>> lines;
   for (const Glyph &g : glyphs) {
     result.confidence = std::min(result.confidence, g.confidence);

@@ -14,7 +14,9 @@ struct UnionFind {
   void join(size_t a, size_t b) { parent[find(a)] = find(b); }
 };
 
-double overlap(double a0, double a1, double b0, double b1) { return std::max(0.0, std::min(a1, b1) - std::max(a0, b0)); }
+double overlap(double a0, double a1, double b0, double b1) {
+  return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
+}
 
 // True when some ruling of `o` at `position` covers enough of [from, to].
 bool has_border(const std::vector<Ruling> &frame, Orientation o, double position, double from, double to,
@@ -134,7 +136,9 @@ std::vector<Table> lattice_tables(int page, const std::vector<Ruling> &rulings, 
   std::vector<Table> tables;
   for (const auto &frame : ruling_clusters(rulings, options.snap)) {
     auto [xs, ys] = frame_edges(frame, options.snap);
-    if (xs.size() < 3 || ys.size() < 3) continue;  // a lone box or line is no table
+    // A lone framed box is no table; a single row of several cells may be the last row of a
+    // table continued from the previous page.
+    if (xs.size() < 3 || ys.size() < 2) continue;
     Table t;
     t.method = "lattice";
     t.cols = static_cast<int>(xs.size()) - 1;

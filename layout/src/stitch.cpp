@@ -41,7 +41,8 @@ RowSignature header_signature(const std::vector<Cell> &cells, int rows) {
 int repeated_header_rows(const std::vector<Cell> &a, const std::vector<Cell> &b, int b_rows) {
   for (int k = std::min(4, b_rows - 1); k >= 1; --k) {
     RowSignature sb = header_signature(b, k);
-    bool whole_rows = std::none_of(b.begin(), b.end(), [k](const Cell &c) { return c.row < k && c.row + c.rowspan > k; });
+    bool whole_rows =
+        std::none_of(b.begin(), b.end(), [k](const Cell &c) { return c.row < k && c.row + c.rowspan > k; });
     if (whole_rows && !sb.empty() && sb == header_signature(a, k)) return k;
   }
   return 0;
@@ -61,7 +62,9 @@ bool starts_with_list_marker(const std::string &text) {
   if (t.empty()) return false;
   if (t[0] == U'（' || t[0] == U'(') return true;
   size_t i = 0;
-  while (i < t.size() && ((t[i] >= U'0' && t[i] <= U'9') || std::u32string_view(U"一二三四五六七八九十").find(t[i]) != std::u32string_view::npos)) ++i;
+  while (i < t.size() && ((t[i] >= U'0' && t[i] <= U'9') ||
+                          std::u32string_view(U"一二三四五六七八九十").find(t[i]) != std::u32string_view::npos))
+    ++i;
   return i > 0 && i < t.size() && (t[i] == U'、' || t[i] == U'.' || t[i] == U'．');
 }
 
@@ -76,28 +79,55 @@ std::string joined(const std::string &upper, const std::string &lower) {
   return to_utf8(normalize::clean(to_u32(upper + " " + lower)));
 }
 
+bool is_number_like(const std::string &text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' || c == '/' || c == ' ';
+  });
+}
+
 // Word lets a row break across pages: the continuation's first row then holds the rest of the
-// last row above, either nothing at all or the text of the slots that were empty above.
+// last row above: nothing, the text of slots that were empty above, or the tail of a wrapped
+// label. It is a new row instead when any of its slots starts an item ("2.…", "（三）…") or
+// repeats a number where one was printed above, or when nothing above is left unfinished.
 bool continues_last_row(std::vector<Cell> &top, const std::vector<Cell> &bottom, int top_rows) {
-  bool any_text = false, complementary = true;
+  bool any_single = false, unfinished_above = false;
   for (const Cell &b : bottom) {
-    if (b.row != 0 || b.text.empty()) continue;
-    any_text = true;
+    if (b.row != 0) continue;
     Cell *a = matching_cell(top, top_rows - 1, b);
-    complementary = complementary && a && a->row == top_rows - 1 && a->text.empty();
+    // Cells spanning rows on either side are joined by the row-span rule, whatever happens here.
+    if (b.rowspan > 1 || (a && a->rowspan > 1)) continue;
+    any_single = true;
+    if (b.text.empty()) {
+      unfinished_above = unfinished_above || (a && !a->text.empty());
+      continue;
+    }
+    if (!a) return false;
+    if (!a->text.empty() && (starts_with_list_marker(b.text) || is_number_like(b.text) || is_number_like(a->text)))
+      return false;
+    unfinished_above = unfinished_above || a->text.empty();
   }
-  bool has_first_row = std::any_of(bottom.begin(), bottom.end(), [](const Cell &c) { return c.row == 0; });
-  return has_first_row && (!any_text || complementary);
+  bool all_empty =
+      std::none_of(bottom.begin(), bottom.end(), [](const Cell &c) { return c.row == 0 && !c.text.empty(); });
+  return any_single && (unfinished_above || all_empty);
 }
 
 // Cells cut by the page break become one again: the continuation's first-row cells join the
 // cell above them (for a broken row), or a row-spanning cell above continues into them.
 void join_cells_across_break(std::vector<Cell> &top, std::vector<Cell> &bottom, int top_rows, bool split_row) {
+  bool first_row_labelled = std::any_of(bottom.begin(), bottom.end(), [](const Cell &c) {
+    return c.row == 0 && !c.text.empty() && !is_number_like(c.text);
+  });
   std::vector<Cell> kept;
   for (const Cell &b : bottom) {
     Cell *a = b.row == 0 ? matching_cell(top, top_rows - 1, b) : nullptr;
+    // A row-spanning label cut by the break: the part below spans rows itself, carries the
+    // rest of the label's words, or is empty beside a labelled row (a group label continuing
+    // over one more row). Never a number, never the start of a new item.
+    bool label_tail = !b.text.empty() && !starts_with_list_marker(b.text) && !is_number_like(b.text);
+    bool empty_in_labelled_row = b.text.empty() && first_row_labelled;
     bool span_continues = a && a->row + a->rowspan == top_rows && (a->rowspan > 1 || b.rowspan > 1) &&
-                          !starts_with_list_marker(b.text);
+                          (b.rowspan > 1 || label_tail || empty_in_labelled_row) && !is_number_like(b.text) &&
+                          !is_number_like(a->text) && !starts_with_list_marker(b.text);
     if (a && split_row) {
       a->text = joined(a->text, b.text);
       a->rowspan += b.rowspan - 1;
@@ -172,8 +202,10 @@ std::vector<Table> stitch_tables(const std::vector<PageTables> &pages, double to
                        below_all(previous->body_text, out.back().parts.back().bbox.y1) &&
                        above_all(page.body_text, t.parts.front().bbox.y0) &&
                        columns_compatible(out.back(), t, tolerance);
-      if (continues) out.back() = append_table(out.back(), t, tolerance);
-      else out.push_back(t);
+      if (continues)
+        out.back() = append_table(out.back(), t, tolerance);
+      else
+        out.push_back(t);
     }
     previous = &page;
   }

@@ -17,8 +17,8 @@ namespace {
 bool is_page_furniture(const layout::TextLine &line, const PageText &page) {
   std::u32string text = to_u32(line.text);
   bool number_like = std::all_of(text.begin(), text.end(), [](char32_t c) {
-    return (c >= U'0' && c <= U'9') || c == U'-' || c == U'—' || c == U'－' || c == U' ' || c == U'第' ||
-           c == U'页' || c == U'/' || c == U'共';
+    return (c >= U'0' && c <= U'9') || c == U'-' || c == U'—' || c == U'－' || c == U' ' || c == U'第' || c == U'页' ||
+           c == U'/' || c == U'共';
   });
   double h = page.summary.height;
   bool in_margin = line.bbox.y1 < 0.08 * h || line.bbox.y0 > 0.92 * h;

@@ -57,7 +57,11 @@ PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOpt
   } else if (!has_text) {
     warnings.push_back({"no_text_layer", "page has no text layer (scanned?) and OCR is off", number, ""});
   }
-  out.summary = {number, page.width, page.height, page.rotation, static_cast<long>(out.runs.size()),
+  out.summary = {number,
+                 page.width,
+                 page.height,
+                 page.rotation,
+                 static_cast<long>(out.runs.size()),
                  has_text ? "text" : "no_text"};
   return out;
 }

@@ -6,9 +6,13 @@
 namespace xxgk::report {
 namespace {
 
-double rounded(double v) { return std::round(v * 100) / 100; }
+double rounded(double v) {
+  return std::round(v * 100) / 100;
+}
 
-nlohmann::json box(const Rect &r) { return {rounded(r.x0), rounded(r.y0), rounded(r.x1), rounded(r.y1)}; }
+nlohmann::json box(const Rect &r) {
+  return {rounded(r.x0), rounded(r.y0), rounded(r.x1), rounded(r.y1)};
+}
 
 std::string csv_field(const std::string &text) {
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
@@ -36,8 +40,8 @@ nlohmann::json to_json(const layout::Table &table) {
                      {"bbox", box(c.bbox)},
                      {"text", c.text},
                      {"confidence", rounded(c.confidence)}});
-  return {{"method", table.method}, {"pages", pages},  {"rows", table.rows},
-          {"cols", table.cols},     {"parts", parts},  {"cells", cells}};
+  return {{"method", table.method}, {"pages", pages}, {"rows", table.rows},
+          {"cols", table.cols},     {"parts", parts}, {"cells", cells}};
 }
 
 std::string to_csv(const layout::Table &table, SpanFill fill) {

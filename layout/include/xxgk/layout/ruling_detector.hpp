@@ -11,10 +11,10 @@
 namespace xxgk::layout {
 
 struct RulingDetectorOptions {
-  double min_length = 14;     // points; shorter strokes are glyph parts or underlines
-  double max_thickness = 4;   // points; thicker dark areas are fills or images, not lines
-  double bridge = 2.5;        // points; gaps in a line up to this are closed (dashes, scan dropout)
-  int dark_threshold = 200;   // gray level below which a pixel is ink (0..255)
+  double min_length = 14;    // points; shorter strokes are glyph parts or underlines
+  double max_thickness = 4;  // points; thicker dark areas are fills or images, not lines
+  double bridge = 2.5;       // points; gaps in a line up to this are closed (dashes, scan dropout)
+  int dark_threshold = 200;  // gray level below which a pixel is ink (0..255)
 };
 
 // Rulings on `page` in page points. Pixels inside `erase` (page points: typically the glyph

@@ -12,8 +12,8 @@ namespace xxgk::layout {
 
 struct PageTables {
   int page = 0;
-  std::vector<Table> tables;     // top to bottom
-  std::vector<Rect> body_text;   // text lines outside the tables, page furniture excluded
+  std::vector<Table> tables;    // top to bottom
+  std::vector<Rect> body_text;  // text lines outside the tables, page furniture excluded
 };
 
 // Tables of all pages in order, continued tables stitched.

@@ -27,11 +27,11 @@ struct TablePart {
 };
 
 struct Table {
-  std::string method;             // "lattice" or "stream"
+  std::string method;  // "lattice" or "stream"
   int rows = 0, cols = 0;
   std::vector<double> col_edges;  // cols + 1 x positions, shared by all parts
   std::vector<TablePart> parts;
-  std::vector<Cell> cells;        // ordered by row, then column
+  std::vector<Cell> cells;  // ordered by row, then column
 
   // The cell covering grid slot (row, col), or nullptr.
   const Cell *at(int row, int col) const;
