@@ -1,0 +1,188 @@
+// Small geometric cases for the lattice grid, built by hand: each tests one rule.
+
+#include <gtest/gtest.h>
+
+#include "xxgk/core/utf8_text.hpp"
+#include "xxgk/layout/lattice.hpp"
+#include "xxgk/layout/ruling_detector.hpp"
+
+namespace xxgk::layout {
+namespace {
+
+Ruling h(double y, double x0, double x1) { return {Orientation::horizontal, y, x0, x1, 0.5}; }
+Ruling v(double x, double y0, double y1) { return {Orientation::vertical, x, y0, y1, 0.5}; }
+
+// A 3 x 3 grid of 100 x 20 cells from (0,0); `skip` rulings are left out by index.
+std::vector<Ruling> grid_rulings() {
+  std::vector<Ruling> r;
+  for (int i = 0; i <= 3; ++i) r.push_back(h(20.0 * i, 0, 300));
+  for (int i = 0; i <= 3; ++i) r.push_back(v(100.0 * i, 0, 60));
+  return r;
+}
+
+std::vector<Glyph> text_at(const std::string &text, double x, double y, double size = 10) {
+  std::vector<Glyph> out;
+  for (char32_t c : to_u32(text)) {
+    out.push_back({c, {x, y, x + size, y + size}, size, 1});
+    x += size;
+  }
+  return out;
+}
+
+const Cell *cell_at(const Table &t, int row, int col) {
+  const Cell *c = t.at(row, col);
+  EXPECT_TRUE(c) << row << "," << col;
+  return c;
+}
+
+TEST(Lattice, FullRulingsGiveOneCellPerSlot) {
+  auto tables = lattice_tables(1, grid_rulings(), {});
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].rows, 3);
+  EXPECT_EQ(tables[0].cols, 3);
+  EXPECT_EQ(tables[0].cells.size(), 9u);
+  EXPECT_EQ(tables[0].method, "lattice");
+}
+
+TEST(Lattice, MissingInnerVerticalRulingMakesAColumnSpan) {
+  auto rulings = grid_rulings();
+  rulings[5] = v(100, 20, 60);  // the ruling at x=100 stops below the first row
+  auto t = lattice_tables(1, rulings, text_at("申请人情况", 120, 5))[0];
+  const Cell *top = cell_at(t, 0, 0);
+  EXPECT_EQ(top->colspan, 2);
+  EXPECT_EQ(top->rowspan, 1);
+  EXPECT_EQ(top->text, "申请人情况");
+  EXPECT_EQ(t.cells.size(), 8u);
+}
+
+TEST(Lattice, MissingInnerHorizontalRulingMakesARowSpan) {
+  auto rulings = grid_rulings();
+  rulings[1] = h(20, 100, 300);  // no ruling between rows 0 and 1 in column 0
+  rulings[2] = h(40, 100, 300);  // nor between rows 1 and 2
+  auto t = lattice_tables(1, rulings, {})[0];
+  EXPECT_EQ(cell_at(t, 1, 0)->rowspan, 3);
+  EXPECT_EQ(cell_at(t, 2, 0)->row, 0);
+  EXPECT_EQ(cell_at(t, 0, 1)->rowspan, 1);
+}
+
+TEST(Lattice, BrokenRulingIsJoinedAndMakesNoSpan) {
+  auto rulings = grid_rulings();
+  rulings[1] = h(20, 0, 148);
+  rulings.push_back(h(20.5, 151, 300));  // a gap at a crossing, a half-point off
+  auto t = lattice_tables(1, merge_rulings(rulings), {})[0];
+  EXPECT_EQ(t.cells.size(), 9u);
+}
+
+TEST(Lattice, DoubleLineIsOneRuling) {
+  auto rulings = grid_rulings();
+  rulings.push_back(h(21.5, 0, 300));  // drawn twice, 1.5 pt apart
+  auto merged = merge_rulings(rulings);
+  auto t = lattice_tables(1, merged, {})[0];
+  EXPECT_EQ(t.rows, 3);
+  EXPECT_EQ(t.cells.size(), 9u);
+}
+
+TEST(Lattice, RunStraddlingTwoCellsIsSplitByGlyphs) {
+  TextRun run;
+  run.text = "1258";
+  run.font_size = 10;
+  run.glyph_boxes = {{80, 25, 86, 35}, {86, 25, 92, 35}, {104, 25, 110, 35}, {110, 25, 116, 35}};
+  run.bbox = {80, 25, 116, 35};
+  auto t = lattice_tables(1, grid_rulings(), glyphs_of({run}))[0];
+  EXPECT_EQ(cell_at(t, 1, 0)->text, "12");
+  EXPECT_EQ(cell_at(t, 1, 1)->text, "58");
+}
+
+TEST(Lattice, EmptyCellHasEmptyText) {
+  auto t = lattice_tables(1, grid_rulings(), text_at("0", 150, 45))[0];
+  EXPECT_EQ(cell_at(t, 2, 1)->text, "0");
+  EXPECT_EQ(cell_at(t, 2, 2)->text, "");
+}
+
+TEST(Lattice, WrappedCjkCellTextJoinsWithoutSpaces) {
+  std::vector<Glyph> glyphs = text_at("社会", 110, 1, 6);
+  for (auto g : text_at("公益", 110, 7.5, 6)) glyphs.push_back(g);
+  for (auto g : text_at("组织", 110, 14, 5)) glyphs.push_back(g);
+  auto t = lattice_tables(1, grid_rulings(), glyphs)[0];
+  EXPECT_EQ(cell_at(t, 0, 1)->text, "社会公益组织");
+}
+
+TEST(Lattice, LoneBoxAndUnconnectedLinesAreNoTable) {
+  std::vector<Ruling> box = {h(0, 0, 100), h(20, 0, 100), v(0, 0, 20), v(100, 0, 20), h(300, 0, 50)};
+  EXPECT_TRUE(lattice_tables(1, box, {}).empty());
+}
+
+TEST(Lattice, TwoSeparateFramesAreTwoTablesTopToBottom) {
+  auto rulings = grid_rulings();
+  for (auto r : grid_rulings()) {
+    if (r.orientation == Orientation::horizontal) r.position += 200;
+    else r.start += 200, r.end += 200;
+    rulings.push_back(r);
+  }
+  auto tables = lattice_tables(1, rulings, {});
+  ASSERT_EQ(tables.size(), 2u);
+  EXPECT_LT(tables[0].parts[0].bbox.y0, tables[1].parts[0].bbox.y0);
+}
+
+TEST(MergeRulings, SnapsAndJoinsButKeepsDistinctLines) {
+  auto merged = merge_rulings({h(10, 0, 50), h(10.8, 52, 100), h(30, 0, 100), v(5, 0, 40)});
+  ASSERT_EQ(merged.size(), 3u);
+  EXPECT_NEAR(merged[0].position, 10.4, 0.01);
+  EXPECT_DOUBLE_EQ(merged[0].start, 0);
+  EXPECT_DOUBLE_EQ(merged[0].end, 100);
+}
+
+// A white raster with dark strokes drawn in, for the ruling detector.
+Raster blank_page(int w, int h, double dpi) {
+  Raster r;
+  r.width = w;
+  r.height = h;
+  r.dpi = dpi;
+  r.pixels.assign(static_cast<size_t>(w) * h, 255);
+  return r;
+}
+
+void fill(Raster &r, int x0, int y0, int x1, int y1) {
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x) r.pixels[static_cast<size_t>(y) * r.width + x] = 0;
+}
+
+TEST(RulingDetector, FindsSolidDashedAndThickLinesButNotShortStrokes) {
+  Raster page = blank_page(720, 720, 72);  // 1 px = 1 pt
+  fill(page, 100, 100, 600, 101);          // thin solid
+  for (int x = 100; x < 600; x += 6) fill(page, x, 200, x + 4, 201);  // dashed
+  fill(page, 100, 300, 600, 303);          // thick (3 pt)
+  fill(page, 50, 100, 51, 400);            // vertical
+  fill(page, 300, 500, 310, 501);          // a 10 pt stroke: a glyph part
+  auto rulings = detect_rulings(page);
+  std::vector<Ruling> horizontal, vertical;
+  for (const auto &r : rulings) (r.orientation == Orientation::horizontal ? horizontal : vertical).push_back(r);
+  ASSERT_EQ(horizontal.size(), 3u);
+  EXPECT_NEAR(horizontal[0].position, 100.5, 1);
+  EXPECT_NEAR(horizontal[1].position, 200.5, 1);
+  EXPECT_GT(horizontal[1].length(), 480) << "dashes are bridged";
+  EXPECT_NEAR(horizontal[2].position, 301.5, 1) << "centre line of a thick stroke";
+  ASSERT_EQ(vertical.size(), 1u);
+  EXPECT_NEAR(vertical[0].position, 50.5, 1);
+  EXPECT_NEAR(vertical[0].length(), 300, 2);
+}
+
+TEST(RulingDetector, TextBoxesAreErased) {
+  Raster page = blank_page(400, 200, 72);
+  fill(page, 100, 100, 140, 102);  // "——" drawn as text: 40 pt long
+  EXPECT_EQ(detect_rulings(page).size(), 1u);
+  EXPECT_TRUE(detect_rulings(page, {{98, 90, 142, 112}}).empty());
+}
+
+TEST(RulingDetector, ScalesToPagePoints) {
+  Raster page = blank_page(1000, 1000, 144);  // 2 px per pt
+  fill(page, 200, 400, 800, 402);
+  auto rulings = detect_rulings(page);
+  ASSERT_EQ(rulings.size(), 1u);
+  EXPECT_NEAR(rulings[0].position, 200.5, 1);
+  EXPECT_NEAR(rulings[0].start, 100, 1);
+  EXPECT_NEAR(rulings[0].end, 400, 1);
+}
+
+}  // namespace
+}  // namespace xxgk::layout

@@ -1,0 +1,137 @@
+// Tables continued over pages, built by hand: a 3-column table part is a list of cells on a
+// uniform grid (columns at x = 0, 100, 200, 300; rows 20 pt high from `top`).
+
+#include <gtest/gtest.h>
+
+#include "xxgk/layout/stitch.hpp"
+
+namespace xxgk::layout {
+namespace {
+
+struct Spec {
+  int row, col, rowspan, colspan;
+  std::string text;
+};
+
+Table part(int page, double top, int rows, const std::vector<Spec> &specs, std::vector<double> edges = {0, 100, 200, 300}) {
+  Table t;
+  t.method = "lattice";
+  t.rows = rows;
+  t.cols = static_cast<int>(edges.size()) - 1;
+  t.col_edges = edges;
+  for (const Spec &s : specs) {
+    Cell c;
+    c.row = s.row;
+    c.col = s.col;
+    c.rowspan = s.rowspan;
+    c.colspan = s.colspan;
+    c.page = page;
+    c.text = s.text;
+    c.bbox = {edges[s.col], top + 20.0 * s.row, edges[s.col + s.colspan], top + 20.0 * (s.row + s.rowspan)};
+    t.cells.push_back(c);
+  }
+  t.parts.push_back({page, {edges.front(), top, edges.back(), top + 20.0 * rows}, 0, rows});
+  return t;
+}
+
+std::vector<Table> stitch(Table a, Table b, std::vector<Rect> text_after_a = {}, std::vector<Rect> text_before_b = {}) {
+  return stitch_tables({{1, {a}, text_after_a}, {2, {b}, text_before_b}});
+}
+
+const std::vector<Spec> header = {{0, 0, 1, 1, "信息内容"}, {0, 1, 1, 1, "本年"}, {0, 2, 1, 1, "上年"}};
+
+TEST(Stitch, ContinuationBecomesOneTable) {
+  auto a = part(1, 600, 2, {header[0], header[1], header[2], {1, 0, 1, 1, "规章"}, {1, 1, 1, 1, "1"}, {1, 2, 1, 1, "2"}});
+  auto b = part(2, 60, 1, {{0, 0, 1, 1, "行政规范性文件"}, {0, 1, 1, 1, "3"}, {0, 2, 1, 1, "4"}});
+  auto out = stitch(a, b);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].rows, 3);
+  EXPECT_EQ(out[0].at(2, 0)->text, "行政规范性文件");
+  EXPECT_EQ(out[0].at(2, 0)->page, 2);
+  ASSERT_EQ(out[0].parts.size(), 2u);
+  EXPECT_EQ(out[0].parts[1].first_row, 2);
+}
+
+TEST(Stitch, RepeatedHeaderIsDropped) {
+  auto a = part(1, 600, 2, {header[0], header[1], header[2], {1, 0, 1, 1, "规章"}, {1, 1, 1, 1, "1"}, {1, 2, 1, 1, "2"}});
+  auto b = part(2, 60, 2, {header[0], header[1], header[2], {1, 0, 1, 1, "行政许可"}, {1, 1, 1, 1, "5"}, {1, 2, 1, 1, "6"}});
+  auto out = stitch(a, b);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].rows, 3);
+  EXPECT_EQ(out[0].at(2, 0)->text, "行政许可");
+}
+
+TEST(Stitch, BodyTextBetweenKeepsTablesApart) {
+  auto a = part(1, 600, 1, {{0, 0, 1, 3, "甲"}});
+  auto b = part(2, 100, 1, {{0, 0, 1, 3, "乙"}});
+  EXPECT_EQ(stitch(a, b, {{60, 700, 500, 712}}).size(), 2u) << "a paragraph after the first table";
+  EXPECT_EQ(stitch(a, b, {}, {{60, 50, 500, 62}}).size(), 2u) << "a heading before the second";
+}
+
+TEST(Stitch, DifferentColumnsKeepTablesApart) {
+  auto a = part(1, 600, 1, {{0, 0, 1, 1, "a"}, {0, 1, 1, 1, "b"}, {0, 2, 1, 1, "c"}});
+  auto b = part(2, 60, 1, {{0, 0, 1, 1, "a"}, {0, 1, 1, 1, "b"}}, {0, 150, 300});
+  EXPECT_EQ(stitch(a, b).size(), 2u);
+}
+
+TEST(Stitch, PartWithFewerColumnsIsReindexed) {
+  // Below the break only a row whose label spans the first two columns.
+  auto a = part(1, 600, 1, {{0, 0, 1, 1, "（七）"}, {0, 1, 1, 1, "总计"}, {0, 2, 1, 1, "6"}});
+  auto b = part(2, 60, 1, {{0, 0, 1, 1, "四、结转下年度继续办理"}, {0, 1, 1, 1, "3"}}, {0, 200, 300});
+  auto out = stitch(a, b);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].cols, 3);
+  EXPECT_EQ(out[0].at(1, 0)->colspan, 2);
+  EXPECT_EQ(out[0].at(1, 2)->text, "3");
+}
+
+TEST(Stitch, RowBrokenAcrossPagesIsOneRow) {
+  auto a = part(1, 600, 1, {{0, 0, 1, 1, "（二）部分公开（区分处理的，只计"}, {0, 1, 1, 1, "5"}, {0, 2, 1, 1, "7"}});
+  auto b = part(2, 60, 2, {{0, 0, 1, 1, "这一情形，不计其他情形）"}, {0, 1, 1, 1, ""}, {0, 2, 1, 1, ""},
+                           {1, 0, 1, 1, "1.属于国家秘密"}, {1, 1, 1, 1, "0"}, {1, 2, 1, 1, "0"}});
+  auto out = stitch(a, b);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].rows, 2);
+  EXPECT_EQ(out[0].at(0, 0)->text, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
+  EXPECT_EQ(out[0].at(0, 1)->text, "5");
+  EXPECT_EQ(out[0].at(1, 0)->text, "1.属于国家秘密");
+}
+
+TEST(Stitch, LabelOnOnePageNumbersOnTheNext) {
+  auto a = part(1, 600, 1, {{0, 0, 1, 1, "3.其他"}, {0, 1, 1, 1, ""}, {0, 2, 1, 1, ""}});
+  auto b = part(2, 60, 1, {{0, 0, 1, 1, ""}, {0, 1, 1, 1, "4"}, {0, 2, 1, 1, "9"}});
+  auto out = stitch(a, b);
+  ASSERT_EQ(out[0].rows, 1);
+  EXPECT_EQ(out[0].at(0, 1)->text, "4");
+}
+
+TEST(Stitch, NewItemBelowTheBreakIsANewRow) {
+  auto a = part(1, 600, 1, {{0, 0, 1, 1, "1.信访举报投诉类申请"}, {0, 1, 1, 1, "1"}, {0, 2, 1, 1, ""}});
+  auto b = part(2, 60, 1, {{0, 0, 1, 1, "2.重复申请"}, {0, 1, 1, 1, ""}, {0, 2, 1, 1, "3"}});
+  EXPECT_EQ(stitch(a, b)[0].rows, 2);
+}
+
+TEST(Stitch, RowSpanningLabelCutByTheBreakIsJoined) {
+  auto a = part(1, 600, 2, {{0, 0, 2, 1, "（三）不予"}, {0, 1, 1, 1, "1.属于国家秘密"}, {0, 2, 1, 1, "0"},
+                            {1, 1, 1, 1, "2.其他法律行政法规禁止公开"}, {1, 2, 1, 1, "0"}});
+  auto b = part(2, 60, 2, {{0, 0, 2, 1, "公开"}, {0, 1, 1, 1, "3.危及“三安全一稳定”"}, {0, 2, 1, 1, "0"},
+                           {1, 1, 1, 1, "4.保护第三方合法权益"}, {1, 2, 1, 1, "1"}});
+  auto out = stitch(a, b);
+  ASSERT_EQ(out[0].rows, 4);
+  const Cell *group = out[0].at(3, 0);
+  EXPECT_EQ(group->text, "（三）不予公开");
+  EXPECT_EQ(group->row, 0);
+  EXPECT_EQ(group->rowspan, 4);
+}
+
+TEST(Stitch, ValueRowIsNotJoinedIntoHeaderCells) {
+  auto a = part(1, 600, 2, {{0, 0, 2, 1, "结果维持"}, {0, 1, 2, 1, "结果纠正"}, {0, 2, 2, 1, "总计"}});
+  auto b = part(2, 60, 1, {{0, 0, 1, 1, "1"}, {0, 1, 1, 1, "/"}, {0, 2, 1, 1, "1"}});
+  auto out = stitch(a, b);
+  ASSERT_EQ(out[0].rows, 3);
+  EXPECT_EQ(out[0].at(0, 0)->text, "结果维持");
+  EXPECT_EQ(out[0].at(2, 0)->text, "1");
+}
+
+}  // namespace
+}  // namespace xxgk::layout

@@ -1,0 +1,116 @@
+// Tables end to end on our own fixtures: rendering, rulings, lattice and stitching together.
+
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+#include "xxgk/pipeline/find_tables.hpp"
+#include "xxgk/report/table_output.hpp"
+
+namespace xxgk {
+namespace {
+
+pipeline::DocumentTables tables_of(const std::string &name, pipeline::TableOptions options = {}) {
+  auto doc = extract::PdfDocument::open(test::fixture(name));
+  std::vector<report::Warning> warnings;
+  pipeline::ExtractOptions extract;
+  extract.ocr = pipeline::OcrMode::never;
+  return pipeline::find_tables(doc, pipeline::read_pages(doc, extract, warnings), options);
+}
+
+const layout::Table *table_with(const std::vector<layout::Table> &tables, const std::string &text) {
+  for (const auto &t : tables)
+    for (const auto &c : t.cells)
+      if (c.text == text) return &t;
+  return nullptr;
+}
+
+const layout::Cell *cell_with(const layout::Table &t, const std::string &text) {
+  for (const auto &c : t.cells)
+    if (c.text == text) return &c;
+  return nullptr;
+}
+
+TEST(Tables, SampleApplicationsTableIsOneGridAcrossTwoPages) {
+  auto found = tables_of("sample-report.pdf");
+  EXPECT_EQ(found.tables.size(), 3u);
+  const layout::Table *apps = table_with(found.tables, "申请人情况");
+  ASSERT_TRUE(apps);
+  EXPECT_EQ(apps->parts.size(), 2u);
+  EXPECT_EQ(apps->cols, 10);
+  EXPECT_EQ(apps->rows, 3 + 25) << "header once, all 25 rows of the 2021 form";
+  EXPECT_EQ(cell_with(*apps, "申请人情况")->colspan, 7);
+  EXPECT_EQ(cell_with(*apps, "法人或其他组织")->colspan, 5);
+  EXPECT_EQ(cell_with(*apps, "自然人")->rowspan, 2);
+  EXPECT_EQ(cell_with(*apps, "三、本年度办理结果")->rowspan, 22);
+  EXPECT_EQ(cell_with(*apps, "（三）不予公开")->rowspan, 8);
+  EXPECT_EQ(cell_with(*apps, "（六）其他处理")->rowspan, 3);
+  const layout::Cell *total = cell_with(*apps, "（七）总计");
+  ASSERT_TRUE(total);
+  EXPECT_EQ(apps->at(total->row, 9)->text, "102");
+}
+
+TEST(Tables, ReviewTableHasThreeHeaderLevelsAndFifteenValues) {
+  auto found = tables_of("sample-report.pdf");
+  const layout::Table *review = table_with(found.tables, "行政复议");
+  ASSERT_TRUE(review);
+  EXPECT_EQ(review->rows, 4);
+  EXPECT_EQ(review->cols, 15);
+  EXPECT_EQ(cell_with(*review, "行政诉讼")->colspan, 10);
+  EXPECT_EQ(cell_with(*review, "未经复议直接起诉")->colspan, 5);
+  int values = 0;
+  for (int c = 0; c < 15; ++c) values += review->at(3, c)->colspan == 1;
+  EXPECT_EQ(values, 15);
+}
+
+TEST(Tables, LandscapePageStoredRotatedComesOutUpright) {
+  auto found = tables_of("landscape-table.pdf");
+  ASSERT_EQ(found.tables.size(), 1u);
+  const auto &t = found.tables[0];
+  EXPECT_EQ(t.rows, 4);
+  EXPECT_EQ(t.cols, 15);
+  EXPECT_EQ(t.at(0, 0)->text, "行政复议");
+  EXPECT_EQ(t.at(3, 14)->text, "1");
+  EXPECT_GT(t.parts[0].bbox.width(), t.parts[0].bbox.height()) << "wide, as displayed";
+}
+
+TEST(Tables, DebugOverlayWritesOnePngPerPage) {
+  test::TempDir dir;
+  pipeline::TableOptions options;
+  options.debug_dir = dir.path() / "debug";
+  tables_of("sample-report.pdf", options);
+  for (int page = 1; page <= 3; ++page) {
+    std::string png = test::read_file(options.debug_dir / ("page-" + std::to_string(page) + ".png"));
+    ASSERT_GT(png.size(), 1000u) << page;
+    EXPECT_EQ(png.substr(1, 3), "PNG");
+  }
+}
+
+TEST(Tables, CsvLeavesOrRepeatsSpannedSlots) {
+  auto found = tables_of("sample-report.pdf");
+  const layout::Table *review = table_with(found.tables, "行政复议");
+  std::string empty = report::to_csv(*review, report::SpanFill::empty);
+  std::string repeat = report::to_csv(*review, report::SpanFill::repeat);
+  EXPECT_EQ(empty.substr(0, empty.find("\r\n")), "行政复议,,,,,行政诉讼,,,,,,,,,");
+  EXPECT_EQ(repeat.substr(0, repeat.find("\r\n")),
+            "行政复议,行政复议,行政复议,行政复议,行政复议,行政诉讼,行政诉讼,行政诉讼,行政诉讼,行政诉讼,行政诉讼,行政诉讼,"
+            "行政诉讼,行政诉讼,行政诉讼");
+  EXPECT_EQ(std::count(empty.begin(), empty.end(), '\n'), 4);
+}
+
+TEST(Tables, CliWritesJsonAndCsv) {
+  auto json = test::run_xxgk({"tables", test::fixture("sample-report.pdf").string()});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  auto j = nlohmann::json::parse(json.out);
+  EXPECT_EQ(j["tables"].size(), 3u);
+  EXPECT_EQ(j["tables"][1]["pages"], nlohmann::json({1, 2}));
+  test::TempDir dir;
+  auto csv = test::run_xxgk({"tables", test::fixture("sample-report.pdf").string(), "--format", "csv", "-o",
+                             (dir.path() / "csv").string(), "--spans", "repeat"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "csv" / "table-3.csv"));
+  EXPECT_EQ(test::run_xxgk({"tables", test::fixture("sample-report.pdf").string(), "--format", "csv"}).exit_code, 2)
+      << "csv needs an output directory";
+}
+
+}  // namespace
+}  // namespace xxgk
