@@ -9,8 +9,12 @@
 namespace xxgk::layout {
 namespace {
 
-Ruling h(double y, double x0, double x1) { return {Orientation::horizontal, y, x0, x1, 0.5}; }
-Ruling v(double x, double y0, double y1) { return {Orientation::vertical, x, y0, y1, 0.5}; }
+Ruling h(double y, double x0, double x1) {
+  return {Orientation::horizontal, y, x0, x1, 0.5};
+}
+Ruling v(double x, double y0, double y1) {
+  return {Orientation::vertical, x, y0, y1, 0.5};
+}
 
 // A 3 x 3 grid of 100 x 20 cells from (0,0); `skip` rulings are left out by index.
 std::vector<Ruling> grid_rulings() {
@@ -115,8 +119,10 @@ TEST(Lattice, LoneBoxAndUnconnectedLinesAreNoTable) {
 TEST(Lattice, TwoSeparateFramesAreTwoTablesTopToBottom) {
   auto rulings = grid_rulings();
   for (auto r : grid_rulings()) {
-    if (r.orientation == Orientation::horizontal) r.position += 200;
-    else r.start += 200, r.end += 200;
+    if (r.orientation == Orientation::horizontal)
+      r.position += 200;
+    else
+      r.start += 200, r.end += 200;
     rulings.push_back(r);
   }
   auto tables = lattice_tables(1, rulings, {});
@@ -148,12 +154,12 @@ void fill(Raster &r, int x0, int y0, int x1, int y1) {
 }
 
 TEST(RulingDetector, FindsSolidDashedAndThickLinesButNotShortStrokes) {
-  Raster page = blank_page(720, 720, 72);  // 1 px = 1 pt
-  fill(page, 100, 100, 600, 101);          // thin solid
+  Raster page = blank_page(720, 720, 72);                             // 1 px = 1 pt
+  fill(page, 100, 100, 600, 101);                                     // thin solid
   for (int x = 100; x < 600; x += 6) fill(page, x, 200, x + 4, 201);  // dashed
-  fill(page, 100, 300, 600, 303);          // thick (3 pt)
-  fill(page, 50, 100, 51, 400);            // vertical
-  fill(page, 300, 500, 310, 501);          // a 10 pt stroke: a glyph part
+  fill(page, 100, 300, 600, 303);                                     // thick (3 pt)
+  fill(page, 50, 100, 51, 400);                                       // vertical
+  fill(page, 300, 500, 310, 501);                                     // a 10 pt stroke: a glyph part
   auto rulings = detect_rulings(page);
   std::vector<Ruling> horizontal, vertical;
   for (const auto &r : rulings) (r.orientation == Orientation::horizontal ? horizontal : vertical).push_back(r);

@@ -13,7 +13,8 @@ struct Spec {
   std::string text;
 };
 
-Table part(int page, double top, int rows, const std::vector<Spec> &specs, std::vector<double> edges = {0, 100, 200, 300}) {
+Table part(int page, double top, int rows, const std::vector<Spec> &specs,
+           std::vector<double> edges = {0, 100, 200, 300}) {
   Table t;
   t.method = "lattice";
   t.rows = rows;
@@ -41,7 +42,8 @@ std::vector<Table> stitch(Table a, Table b, std::vector<Rect> text_after_a = {},
 const std::vector<Spec> header = {{0, 0, 1, 1, "信息内容"}, {0, 1, 1, 1, "本年"}, {0, 2, 1, 1, "上年"}};
 
 TEST(Stitch, ContinuationBecomesOneTable) {
-  auto a = part(1, 600, 2, {header[0], header[1], header[2], {1, 0, 1, 1, "规章"}, {1, 1, 1, 1, "1"}, {1, 2, 1, 1, "2"}});
+  auto a =
+      part(1, 600, 2, {header[0], header[1], header[2], {1, 0, 1, 1, "规章"}, {1, 1, 1, 1, "1"}, {1, 2, 1, 1, "2"}});
   auto b = part(2, 60, 1, {{0, 0, 1, 1, "行政规范性文件"}, {0, 1, 1, 1, "3"}, {0, 2, 1, 1, "4"}});
   auto out = stitch(a, b);
   ASSERT_EQ(out.size(), 1u);
@@ -53,8 +55,10 @@ TEST(Stitch, ContinuationBecomesOneTable) {
 }
 
 TEST(Stitch, RepeatedHeaderIsDropped) {
-  auto a = part(1, 600, 2, {header[0], header[1], header[2], {1, 0, 1, 1, "规章"}, {1, 1, 1, 1, "1"}, {1, 2, 1, 1, "2"}});
-  auto b = part(2, 60, 2, {header[0], header[1], header[2], {1, 0, 1, 1, "行政许可"}, {1, 1, 1, 1, "5"}, {1, 2, 1, 1, "6"}});
+  auto a =
+      part(1, 600, 2, {header[0], header[1], header[2], {1, 0, 1, 1, "规章"}, {1, 1, 1, 1, "1"}, {1, 2, 1, 1, "2"}});
+  auto b =
+      part(2, 60, 2, {header[0], header[1], header[2], {1, 0, 1, 1, "行政许可"}, {1, 1, 1, 1, "5"}, {1, 2, 1, 1, "6"}});
   auto out = stitch(a, b);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].rows, 3);
@@ -87,8 +91,13 @@ TEST(Stitch, PartWithFewerColumnsIsReindexed) {
 
 TEST(Stitch, RowBrokenAcrossPagesIsOneRow) {
   auto a = part(1, 600, 1, {{0, 0, 1, 1, "（二）部分公开（区分处理的，只计"}, {0, 1, 1, 1, "5"}, {0, 2, 1, 1, "7"}});
-  auto b = part(2, 60, 2, {{0, 0, 1, 1, "这一情形，不计其他情形）"}, {0, 1, 1, 1, ""}, {0, 2, 1, 1, ""},
-                           {1, 0, 1, 1, "1.属于国家秘密"}, {1, 1, 1, 1, "0"}, {1, 2, 1, 1, "0"}});
+  auto b = part(2, 60, 2,
+                {{0, 0, 1, 1, "这一情形，不计其他情形）"},
+                 {0, 1, 1, 1, ""},
+                 {0, 2, 1, 1, ""},
+                 {1, 0, 1, 1, "1.属于国家秘密"},
+                 {1, 1, 1, 1, "0"},
+                 {1, 2, 1, 1, "0"}});
   auto out = stitch(a, b);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].rows, 2);
@@ -112,10 +121,18 @@ TEST(Stitch, NewItemBelowTheBreakIsANewRow) {
 }
 
 TEST(Stitch, RowSpanningLabelCutByTheBreakIsJoined) {
-  auto a = part(1, 600, 2, {{0, 0, 2, 1, "（三）不予"}, {0, 1, 1, 1, "1.属于国家秘密"}, {0, 2, 1, 1, "0"},
-                            {1, 1, 1, 1, "2.其他法律行政法规禁止公开"}, {1, 2, 1, 1, "0"}});
-  auto b = part(2, 60, 2, {{0, 0, 2, 1, "公开"}, {0, 1, 1, 1, "3.危及“三安全一稳定”"}, {0, 2, 1, 1, "0"},
-                           {1, 1, 1, 1, "4.保护第三方合法权益"}, {1, 2, 1, 1, "1"}});
+  auto a = part(1, 600, 2,
+                {{0, 0, 2, 1, "（三）不予"},
+                 {0, 1, 1, 1, "1.属于国家秘密"},
+                 {0, 2, 1, 1, "0"},
+                 {1, 1, 1, 1, "2.其他法律行政法规禁止公开"},
+                 {1, 2, 1, 1, "0"}});
+  auto b = part(2, 60, 2,
+                {{0, 0, 2, 1, "公开"},
+                 {0, 1, 1, 1, "3.危及“三安全一稳定”"},
+                 {0, 2, 1, 1, "0"},
+                 {1, 1, 1, 1, "4.保护第三方合法权益"},
+                 {1, 2, 1, 1, "1"}});
   auto out = stitch(a, b);
   ASSERT_EQ(out[0].rows, 4);
   const Cell *group = out[0].at(3, 0);

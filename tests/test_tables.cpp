@@ -91,9 +91,10 @@ TEST(Tables, CsvLeavesOrRepeatsSpannedSlots) {
   std::string empty = report::to_csv(*review, report::SpanFill::empty);
   std::string repeat = report::to_csv(*review, report::SpanFill::repeat);
   EXPECT_EQ(empty.substr(0, empty.find("\r\n")), "行政复议,,,,,行政诉讼,,,,,,,,,");
-  EXPECT_EQ(repeat.substr(0, repeat.find("\r\n")),
-            "行政复议,行政复议,行政复议,行政复议,行政复议,行政诉讼,行政诉讼,行政诉讼,行政诉讼,行政诉讼,行政诉讼,行政诉讼,"
-            "行政诉讼,行政诉讼,行政诉讼");
+  EXPECT_EQ(
+      repeat.substr(0, repeat.find("\r\n")),
+      "行政复议,行政复议,行政复议,行政复议,行政复议,行政诉讼,行政诉讼,行政诉讼,行政诉讼,行政诉讼,行政诉讼,行政诉讼,"
+      "行政诉讼,行政诉讼,行政诉讼");
   EXPECT_EQ(std::count(empty.begin(), empty.end(), '\n'), 4);
 }
 
