@@ -13,34 +13,15 @@
 namespace xxgk {
 namespace {
 
-std::vector<std::filesystem::path> born_digital_reports() {
-  std::vector<std::filesystem::path> out;
-  for (const char *folder : {"synth", "real"}) {
-    auto dir = test::shared_dir() / "corpus" / folder;
-    if (!std::filesystem::exists(dir)) continue;
-    for (const auto &entry : std::filesystem::directory_iterator(dir)) {
-      auto p = entry.path();
-      if (p.extension() != ".pdf") continue;
-      auto truth = nlohmann::json::parse(test::read_file(p.parent_path() / (p.stem().string() + ".truth.json")));
-      const auto &variant = truth["variant"];
-      if (variant.value("scanned", false) || variant.value("mixed", false)) continue;
-      out.push_back(p);
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 TEST(Corpus, BornDigitalReportsYieldTitleFactsAndAllSections) {
   XXGK_REQUIRE_SHARED();
-  auto files = born_digital_reports();
+  auto files = test::corpus_reports(test::is_born_digital);
   ASSERT_GE(files.size(), 20u) << "the shared corpus should hold the born-digital reports";
   pipeline::ExtractOptions options;
   options.ocr = pipeline::OcrMode::never;
   int fully_right = 0;
-  for (const auto &pdf : files) {
+  for (const auto &[pdf, truth] : files) {
     SCOPED_TRACE(pdf.filename().string());
-    auto truth = nlohmann::json::parse(test::read_file(pdf.parent_path() / (pdf.stem().string() + ".truth.json")));
     report::Report r = pipeline::extract_report(pdf, options, {});
     nlohmann::json j = report::to_json(r);
     EXPECT_TRUE(schema::validate_report(j).empty());

@@ -40,7 +40,8 @@ std::vector<std::string> applications_problems(const Table &t, const std::string
   std::vector<std::string> problems;
   auto expect_span = [&](const std::string &label, int rowspan, int colspan) {
     const Cell *c = find_cell(t, label);
-    if (!c) problems.push_back("no cell " + label);
+    if (!c)
+      problems.push_back("no cell " + label);
     else if (c->rowspan != rowspan || c->colspan != colspan)
       problems.push_back(label + " spans " + std::to_string(c->rowspan) + "x" + std::to_string(c->colspan));
   };
@@ -60,7 +61,8 @@ std::vector<std::string> applications_problems(const Table &t, const std::string
   if (data_rows != outcome_rows + 3) problems.push_back("data rows " + std::to_string(data_rows));
   for (int r = first->row; r < t.rows; ++r) {
     int values = 0;
-    for (int c = t.cols - 7; c < t.cols; ++c) values += t.at(r, c) && t.at(r, c)->colspan == 1 && t.at(r, c)->rowspan == 1;
+    for (int c = t.cols - 7; c < t.cols; ++c)
+      values += t.at(r, c) && t.at(r, c)->colspan == 1 && t.at(r, c)->rowspan == 1;
     if (values != 7) problems.push_back("row " + std::to_string(r) + " has " + std::to_string(values) + " values");
   }
   return problems;
@@ -81,40 +83,30 @@ std::vector<std::string> review_problems(const Table &t) {
 TEST(CorpusTables, OfficialFormStructureInEveryRuledReport) {
   XXGK_REQUIRE_SHARED();
   int checked = 0, right = 0, borderless = 0;
-  for (const char *folder : {"synth", "real"}) {
-    auto dir = test::shared_dir() / "corpus" / folder;
-    std::vector<std::filesystem::path> files;
-    for (const auto &e : std::filesystem::directory_iterator(dir))
-      if (e.path().extension() == ".pdf") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    for (const auto &pdf : files) {
-      auto truth = nlohmann::json::parse(test::read_file(pdf.parent_path() / (pdf.stem().string() + ".truth.json")));
-      const auto &variant = truth["variant"];
-      if (variant.value("scanned", false) || variant.value("mixed", false)) continue;
-      // Tables without ruling lines need the stream analyzer, which is not built yet.
-      if (variant.value("borderless", false)) {
-        ++borderless;
-        continue;
-      }
-      SCOPED_TRACE(pdf.filename().string());
-      auto doc = extract::PdfDocument::open(pdf);
-      std::vector<report::Warning> warnings;
-      pipeline::ExtractOptions options;
-      options.ocr = pipeline::OcrMode::never;
-      auto found = pipeline::find_tables(doc, pipeline::read_pages(doc, options, warnings), {});
-      const Table *apps = table_with(found.tables, "申请人情况");
-      const Table *review = table_with(found.tables, "行政复议");
-      ASSERT_TRUE(apps);
-      ASSERT_TRUE(review);
-      // A real report may print the 2019 single （六）其他处理 row in a 2021 table; the truth
-      // then leaves those keys out.
-      bool single_other = truth["edition"] == "2021" && !truth["values"].contains("applications.other_misc.total");
-      auto problems = applications_problems(*apps, truth["edition"], single_other);
-      for (const auto &p : review_problems(*review)) problems.push_back("review: " + p);
-      EXPECT_EQ(problems, std::vector<std::string>{});
-      ++checked;
-      right += problems.empty();
+  for (const auto &[pdf, truth] : test::corpus_reports(test::is_born_digital)) {
+    // Tables without ruling lines need the stream analyzer, which is not built yet.
+    if (truth["variant"].value("borderless", false)) {
+      ++borderless;
+      continue;
     }
+    SCOPED_TRACE(pdf.filename().string());
+    auto doc = extract::PdfDocument::open(pdf);
+    std::vector<report::Warning> warnings;
+    pipeline::ExtractOptions options;
+    options.ocr = pipeline::OcrMode::never;
+    auto found = pipeline::find_tables(doc, pipeline::read_pages(doc, options, warnings), {});
+    const Table *apps = table_with(found.tables, "申请人情况");
+    const Table *review = table_with(found.tables, "行政复议");
+    ASSERT_TRUE(apps);
+    ASSERT_TRUE(review);
+    // A real report may print the 2019 single （六）其他处理 row in a 2021 table; the truth
+    // then leaves those keys out.
+    bool single_other = truth["edition"] == "2021" && !truth["values"].contains("applications.other_misc.total");
+    auto problems = applications_problems(*apps, truth["edition"], single_other);
+    for (const auto &p : review_problems(*review)) problems.push_back("review: " + p);
+    EXPECT_EQ(problems, std::vector<std::string>{});
+    ++checked;
+    right += problems.empty();
   }
   EXPECT_GE(checked, 15);
   std::cout << "[corpus] official table structure right in " << right << " of " << checked

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -36,6 +39,38 @@ inline std::filesystem::path shared_dir() {
       GTEST_SKIP() << "shared data not found at " << ::xxgk::test::shared_dir();              \
     }                                                                                         \
   } while (0)
+
+std::string read_file(const std::filesystem::path &p);
+
+// A corpus report: its PDF and its truth file's content.
+struct CorpusReport {
+  std::filesystem::path pdf;
+  nlohmann::json truth;
+};
+
+// The reports of shared/corpus/synth and shared/corpus/real whose truth `keep` accepts,
+// discovered on disk (a report added to the corpus is tested without code changes), sorted.
+template <typename Keep>
+std::vector<CorpusReport> corpus_reports(Keep keep) {
+  std::vector<CorpusReport> out;
+  for (const char *folder : {"synth", "real"}) {
+    auto dir = shared_dir() / "corpus" / folder;
+    if (!std::filesystem::exists(dir)) continue;
+    for (const auto &entry : std::filesystem::directory_iterator(dir)) {
+      auto p = entry.path();
+      if (p.extension() != ".pdf") continue;
+      auto truth = nlohmann::json::parse(read_file(p.parent_path() / (p.stem().string() + ".truth.json")));
+      if (keep(truth)) out.push_back({p, std::move(truth)});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const CorpusReport &a, const CorpusReport &b) { return a.pdf < b.pdf; });
+  return out;
+}
+
+inline bool is_born_digital(const nlohmann::json &truth) {
+  const auto &variant = truth["variant"];
+  return !variant.value("scanned", false) && !variant.value("mixed", false);
+}
 
 inline std::string read_file(const std::filesystem::path &p) {
   std::ifstream in(p, std::ios::binary);
