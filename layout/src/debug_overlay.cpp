@@ -19,6 +19,7 @@ struct Pen {
 };
 
 void draw_rect(PIX *pix, const Rect &r, double scale, int width, Pen pen) {
+  if (r.width() * scale < 1 || r.height() * scale < 1) return;
   std::unique_ptr<BOX, BoxDeleter> box(boxCreate(static_cast<l_int32>(r.x0 * scale), static_cast<l_int32>(r.y0 * scale),
                                                  static_cast<l_int32>(r.width() * scale),
                                                  static_cast<l_int32>(r.height() * scale)));

@@ -141,6 +141,31 @@ void join_cells_across_break(std::vector<Cell> &top, std::vector<Cell> &bottom, 
   bottom = std::move(kept);
 }
 
+// Without rulings, a group label printed once at the top of its rows on the page before the
+// break has nothing to mark where it ends: it goes on over the empty slots below the break,
+// down to the first row with words in its columns.
+void extend_labels_over_empty(std::vector<Cell> &top, std::vector<Cell> &bottom, int top_rows, int bottom_rows) {
+  for (Cell &a : top) {
+    // Rows of the continuation the label already covers (joined across the break).
+    int first = a.row + a.rowspan - top_rows;
+    if (first < 0 || a.text.empty() || is_number_like(a.text)) continue;
+    int extended = first;
+    for (int r = first; r < bottom_rows; ++r) {
+      bool empty = std::none_of(bottom.begin(), bottom.end(), [&](const Cell &b) {
+        return !b.text.empty() && b.row <= r && b.row + b.rowspan > r && b.col < a.col + a.colspan &&
+               b.col + b.colspan > a.col;
+      });
+      if (!empty) break;
+      extended = r + 1;
+    }
+    if (extended == first) continue;
+    std::erase_if(bottom, [&](const Cell &b) {
+      return b.text.empty() && b.row < extended && b.col >= a.col && b.col + b.colspan <= a.col + a.colspan;
+    });
+    a.rowspan += extended - first;
+  }
+}
+
 }  // namespace
 
 bool columns_compatible(const Table &a, const Table &b, double tolerance) {
@@ -172,6 +197,8 @@ Table append_table(const Table &a, const Table &b, double tolerance) {
   for (Cell &c : bottom) c.row -= repeated;
   bool split_row = continues_last_row(out.cells, bottom, a.rows);
   join_cells_across_break(out.cells, bottom, a.rows, split_row);
+  if (a.method == "stream" && b.method == "stream" && !split_row)
+    extend_labels_over_empty(out.cells, bottom, a.rows, b.rows - repeated);
   int offset = a.rows - (split_row ? 1 : 0);
   for (Cell c : bottom) {
     c.row += offset;
@@ -197,13 +224,14 @@ std::vector<Table> stitch_tables(const std::vector<PageTables> &pages, double to
   for (const PageTables &page : pages) {
     for (size_t i = 0; i < page.tables.size(); ++i) {
       const Table &t = page.tables[i];
+      // Stream edges are inferred from text and wander more than drawn ones.
+      double tol = t.method == "stream" || (!out.empty() && out.back().method == "stream") ? 3 * tolerance : tolerance;
       bool continues = i == 0 && previous && !out.empty() && previous->page + 1 == page.page &&
                        out.back().parts.back().page == previous->page &&
                        below_all(previous->body_text, out.back().parts.back().bbox.y1) &&
-                       above_all(page.body_text, t.parts.front().bbox.y0) &&
-                       columns_compatible(out.back(), t, tolerance);
+                       above_all(page.body_text, t.parts.front().bbox.y0) && columns_compatible(out.back(), t, tol);
       if (continues)
-        out.back() = append_table(out.back(), t, tolerance);
+        out.back() = append_table(out.back(), t, tol);
       else
         out.push_back(t);
     }

@@ -5,9 +5,9 @@
 #include "xxgk/core/utf8_text.hpp"
 #include "xxgk/layout/debug_overlay.hpp"
 #include "xxgk/layout/glyph.hpp"
-#include "xxgk/layout/lattice.hpp"
 #include "xxgk/layout/ruling_detector.hpp"
 #include "xxgk/layout/stitch.hpp"
+#include "xxgk/layout/table_algorithm.hpp"
 #include "xxgk/layout/text_lines.hpp"
 
 namespace xxgk::pipeline {
@@ -56,7 +56,7 @@ DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<Pa
     std::vector<layout::Glyph> glyphs = layout::glyphs_of(page.runs);
     Raster raster = doc.render(number, options.ruling_dpi);
     std::vector<layout::Ruling> rulings = layout::detect_rulings(raster, glyph_boxes(glyphs));
-    std::vector<layout::Table> tables = layout::lattice_tables(number, rulings, glyphs);
+    std::vector<layout::Table> tables = layout::find_page_tables({number, &page.runs, &glyphs, &rulings, {}});
     per_page.push_back({number, tables, body_text(page, tables)});
     result.rulings.push_back(std::move(rulings));
   }

@@ -1,0 +1,49 @@
+#pragma once
+// Stream tables: grids rebuilt from the alignment of text alone, for tables drawn without
+// ruling lines. The same Cell/Table types as the lattice analyzer, so later stages do not care
+// which one found a table.
+//
+// Steps, each a plain function of the one before:
+//   lines → segments (split at wide gaps) → regions (runs of multi-segment lines) →
+//   bands (rows: lines that overlap vertically) → column edges (number columns by their
+//   centres, label columns by their left edges) → slots → cells (a segment crossing an edge
+//   spans columns; wrapped or stacked words join vertically; empty label and header slots
+//   belong to the label above) → compacted rows.
+
+#include <string>
+#include <vector>
+
+#include "xxgk/layout/glyph.hpp"
+#include "xxgk/layout/table.hpp"
+#include "xxgk/layout/text_lines.hpp"
+
+namespace xxgk::layout {
+
+// A horizontal piece of a line with no wide gap inside: one cell's text on that line.
+struct Segment {
+  std::string text;
+  Rect bbox;
+  double font_size = 0;
+  double confidence = 1;
+};
+
+// Splits each line at gaps wider than `gap_em` times the font size.
+std::vector<std::vector<Segment>> line_segments(const std::vector<TextRun> &runs, const std::vector<TextLine> &lines,
+                                                double gap_em = 1.0);
+
+// True for a value cell's text: digits (with grouping, sign, decimals) or a mark for zero.
+bool is_value_text(const std::string &text);
+
+struct StreamOptions {
+  double gap_em = 1.0;        // wider gaps separate cells on a line
+  double join_lines = 0.6;    // line gap below this many line heights: same cell
+  double region_gap = 2.5;    // vertical gap (line heights) that ends a table region
+  int min_value_columns = 1;  // a region needs this many columns of numbers to be a table
+};
+
+// Stream tables on one page among `runs` (runs inside `exclude`, e.g. lattice tables, are
+// ignored).
+std::vector<Table> stream_tables(int page, const std::vector<TextRun> &runs, const std::vector<Rect> &exclude,
+                                 const StreamOptions &options = {});
+
+}  // namespace xxgk::layout

@@ -1,0 +1,452 @@
+#include "xxgk/layout/stream.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <numeric>
+#include <set>
+
+#include "xxgk/core/utf8_text.hpp"
+#include "xxgk/normalize/number.hpp"
+#include "xxgk/normalize/unicode_fold.hpp"
+
+namespace xxgk::layout {
+namespace {
+
+struct Line {
+  std::vector<Segment> segments;
+  Rect bbox;
+  double font_size = 0;
+};
+
+struct Band {
+  std::vector<Segment> segments;
+  double y0 = 0, y1 = 0;
+};
+
+struct Interval {
+  double x0, x1;
+};
+
+bool inside(const Rect &r, const std::vector<Rect> &areas) {
+  return std::any_of(areas.begin(), areas.end(), [&](const Rect &a) {
+    return r.center_x() >= a.x0 && r.center_x() <= a.x1 && r.center_y() >= a.y0 && r.center_y() <= a.y1;
+  });
+}
+
+bool starts_new_item(const std::string &text) {
+  std::u32string t = to_u32(text);
+  if (t.empty()) return false;
+  if (t[0] == U'（' || t[0] == U'(') return true;
+  size_t i = 0;
+  while (i < t.size() && ((t[i] >= U'0' && t[i] <= U'9') ||
+                          std::u32string_view(U"一二三四五六七八九十").find(t[i]) != std::u32string_view::npos))
+    ++i;
+  return i > 0 && i < t.size() && (t[i] == U'、' || t[i] == U'.' || t[i] == U'．');
+}
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
+// Runs of lines that look like one table: multi-segment lines, with the single-segment lines
+// between them (wrapped labels, captions). A larger font (a heading), a wide single segment
+// (prose) or a wide vertical gap ends a region.
+std::vector<std::vector<Line>> regions(const std::vector<Line> &lines, const StreamOptions &options) {
+  double left = 1e9, right = -1e9;
+  for (const Line &l : lines) left = std::min(left, l.bbox.x0), right = std::max(right, l.bbox.x1);
+  std::vector<std::vector<Line>> out;
+  std::vector<Line> current, pending;
+  auto close = [&] {
+    if (!current.empty()) out.push_back(current);
+    current.clear();
+    pending.clear();
+  };
+  for (const Line &line : lines) {
+    bool tabular = line.segments.size() >= 2;
+    if (current.empty()) {
+      if (tabular) current.push_back(line);
+      continue;
+    }
+    const Line &last = pending.empty() ? current.back() : pending.back();
+    std::vector<double> sizes;
+    for (const Line &l : current) sizes.push_back(l.font_size);
+    bool breaks = line.bbox.y0 - last.bbox.y1 > options.region_gap * last.bbox.height() ||
+                  line.font_size > 1.1 * median(sizes) ||
+                  (!tabular && line.bbox.width() > 0.6 * (right - left));
+    if (breaks) {
+      close();
+      if (tabular) current.push_back(line);
+    } else if (tabular) {
+      current.insert(current.end(), pending.begin(), pending.end());
+      pending.clear();
+      current.push_back(line);
+    } else {
+      pending.push_back(line);
+    }
+  }
+  close();
+  return out;
+}
+
+std::vector<Band> bands_of(const std::vector<Line> &region) {
+  std::vector<Segment> segments;
+  for (const Line &l : region) segments.insert(segments.end(), l.segments.begin(), l.segments.end());
+  std::sort(segments.begin(), segments.end(), [](const Segment &a, const Segment &b) { return a.bbox.y0 < b.bbox.y0; });
+  std::vector<Band> bands;
+  for (const Segment &s : segments) {
+    double overlap = bands.empty() ? 0 : std::min(bands.back().y1, s.bbox.y1) - s.bbox.y0;
+    if (!bands.empty() && overlap > 0.1 * s.bbox.height()) {
+      bands.back().segments.push_back(s);
+      bands.back().y1 = std::max(bands.back().y1, s.bbox.y1);
+    } else {
+      bands.push_back({{s}, s.bbox.y0, s.bbox.y1});
+    }
+  }
+  return bands;
+}
+
+// Columns of numbers: value segments whose x-ranges overlap, left to right.
+std::vector<Interval> value_columns(const std::vector<Band> &bands) {
+  std::vector<Interval> spans;
+  for (const Band &b : bands)
+    for (const Segment &s : b.segments)
+      if (is_value_text(s.text)) spans.push_back({s.bbox.x0, s.bbox.x1});
+  std::sort(spans.begin(), spans.end(), [](const Interval &a, const Interval &b) { return a.x0 < b.x0; });
+  std::vector<Interval> columns;
+  for (const Interval &s : spans) {
+    if (!columns.empty() && s.x0 <= columns.back().x1 + 1) columns.back().x1 = std::max(columns.back().x1, s.x1);
+    else columns.push_back(s);
+  }
+  return columns;
+}
+
+// Column edges: label columns where label segments' left edges cluster, then one column per
+// column of numbers, split halfway between them.
+std::vector<double> column_edges(const std::vector<Band> &bands, const std::vector<Interval> &values, double em) {
+  double left = 1e9, right = -1e9;
+  for (const Band &b : bands)
+    for (const Segment &s : b.segments) left = std::min(left, s.bbox.x0), right = std::max(right, s.bbox.x1);
+  double label_end = left;
+  std::vector<double> starts;
+  for (const Band &b : bands) {
+    bool data = std::any_of(b.segments.begin(), b.segments.end(), [](const Segment &s) { return is_value_text(s.text); });
+    for (const Segment &s : b.segments)
+      if (data && !is_value_text(s.text) && s.bbox.x1 < values.front().x0) {
+        label_end = std::max(label_end, s.bbox.x1);
+        starts.push_back(s.bbox.x0);
+      }
+  }
+  std::sort(starts.begin(), starts.end());
+  std::vector<double> edges{left - 1};
+  for (size_t i = 0; i < starts.size();) {
+    size_t j = i + 1;
+    while (j < starts.size() && starts[j] - starts[j - 1] <= 0.6 * em) ++j;
+    if (j - i >= 2 && starts[i] - 1 > edges.back() + em) edges.push_back(starts[i] - 1);
+    i = j;
+  }
+  edges.push_back((label_end + values.front().x0) / 2);
+  for (size_t k = 0; k + 1 < values.size(); ++k) edges.push_back((values[k].x1 + values[k + 1].x0) / 2);
+  edges.push_back(std::max(right, values.back().x1) + 1);
+  return edges;
+}
+
+struct UnionFind {
+  std::vector<size_t> parent;
+  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  size_t find(size_t i) { return parent[i] == i ? i : parent[i] = find(parent[i]); }
+  void join(size_t a, size_t b) { parent[find(a)] = find(b); }
+};
+
+// The grid under construction: slots (band, column), the segments placed in them, and which
+// slots have been joined into one cell.
+struct Grid {
+  int rows, cols;
+  std::vector<double> edges;
+  UnionFind slots;
+  std::vector<std::vector<Segment>> text;  // per slot where a segment starts
+  std::vector<std::pair<int, int>> span_of;  // per slot: the columns its segment covers
+
+  Grid(int r, int c, std::vector<double> e)
+      : rows(r), cols(c), edges(std::move(e)), slots(static_cast<size_t>(r * c)), text(slots.parent.size()),
+        span_of(slots.parent.size(), {-1, -1}) {}
+  size_t at(int r, int c) const { return static_cast<size_t>(r * cols + c); }
+  int column(double x) const {
+    auto it = std::upper_bound(edges.begin(), edges.end(), x);
+    return std::clamp(static_cast<int>(std::distance(edges.begin(), it)) - 1, 0, cols - 1);
+  }
+};
+
+// Rows and columns each component covers, and whether it holds text.
+struct Component {
+  int r0 = 1 << 30, r1 = -1, c0 = 1 << 30, c1 = -1;
+  bool has_text = false, has_value = false;
+  int slots = 0;
+};
+
+std::map<size_t, Component> components(Grid &g) {
+  std::map<size_t, Component> out;
+  for (int r = 0; r < g.rows; ++r)
+    for (int c = 0; c < g.cols; ++c) {
+      Component &k = out[g.slots.find(g.at(r, c))];
+      k.r0 = std::min(k.r0, r), k.r1 = std::max(k.r1, r), k.c0 = std::min(k.c0, c), k.c1 = std::max(k.c1, c);
+      ++k.slots;
+      for (const Segment &s : g.text[g.at(r, c)]) {
+        k.has_text = true;
+        k.has_value = k.has_value || is_value_text(s.text);
+      }
+    }
+  return out;
+}
+
+void place_segments(Grid &g, const std::vector<Band> &bands) {
+  for (int r = 0; r < g.rows; ++r)
+    for (const Segment &s : bands[r].segments) {
+      int c0 = g.column(s.bbox.x0 + 1.5), c1 = g.column(s.bbox.x1 - 1.5);
+      if (c1 < c0) c1 = c0;
+      g.text[g.at(r, c0)].push_back(s);
+      g.span_of[g.at(r, c0)] = {c0, c1};
+      for (int c = c0 + 1; c <= c1; ++c) g.slots.join(g.at(r, c0), g.at(r, c));
+    }
+}
+
+// Wrapped and stacked words: a segment directly under another in the same columns, close
+// below it, continues it unless either is a number or the lower one starts a new item.
+void join_wrapped_text(Grid &g, const StreamOptions &options) {
+  for (int r = 0; r + 1 < g.rows; ++r)
+    for (int c = 0; c < g.cols; ++c) {
+      const auto &upper = g.text[g.at(r, c)];
+      const auto &lower = g.text[g.at(r + 1, c)];
+      if (upper.empty() || lower.empty() || g.span_of[g.at(r, c)] != g.span_of[g.at(r + 1, c)]) continue;
+      const Segment &u = *std::max_element(upper.begin(), upper.end(),
+                                           [](const Segment &a, const Segment &b) { return a.bbox.y1 < b.bbox.y1; });
+      const Segment &l = *std::min_element(lower.begin(), lower.end(),
+                                           [](const Segment &a, const Segment &b) { return a.bbox.y0 < b.bbox.y0; });
+      double gap = l.bbox.y0 - u.bbox.y1;
+      if (gap < options.join_lines * std::min(u.bbox.height(), l.bbox.height()) && !is_value_text(u.text) &&
+          !is_value_text(l.text) && !starts_new_item(l.text))
+        g.slots.join(g.at(r, c), g.at(r + 1, c));
+    }
+}
+
+bool empty_slot(Grid &g, const std::map<size_t, Component> &parts, int r, int c) {
+  const Component &k = parts.at(g.slots.find(g.at(r, c)));
+  return !k.has_text && k.slots == 1;
+}
+
+// An empty slot under a label (in the header: under any header cell) belongs to that label:
+// a label spanning rows is printed once, in its first row.
+void fill_down(Grid &g, int header_rows, int first_value_col) {
+  for (int r = 1; r < g.rows; ++r) {
+    auto parts = components(g);
+    for (const auto &[root, k] : parts) {
+      if (k.r1 != r - 1 || !k.has_text || k.has_value) continue;
+      bool header = r < header_rows, labels = r >= header_rows && k.c1 < first_value_col && k.r0 >= header_rows;
+      if (!header && !labels) continue;
+      bool all_empty = true;
+      for (int c = k.c0; c <= k.c1; ++c) all_empty = all_empty && empty_slot(g, parts, r, c);
+      if (!all_empty) continue;
+      for (int c = k.c0; c <= k.c1; ++c) g.slots.join(g.at(r, c), root);
+    }
+  }
+}
+
+Interval text_extent(Grid &g, size_t root, const Component &k) {
+  Interval e{1e9, -1e9};
+  for (int r = k.r0; r <= k.r1; ++r)
+    for (int c = k.c0; c <= k.c1; ++c)
+      if (g.slots.find(g.at(r, c)) == root)
+        for (const Segment &s : g.text[g.at(r, c)]) e.x0 = std::min(e.x0, s.bbox.x0), e.x1 = std::max(e.x1, s.bbox.x1);
+  return e;
+}
+
+double column_overlap(const Grid &g, const Component &child, const Interval &text) {
+  return std::max(0.0, std::min(g.edges[child.c1 + 1], text.x1) - std::max(g.edges[child.c0], text.x0));
+}
+
+// Group headers are centred over their columns and narrower than them: each spans the cells
+// beneath it (the header cells of the next row whose columns its words overlap most, or lie
+// nearest to). Resolved bottom-up, so a group's children have their full width first.
+void widen_group_headers(Grid &g, int header_rows, int first_value_col) {
+  for (int r = header_rows - 2; r >= 0; --r) {
+    auto parts = components(g);
+    std::vector<std::pair<size_t, Interval>> parents;
+    for (const auto &[root, k] : parts)
+      if (k.r0 == r && k.r1 == r && k.has_text && k.c0 >= first_value_col)
+        parents.push_back({root, text_extent(g, root, k)});
+    if (parents.empty()) continue;
+    std::map<size_t, std::pair<int, int>> reach;
+    for (const auto &[root, k] : parts) {
+      if (k.r0 != r + 1 || !k.has_text || k.c0 < first_value_col) continue;
+      auto best = std::max_element(parents.begin(), parents.end(), [&](const auto &a, const auto &b) {
+        double oa = column_overlap(g, k, a.second), ob = column_overlap(g, k, b.second);
+        if (oa != ob) return oa < ob;
+        double mid = (g.edges[k.c0] + g.edges[k.c1 + 1]) / 2;
+        return std::abs(mid - (a.second.x0 + a.second.x1) / 2) > std::abs(mid - (b.second.x0 + b.second.x1) / 2);
+      });
+      auto [it, fresh] = reach.try_emplace(best->first, std::make_pair(k.c0, k.c1));
+      if (!fresh) it->second = {std::min(it->second.first, k.c0), std::max(it->second.second, k.c1)};
+    }
+    for (const auto &[root, span] : reach)
+      for (int c = span.first; c <= span.second; ++c)
+        if (empty_slot(g, parts, r, c)) g.slots.join(g.at(r, c), root);
+  }
+}
+
+// A band where no cell begins is the rest of the row above (a label's wrapped tail, stacked
+// header words): its empty slots join the cells above them.
+void join_continuation_rows(Grid &g) {
+  for (int r = 1; r < g.rows; ++r) {
+    auto parts = components(g);
+    bool begins = false;
+    for (int c = 0; c < g.cols; ++c) {
+      const Component &k = parts.at(g.slots.find(g.at(r, c)));
+      begins = begins || (k.r0 == r && k.has_text);
+    }
+    if (begins) continue;
+    for (int c = 0; c < g.cols; ++c)
+      if (empty_slot(g, parts, r, c)) g.slots.join(g.at(r, c), g.at(r - 1, c));
+  }
+}
+
+std::string cell_text(std::vector<Segment> segments, double &confidence) {
+  std::sort(segments.begin(), segments.end(), [](const Segment &a, const Segment &b) {
+    return std::abs(a.bbox.y0 - b.bbox.y0) > 0.5 * a.bbox.height() ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
+  });
+  std::string joined;
+  for (const Segment &s : segments) {
+    joined += (joined.empty() ? "" : " ") + s.text;
+    confidence = std::min(confidence, s.confidence);
+  }
+  return normalize::clean_text(joined);
+}
+
+// Rows where no cell begins are dropped; the cells crossing them shrink.
+void compact_rows(Table &t) {
+  for (int r = t.rows - 1; r > 0; --r) {
+    bool begins = std::any_of(t.cells.begin(), t.cells.end(), [r](const Cell &c) { return c.row == r; });
+    if (begins) continue;
+    for (Cell &c : t.cells) {
+      if (c.row > r) --c.row;
+      else if (c.row + c.rowspan > r) --c.rowspan;
+    }
+    --t.rows;
+  }
+}
+
+Table build_table(int page, Grid &g, const std::vector<Band> &bands) {
+  std::vector<double> ys{bands.front().y0 - 2};
+  for (size_t i = 0; i + 1 < bands.size(); ++i) ys.push_back((bands[i].y1 + bands[i + 1].y0) / 2);
+  ys.push_back(bands.back().y1 + 2);
+  Table t;
+  t.method = "stream";
+  t.rows = g.rows;
+  t.cols = g.cols;
+  t.col_edges = g.edges;
+  auto parts = components(g);
+  for (const auto &[root, k] : parts) {
+    Cell cell;
+    cell.row = k.r0, cell.col = k.c0, cell.rowspan = k.r1 - k.r0 + 1, cell.colspan = k.c1 - k.c0 + 1;
+    cell.page = page;
+    cell.bbox = {g.edges[k.c0], ys[k.r0], g.edges[k.c1 + 1], ys[k.r1 + 1]};
+    std::vector<Segment> segments;
+    for (int r = k.r0; r <= k.r1; ++r)
+      for (int c = k.c0; c <= k.c1; ++c)
+        if (g.slots.find(g.at(r, c)) == root) segments.insert(segments.end(), g.text[g.at(r, c)].begin(), g.text[g.at(r, c)].end());
+    cell.text = cell_text(segments, cell.confidence);
+    // A joined shape that is not a rectangle: keep its text, let empty cells under it go.
+    if (k.slots != cell.rowspan * cell.colspan && cell.text.empty()) continue;
+    t.cells.push_back(cell);
+  }
+  std::sort(t.cells.begin(), t.cells.end(),
+            [](const Cell &a, const Cell &b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
+  t.parts.push_back({page, {g.edges.front(), ys.front(), g.edges.back(), ys.back()}, 0, t.rows});
+  compact_rows(t);
+  t.parts[0].rows = t.rows;
+  return t;
+}
+
+// The bands before the first row of numbers, less trailing bands with words in the label
+// columns only (the wrapped tail of a row label continued from the previous page).
+int header_rows(const std::vector<Band> &bands, double value_area) {
+  int first_data = 0;
+  while (first_data < static_cast<int>(bands.size()) &&
+         std::none_of(bands[first_data].segments.begin(), bands[first_data].segments.end(),
+                      [](const Segment &s) { return is_value_text(s.text); }))
+    ++first_data;
+  while (first_data > 0 && std::all_of(bands[first_data - 1].segments.begin(), bands[first_data - 1].segments.end(),
+                                       [&](const Segment &s) { return s.bbox.x1 < value_area; }))
+    --first_data;
+  return first_data;
+}
+
+std::optional<Table> region_table(int page, const std::vector<Line> &region, const StreamOptions &options) {
+  std::vector<Band> bands = bands_of(region);
+  std::vector<Interval> values = value_columns(bands);
+  if (static_cast<int>(values.size()) < options.min_value_columns || bands.size() < 2) return std::nullopt;
+  std::vector<double> sizes;
+  for (const Line &l : region) sizes.push_back(l.font_size);
+  std::vector<double> edges = column_edges(bands, values, median(sizes));
+  int cols = static_cast<int>(edges.size()) - 1;
+  int first_value_col = cols - static_cast<int>(values.size());
+  Grid g(static_cast<int>(bands.size()), cols, edges);
+  place_segments(g, bands);
+  join_wrapped_text(g, options);
+  int header = header_rows(bands, edges[first_value_col]);
+  fill_down(g, header, first_value_col);
+  widen_group_headers(g, header, first_value_col);
+  join_continuation_rows(g);
+  return build_table(page, g, bands);
+}
+
+}  // namespace
+
+bool is_value_text(const std::string &text) {
+  auto kind = normalize::parse_number(text).kind;
+  return kind == normalize::NumberKind::number || kind == normalize::NumberKind::zero_mark;
+}
+
+std::vector<std::vector<Segment>> line_segments(const std::vector<TextRun> &runs, const std::vector<TextLine> &lines,
+                                                double gap_em) {
+  std::vector<std::vector<Segment>> out;
+  for (const TextLine &line : lines) {
+    std::vector<Segment> segments;
+    const TextRun *previous = nullptr;
+    for (size_t index : line.runs) {
+      const TextRun &run = runs[index];
+      double em = std::max({run.font_size, previous ? previous->font_size : 0.0, 1.0});
+      if (!previous || run.bbox.x0 - previous->bbox.x1 > gap_em * em) {
+        segments.push_back({run.text, run.bbox, run.font_size, run.confidence});
+      } else {
+        Segment &s = segments.back();
+        s.text = normalize::clean_text(s.text + (is_word_gap(*previous, run) ? " " : "") + run.text);
+        s.bbox = s.bbox.united(run.bbox);
+        s.font_size = std::max(s.font_size, run.font_size);
+        s.confidence = std::min(s.confidence, run.confidence);
+      }
+      previous = &run;
+    }
+    out.push_back(std::move(segments));
+  }
+  return out;
+}
+
+std::vector<Table> stream_tables(int page, const std::vector<TextRun> &runs, const std::vector<Rect> &exclude,
+                                 const StreamOptions &options) {
+  std::vector<TextRun> free_runs;
+  for (const TextRun &r : runs)
+    if (!inside(r.bbox, exclude)) free_runs.push_back(r);
+  std::vector<TextLine> text_lines = build_lines(free_runs);
+  std::vector<std::vector<Segment>> segments = line_segments(free_runs, text_lines, options.gap_em);
+  std::vector<Line> lines;
+  for (size_t i = 0; i < text_lines.size(); ++i)
+    lines.push_back({segments[i], text_lines[i].bbox, text_lines[i].font_size});
+  std::vector<Table> tables;
+  for (const auto &region : regions(lines, options))
+    if (auto t = region_table(page, region, options)) tables.push_back(std::move(*t));
+  return tables;
+}
+
+}  // namespace xxgk::layout
