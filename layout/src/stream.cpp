@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <map>
-#include <optional>
 #include <numeric>
+#include <optional>
 #include <set>
 
 #include "xxgk/core/utf8_text.hpp"
@@ -74,8 +74,7 @@ std::vector<std::vector<Line>> regions(const std::vector<Line> &lines, const Str
     std::vector<double> sizes;
     for (const Line &l : current) sizes.push_back(l.font_size);
     bool breaks = line.bbox.y0 - last.bbox.y1 > options.region_gap * last.bbox.height() ||
-                  line.font_size > 1.1 * median(sizes) ||
-                  (!tabular && line.bbox.width() > 0.6 * (right - left));
+                  line.font_size > 1.1 * median(sizes) || (!tabular && line.bbox.width() > 0.6 * (right - left));
     if (breaks) {
       close();
       if (tabular) current.push_back(line);
@@ -91,20 +90,44 @@ std::vector<std::vector<Line>> regions(const std::vector<Line> &lines, const Str
   return out;
 }
 
-std::vector<Band> bands_of(const std::vector<Line> &region) {
-  std::vector<Segment> segments;
-  for (const Line &l : region) segments.insert(segments.end(), l.segments.begin(), l.segments.end());
-  std::sort(segments.begin(), segments.end(), [](const Segment &a, const Segment &b) { return a.bbox.y0 < b.bbox.y0; });
-  std::vector<Band> bands;
-  for (const Segment &s : segments) {
-    double overlap = bands.empty() ? 0 : std::min(bands.back().y1, s.bbox.y1) - s.bbox.y0;
-    if (!bands.empty() && overlap > 0.1 * s.bbox.height()) {
-      bands.back().segments.push_back(s);
-      bands.back().y1 = std::max(bands.back().y1, s.bbox.y1);
-    } else {
-      bands.push_back({{s}, s.bbox.y0, s.bbox.y1});
-    }
+void add_to_bands(std::vector<Band> &bands, const Segment &s) {
+  double overlap = bands.empty() ? 0 : std::min(bands.back().y1, s.bbox.y1) - s.bbox.y0;
+  if (!bands.empty() && overlap > 0.3 * s.bbox.height()) {
+    bands.back().segments.push_back(s);
+    bands.back().y1 = std::max(bands.back().y1, s.bbox.y1);
+  } else {
+    bands.push_back({{s}, s.bbox.y0, s.bbox.y1});
   }
+}
+
+double vertical_overlap(const Band &b, const Segment &s) {
+  return std::max(0.0, std::min(b.y1, s.bbox.y1) - std::max(b.y0, s.bbox.y0));
+}
+
+// Rows are anchored on the numbers: a row of values is a band, other text joins the band it
+// mostly overlaps, and text overlapping none (header lines, wrapped tails, stacked one-character
+// labels) forms bands of its own. Anchoring keeps a tall stacked label from chaining rows.
+std::vector<Band> bands_of(const std::vector<Line> &region) {
+  std::vector<Segment> values, words;
+  for (const Line &l : region)
+    for (const Segment &s : l.segments) (is_value_text(s.text) ? values : words).push_back(s);
+  auto by_top = [](const Segment &a, const Segment &b) { return a.bbox.y0 < b.bbox.y0; };
+  std::sort(values.begin(), values.end(), by_top);
+  std::sort(words.begin(), words.end(), by_top);
+  std::vector<Band> anchored, free;
+  for (const Segment &s : values) add_to_bands(anchored, s);
+  for (const Segment &s : words) {
+    auto best = std::max_element(anchored.begin(), anchored.end(), [&](const Band &a, const Band &b) {
+      return vertical_overlap(a, s) < vertical_overlap(b, s);
+    });
+    if (best != anchored.end() && vertical_overlap(*best, s) >= 0.5 * s.bbox.height())
+      best->segments.push_back(s);
+    else
+      add_to_bands(free, s);
+  }
+  std::vector<Band> bands = anchored;
+  bands.insert(bands.end(), free.begin(), free.end());
+  std::sort(bands.begin(), bands.end(), [](const Band &a, const Band &b) { return a.y0 + a.y1 < b.y0 + b.y1; });
   return bands;
 }
 
@@ -117,8 +140,10 @@ std::vector<Interval> value_columns(const std::vector<Band> &bands) {
   std::sort(spans.begin(), spans.end(), [](const Interval &a, const Interval &b) { return a.x0 < b.x0; });
   std::vector<Interval> columns;
   for (const Interval &s : spans) {
-    if (!columns.empty() && s.x0 <= columns.back().x1 + 1) columns.back().x1 = std::max(columns.back().x1, s.x1);
-    else columns.push_back(s);
+    if (!columns.empty() && s.x0 <= columns.back().x1 + 1)
+      columns.back().x1 = std::max(columns.back().x1, s.x1);
+    else
+      columns.push_back(s);
   }
   return columns;
 }
@@ -132,7 +157,8 @@ std::vector<double> column_edges(const std::vector<Band> &bands, const std::vect
   double label_end = left;
   std::vector<double> starts;
   for (const Band &b : bands) {
-    bool data = std::any_of(b.segments.begin(), b.segments.end(), [](const Segment &s) { return is_value_text(s.text); });
+    bool data =
+        std::any_of(b.segments.begin(), b.segments.end(), [](const Segment &s) { return is_value_text(s.text); });
     for (const Segment &s : b.segments)
       if (data && !is_value_text(s.text) && s.bbox.x1 < values.front().x0) {
         label_end = std::max(label_end, s.bbox.x1);
@@ -166,11 +192,15 @@ struct Grid {
   int rows, cols;
   std::vector<double> edges;
   UnionFind slots;
-  std::vector<std::vector<Segment>> text;  // per slot where a segment starts
+  std::vector<std::vector<Segment>> text;    // per slot where a segment starts
   std::vector<std::pair<int, int>> span_of;  // per slot: the columns its segment covers
 
   Grid(int r, int c, std::vector<double> e)
-      : rows(r), cols(c), edges(std::move(e)), slots(static_cast<size_t>(r * c)), text(slots.parent.size()),
+      : rows(r),
+        cols(c),
+        edges(std::move(e)),
+        slots(static_cast<size_t>(r * c)),
+        text(slots.parent.size()),
         span_of(slots.parent.size(), {-1, -1}) {}
   size_t at(int r, int c) const { return static_cast<size_t>(r * cols + c); }
   int column(double x) const {
@@ -212,23 +242,33 @@ void place_segments(Grid &g, const std::vector<Band> &bands) {
     }
 }
 
-// Wrapped and stacked words: a segment directly under another in the same columns, close
-// below it, continues it unless either is a number or the lower one starts a new item.
+// Wrapped and stacked words: a segment under another in the same columns, with only empty
+// slots between and close below it, continues it unless either is a number or the lower one
+// starts a new item.
 void join_wrapped_text(Grid &g, const StreamOptions &options) {
-  for (int r = 0; r + 1 < g.rows; ++r)
-    for (int c = 0; c < g.cols; ++c) {
-      const auto &upper = g.text[g.at(r, c)];
-      const auto &lower = g.text[g.at(r + 1, c)];
-      if (upper.empty() || lower.empty() || g.span_of[g.at(r, c)] != g.span_of[g.at(r + 1, c)]) continue;
-      const Segment &u = *std::max_element(upper.begin(), upper.end(),
-                                           [](const Segment &a, const Segment &b) { return a.bbox.y1 < b.bbox.y1; });
-      const Segment &l = *std::min_element(lower.begin(), lower.end(),
-                                           [](const Segment &a, const Segment &b) { return a.bbox.y0 < b.bbox.y0; });
-      double gap = l.bbox.y0 - u.bbox.y1;
-      if (gap < options.join_lines * std::min(u.bbox.height(), l.bbox.height()) && !is_value_text(u.text) &&
-          !is_value_text(l.text) && !starts_new_item(l.text))
-        g.slots.join(g.at(r, c), g.at(r + 1, c));
+  auto lowest = [](const std::vector<Segment> &v) {
+    return *std::max_element(v.begin(), v.end(),
+                             [](const Segment &a, const Segment &b) { return a.bbox.y1 < b.bbox.y1; });
+  };
+  auto highest = [](const std::vector<Segment> &v) {
+    return *std::min_element(v.begin(), v.end(),
+                             [](const Segment &a, const Segment &b) { return a.bbox.y0 < b.bbox.y0; });
+  };
+  for (int c = 0; c < g.cols; ++c) {
+    int above = -1;
+    for (int r = 0; r < g.rows; ++r) {
+      const auto &here = g.text[g.at(r, c)];
+      if (here.empty()) continue;
+      if (above >= 0 && g.span_of[g.at(above, c)] == g.span_of[g.at(r, c)]) {
+        const Segment u = lowest(g.text[g.at(above, c)]), l = highest(here);
+        double gap = l.bbox.y0 - u.bbox.y1;
+        if (gap < options.join_lines * std::min(u.bbox.height(), l.bbox.height()) && !is_value_text(u.text) &&
+            !is_value_text(l.text) && !starts_new_item(l.text))
+          for (int k = above + 1; k <= r; ++k) g.slots.join(g.at(k, c), g.at(above, c));
+      }
+      above = r;
     }
+  }
 }
 
 bool empty_slot(Grid &g, const std::map<size_t, Component> &parts, int r, int c) {
@@ -272,14 +312,33 @@ double column_overlap(const Grid &g, const Component &child, const Interval &tex
 void widen_group_headers(Grid &g, int header_rows, int first_value_col) {
   for (int r = header_rows - 2; r >= 0; --r) {
     auto parts = components(g);
+    // The children: in each column, the first header cell below that starts below row r
+    // (a cell that started at or above r and goes on down is a sibling, not a child).
+    std::map<int, size_t> child_in_column;
+    for (int c = first_value_col; c < g.cols; ++c)
+      for (int below = r + 1; below < header_rows; ++below) {
+        size_t root = g.slots.find(g.at(below, c));
+        const Component &k = parts.at(root);
+        if (k.r0 <= r) break;
+        if (k.has_text) {
+          child_in_column[c] = root;
+          break;
+        }
+      }
+    // A group header has a child under its own words; a leaf has none and keeps its width.
     std::vector<std::pair<size_t, Interval>> parents;
-    for (const auto &[root, k] : parts)
-      if (k.r0 == r && k.r1 == r && k.has_text && k.c0 >= first_value_col)
-        parents.push_back({root, text_extent(g, root, k)});
-    if (parents.empty()) continue;
-    std::map<size_t, std::pair<int, int>> reach;
     for (const auto &[root, k] : parts) {
-      if (k.r0 != r + 1 || !k.has_text || k.c0 < first_value_col) continue;
+      if (k.r0 != r || k.r1 != r || !k.has_text || k.c0 < first_value_col) continue;
+      bool has_child = false;
+      for (int c = k.c0; c <= k.c1; ++c) has_child = has_child || child_in_column.count(c);
+      if (has_child) parents.push_back({root, text_extent(g, root, k)});
+    }
+    if (parents.empty()) continue;
+    std::set<size_t> children;
+    for (const auto &[c, root] : child_in_column) children.insert(root);
+    std::map<size_t, std::pair<int, int>> reach;
+    for (size_t child : children) {
+      const Component &k = parts.at(child);
       auto best = std::max_element(parents.begin(), parents.end(), [&](const auto &a, const auto &b) {
         double oa = column_overlap(g, k, a.second), ob = column_overlap(g, k, b.second);
         if (oa != ob) return oa < ob;
@@ -329,8 +388,10 @@ void compact_rows(Table &t) {
     bool begins = std::any_of(t.cells.begin(), t.cells.end(), [r](const Cell &c) { return c.row == r; });
     if (begins) continue;
     for (Cell &c : t.cells) {
-      if (c.row > r) --c.row;
-      else if (c.row + c.rowspan > r) --c.rowspan;
+      if (c.row > r)
+        --c.row;
+      else if (c.row + c.rowspan > r)
+        --c.rowspan;
     }
     --t.rows;
   }
@@ -338,7 +399,9 @@ void compact_rows(Table &t) {
 
 Table build_table(int page, Grid &g, const std::vector<Band> &bands) {
   std::vector<double> ys{bands.front().y0 - 2};
-  for (size_t i = 0; i + 1 < bands.size(); ++i) ys.push_back((bands[i].y1 + bands[i + 1].y0) / 2);
+  for (size_t i = 0; i + 1 < bands.size(); ++i)
+    ys.push_back(
+        std::max(ys.back(), (std::min(bands[i].y1, bands[i + 1].y0) + std::max(bands[i].y1, bands[i + 1].y0)) / 2));
   ys.push_back(bands.back().y1 + 2);
   Table t;
   t.method = "stream";
@@ -354,7 +417,8 @@ Table build_table(int page, Grid &g, const std::vector<Band> &bands) {
     std::vector<Segment> segments;
     for (int r = k.r0; r <= k.r1; ++r)
       for (int c = k.c0; c <= k.c1; ++c)
-        if (g.slots.find(g.at(r, c)) == root) segments.insert(segments.end(), g.text[g.at(r, c)].begin(), g.text[g.at(r, c)].end());
+        if (g.slots.find(g.at(r, c)) == root)
+          segments.insert(segments.end(), g.text[g.at(r, c)].begin(), g.text[g.at(r, c)].end());
     cell.text = cell_text(segments, cell.confidence);
     // A joined shape that is not a rectangle: keep its text, let empty cells under it go.
     if (k.slots != cell.rowspan * cell.colspan && cell.text.empty()) continue;
@@ -395,8 +459,8 @@ std::optional<Table> region_table(int page, const std::vector<Line> &region, con
   place_segments(g, bands);
   join_wrapped_text(g, options);
   int header = header_rows(bands, edges[first_value_col]);
-  fill_down(g, header, first_value_col);
   widen_group_headers(g, header, first_value_col);
+  fill_down(g, header, first_value_col);
   join_continuation_rows(g);
   return build_table(page, g, bands);
 }
@@ -417,7 +481,10 @@ std::vector<std::vector<Segment>> line_segments(const std::vector<TextRun> &runs
     for (size_t index : line.runs) {
       const TextRun &run = runs[index];
       double em = std::max({run.font_size, previous ? previous->font_size : 0.0, 1.0});
-      if (!previous || run.bbox.x0 - previous->bbox.x1 > gap_em * em) {
+      double gap = previous ? run.bbox.x0 - previous->bbox.x1 : 0;
+      // A number beside words or another number is its own cell at any visible gap.
+      bool value_edge = previous && gap > 0.3 * em && (is_value_text(run.text) || is_value_text(previous->text));
+      if (!previous || gap > gap_em * em || value_edge) {
         segments.push_back({run.text, run.bbox, run.font_size, run.confidence});
       } else {
         Segment &s = segments.back();

@@ -19,8 +19,8 @@ std::vector<Table> find_page_tables(PageInput page) {
   const LatticeAlgorithm lattice;
   const StreamAlgorithm stream;
   std::vector<Table> tables;
-  for (const TableAlgorithm *algorithm : {static_cast<const TableAlgorithm *>(&lattice),
-                                          static_cast<const TableAlgorithm *>(&stream)}) {
+  for (const TableAlgorithm *algorithm :
+       {static_cast<const TableAlgorithm *>(&lattice), static_cast<const TableAlgorithm *>(&stream)}) {
     for (Table &t : algorithm->find(page)) {
       page.taken.push_back(t.parts.front().bbox);
       tables.push_back(std::move(t));
