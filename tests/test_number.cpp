@@ -48,7 +48,7 @@ TEST(ParseNumber, BlankIsRecordedAsBlank) {
 }
 
 TEST(ParseNumber, AnythingElseIsInvalid) {
-  for (const char *raw : {"abc", "1 2", "12a", "1,2", "1.2.3", "五", "1,23", "--5", "."}) {
+  for (const char *raw : {"abc", "1 2", "12a", "1,2", "1.2.3", "五", "1,23", "--5", ".", "、", "三"}) {
     EXPECT_EQ(parse_number(raw).kind, NumberKind::invalid) << raw;
   }
 }

@@ -108,7 +108,9 @@ bool continues_last_row(std::vector<Cell> &top, const std::vector<Cell> &bottom,
   }
   bool all_empty =
       std::none_of(bottom.begin(), bottom.end(), [](const Cell &c) { return c.row == 0 && !c.text.empty(); });
-  return any_single && (unfinished_above || all_empty);
+  // Above the break a header alone: a row of words below it can only be its last row's rest.
+  bool header_alone = std::none_of(top.begin(), top.end(), [](const Cell &c) { return is_number_like(c.text); });
+  return any_single && (unfinished_above || all_empty || header_alone);
 }
 
 // Cells cut by the page break become one again: the continuation's first-row cells join the
@@ -144,11 +146,14 @@ void join_cells_across_break(std::vector<Cell> &top, std::vector<Cell> &bottom, 
 // Without rulings, a group label printed once at the top of its rows on the page before the
 // break has nothing to mark where it ends: it goes on over the empty slots below the break,
 // down to the first row with words in its columns.
-void extend_labels_over_empty(std::vector<Cell> &top, std::vector<Cell> &bottom, int top_rows, int bottom_rows) {
+// `offset` is the row of the joined table where the continuation's first row lands (one less
+// than `top_rows` after a broken row).
+void extend_labels_over_empty(std::vector<Cell> &top, std::vector<Cell> &bottom, int top_rows, int offset,
+                              int bottom_rows) {
   for (Cell &a : top) {
+    if (a.row + a.rowspan < top_rows || a.text.empty() || is_number_like(a.text)) continue;
     // Rows of the continuation the label already covers (joined across the break).
-    int first = a.row + a.rowspan - top_rows;
-    if (first < 0 || a.text.empty() || is_number_like(a.text)) continue;
+    int first = a.row + a.rowspan - offset;
     int extended = first;
     for (int r = first; r < bottom_rows; ++r) {
       bool empty = std::none_of(bottom.begin(), bottom.end(), [&](const Cell &b) {
@@ -197,8 +202,9 @@ Table append_table(const Table &a, const Table &b, double tolerance) {
   for (Cell &c : bottom) c.row -= repeated;
   bool split_row = continues_last_row(out.cells, bottom, a.rows);
   join_cells_across_break(out.cells, bottom, a.rows, split_row);
-  if (a.method == "stream" && b.method == "stream" && !split_row)
-    extend_labels_over_empty(out.cells, bottom, a.rows, b.rows - repeated);
+  // After a broken row, the continuation's first row is the top part's last row.
+  if (a.method == "stream" && b.method == "stream")
+    extend_labels_over_empty(out.cells, bottom, a.rows, a.rows - (split_row ? 1 : 0), b.rows - repeated);
   int offset = a.rows - (split_row ? 1 : 0);
   for (Cell c : bottom) {
     c.row += offset;

@@ -64,10 +64,23 @@ std::vector<std::vector<Line>> regions(const std::vector<Line> &lines, const Str
     current.clear();
     pending.clear();
   };
+  std::vector<Line> before;  // single lines just above where a region may start (a group header)
   for (const Line &line : lines) {
     bool tabular = line.segments.size() >= 2;
     if (current.empty()) {
-      if (tabular) current.push_back(line);
+      if (!tabular) {
+        bool close_below = !before.empty() && line.bbox.y0 - before.back().bbox.y1 <= before.back().bbox.height();
+        if (!close_below) before.clear();
+        if (line.bbox.width() <= 0.6 * (right - left)) before.push_back(line);
+        continue;
+      }
+      // A centred header line directly above, in the table's print, belongs to it.
+      while (!before.empty() && (line.bbox.y0 - before.back().bbox.y1 > before.back().bbox.height() ||
+                                 before.back().font_size > 1.1 * line.font_size))
+        before.clear();
+      current = before;
+      before.clear();
+      current.push_back(line);
       continue;
     }
     const Line &last = pending.empty() ? current.back() : pending.back();
@@ -173,7 +186,7 @@ std::vector<double> column_edges(const std::vector<Band> &bands, const std::vect
     if (j - i >= 2 && starts[i] - 1 > edges.back() + em) edges.push_back(starts[i] - 1);
     i = j;
   }
-  edges.push_back((label_end + values.front().x0) / 2);
+  if (label_end > left) edges.push_back((label_end + values.front().x0) / 2);  // no labels: no label column
   for (size_t k = 0; k + 1 < values.size(); ++k) edges.push_back((values[k].x1 + values[k + 1].x0) / 2);
   edges.push_back(std::max(right, values.back().x1) + 1);
   return edges;
@@ -254,21 +267,36 @@ void join_wrapped_text(Grid &g, const StreamOptions &options) {
     return *std::min_element(v.begin(), v.end(),
                              [](const Segment &a, const Segment &b) { return a.bbox.y0 < b.bbox.y0; });
   };
-  for (int c = 0; c < g.cols; ++c) {
-    int above = -1;
-    for (int r = 0; r < g.rows; ++r) {
+  for (int r = 1; r < g.rows; ++r)
+    for (int c = 0; c < g.cols; ++c) {
       const auto &here = g.text[g.at(r, c)];
       if (here.empty()) continue;
-      if (above >= 0 && g.span_of[g.at(above, c)] == g.span_of[g.at(r, c)]) {
-        const Segment u = lowest(g.text[g.at(above, c)]), l = highest(here);
+      auto [c0, c1] = g.span_of[g.at(r, c)];
+      // The nearest text above in these columns; it continues here only if it covers them all
+      // (centred text wraps into a narrower line, never a wider one).
+      for (int up = r - 1; up >= 0; --up) {
+        int origin = -1;
+        for (int k = 0; k < g.cols && origin < 0; ++k) {
+          auto span = g.span_of[g.at(up, k)];
+          if (!g.text[g.at(up, k)].empty() && span.first <= c1 && span.second >= c0) origin = k;
+        }
+        if (origin < 0) continue;
+        auto [u0, u1] = g.span_of[g.at(up, origin)];
+        const Segment u = lowest(g.text[g.at(up, origin)]), l = highest(here);
         double gap = l.bbox.y0 - u.bbox.y1;
-        if (gap < options.join_lines * std::min(u.bbox.height(), l.bbox.height()) && !is_value_text(u.text) &&
-            !is_value_text(l.text) && !starts_new_item(l.text))
-          for (int k = above + 1; k <= r; ++k) g.slots.join(g.at(k, c), g.at(above, c));
+        // Nothing else may sit in the rectangle the two would make.
+        bool clear = true;
+        for (int k = up + 1; k <= r; ++k)
+          for (int cc = u0; cc <= u1; ++cc) clear = clear && (g.text[g.at(k, cc)].empty() || (k == r && cc == c));
+        bool continues = clear && u0 <= c0 && u1 >= c1 && !is_value_text(u.text) && !is_value_text(l.text) &&
+                         !starts_new_item(l.text) &&
+                         gap < options.join_lines * std::min(u.bbox.height(), l.bbox.height());
+        if (continues)
+          for (int k = up + 1; k <= r; ++k)
+            for (int cc = u0; cc <= u1; ++cc) g.slots.join(g.at(k, cc), g.at(up, origin));
+        break;
       }
-      above = r;
     }
-  }
 }
 
 bool empty_slot(Grid &g, const std::map<size_t, Component> &parts, int r, int c) {
@@ -446,10 +474,32 @@ int header_rows(const std::vector<Band> &bands, double value_area) {
   return first_data;
 }
 
-std::optional<Table> region_table(int page, const std::vector<Line> &region, const StreamOptions &options) {
+// A header with no numbers under it: its columns are those of its leaf labels, the narrow
+// (often stacked) words, grouped where their x-ranges overlap.
+std::vector<Interval> leaf_columns(const std::vector<Band> &bands) {
+  std::vector<Interval> spans;
+  for (const Band &b : bands)
+    for (const Segment &s : b.segments)
+      if (s.bbox.width() <= 2.5 * std::max(s.font_size, 1.0)) spans.push_back({s.bbox.x0, s.bbox.x1});
+  std::sort(spans.begin(), spans.end(), [](const Interval &a, const Interval &b) { return a.x0 < b.x0; });
+  std::vector<Interval> columns;
+  for (const Interval &s : spans) {
+    if (!columns.empty() && s.x0 <= columns.back().x1 + 1)
+      columns.back().x1 = std::max(columns.back().x1, s.x1);
+    else
+      columns.push_back(s);
+  }
+  return columns;
+}
+
+std::optional<Table> region_table(int page, const std::vector<Line> &region, bool ends_page,
+                                  const StreamOptions &options) {
   std::vector<Band> bands = bands_of(region);
+  if (bands.size() < 2) return std::nullopt;
   std::vector<Interval> values = value_columns(bands);
-  if (static_cast<int>(values.size()) < options.min_value_columns || bands.size() < 2) return std::nullopt;
+  // A table's header alone at the foot of a page, its rows on the next: kept, to be stitched.
+  if (static_cast<int>(values.size()) < options.min_value_columns && ends_page) values = leaf_columns(bands);
+  if (static_cast<int>(values.size()) < std::max(options.min_value_columns, 2)) return std::nullopt;
   std::vector<double> sizes;
   for (const Line &l : region) sizes.push_back(l.font_size);
   std::vector<double> edges = column_edges(bands, values, median(sizes));
@@ -500,8 +550,8 @@ std::vector<std::vector<Segment>> line_segments(const std::vector<TextRun> &runs
   return out;
 }
 
-std::vector<Table> stream_tables(int page, const std::vector<TextRun> &runs, const std::vector<Rect> &exclude,
-                                 const StreamOptions &options) {
+std::vector<Table> stream_tables(int page, double page_height, const std::vector<TextRun> &runs,
+                                 const std::vector<Rect> &exclude, const StreamOptions &options) {
   std::vector<TextRun> free_runs;
   for (const TextRun &r : runs)
     if (!inside(r.bbox, exclude)) free_runs.push_back(r);
@@ -511,8 +561,14 @@ std::vector<Table> stream_tables(int page, const std::vector<TextRun> &runs, con
   for (size_t i = 0; i < text_lines.size(); ++i)
     lines.push_back({segments[i], text_lines[i].bbox, text_lines[i].font_size});
   std::vector<Table> tables;
-  for (const auto &region : regions(lines, options))
-    if (auto t = region_table(page, region, options)) tables.push_back(std::move(*t));
+  auto found = regions(lines, options);
+  for (size_t i = 0; i < found.size(); ++i) {
+    // Nothing but page furniture (a page number) may follow a table continued overleaf.
+    bool ends_page = i + 1 == found.size() && std::none_of(lines.begin(), lines.end(), [&](const Line &l) {
+                       return l.bbox.y0 > found[i].back().bbox.y1 && l.bbox.y0 < page_height - options.footer_margin;
+                     });
+    if (auto t = region_table(page, found[i], ends_page, options)) tables.push_back(std::move(*t));
+  }
   return tables;
 }
 

@@ -12,7 +12,7 @@ std::vector<Table> LatticeAlgorithm::find(const PageInput &page) const {
 }
 
 std::vector<Table> StreamAlgorithm::find(const PageInput &page) const {
-  return stream_tables(page.page, *page.runs, page.taken);
+  return stream_tables(page.page, page.height, *page.runs, page.taken);
 }
 
 std::vector<Table> find_page_tables(PageInput page) {

@@ -10,8 +10,7 @@ namespace xxgk::normalize {
 namespace {
 
 bool is_zero_mark(const std::u32string &s) {
-  static const std::u32string marks[] = {U"—",  U"——", U"-",  U"--", U"–",  U"―", U"─",
-                                         U"－", U"/",  U"／", U"无", U"\\", U"、"};
+  static const std::u32string marks[] = {U"—", U"——", U"-", U"--", U"–", U"―", U"─", U"－", U"/", U"／", U"无"};
   for (const auto &m : marks)
     if (s == m) return true;
   return false;

@@ -56,7 +56,8 @@ DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<Pa
     std::vector<layout::Glyph> glyphs = layout::glyphs_of(page.runs);
     Raster raster = doc.render(number, options.ruling_dpi);
     std::vector<layout::Ruling> rulings = layout::detect_rulings(raster, glyph_boxes(glyphs));
-    std::vector<layout::Table> tables = layout::find_page_tables({number, &page.runs, &glyphs, &rulings, {}});
+    std::vector<layout::Table> tables =
+        layout::find_page_tables({number, page.summary.height, &page.runs, &glyphs, &rulings, {}});
     per_page.push_back({number, tables, body_text(page, tables)});
     result.rulings.push_back(std::move(rulings));
   }

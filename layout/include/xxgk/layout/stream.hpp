@@ -39,11 +39,13 @@ struct StreamOptions {
   double join_lines = 0.6;    // line gap below this many line heights: same cell
   double region_gap = 2.5;    // vertical gap (line heights) that ends a table region
   int min_value_columns = 1;  // a region needs this many columns of numbers to be a table
+  double footer_margin = 60;  // points at the page foot where page numbers live
 };
 
 // Stream tables on one page among `runs` (runs inside `exclude`, e.g. lattice tables, are
-// ignored).
-std::vector<Table> stream_tables(int page, const std::vector<TextRun> &runs, const std::vector<Rect> &exclude,
-                                 const StreamOptions &options = {});
+// ignored). A header with nothing below it but the page foot is kept as a table part, so that
+// stitching can join it to its rows on the next page.
+std::vector<Table> stream_tables(int page, double page_height, const std::vector<TextRun> &runs,
+                                 const std::vector<Rect> &exclude, const StreamOptions &options = {});
 
 }  // namespace xxgk::layout

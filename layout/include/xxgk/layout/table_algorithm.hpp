@@ -14,6 +14,7 @@ namespace xxgk::layout {
 
 struct PageInput {
   int page = 0;
+  double height = 0;  // points
   const std::vector<TextRun> *runs = nullptr;
   const std::vector<Glyph> *glyphs = nullptr;
   const std::vector<Ruling> *rulings = nullptr;

@@ -1,0 +1,142 @@
+// Stream tables from hand-placed text runs: each test one rule of the analyzer.
+
+#include <gtest/gtest.h>
+
+#include "xxgk/core/utf8_text.hpp"
+#include "xxgk/layout/stream.hpp"
+
+namespace xxgk::layout {
+namespace {
+
+constexpr double kSize = 10;
+
+// A run of `text` with its left edge at x and top at y, 10 pt glyphs.
+TextRun run(const std::string &text, double x, double y) {
+  TextRun r;
+  r.text = text;
+  r.font_size = kSize;
+  size_t n = to_u32(text).size();
+  for (size_t i = 0; i < n; ++i) r.glyph_boxes.push_back({x + i * kSize, y, x + (i + 1) * kSize, y + kSize});
+  r.bbox = {x, y, x + n * kSize, y + kSize};
+  return r;
+}
+
+// Value columns at x = 200, 250, 300 (numbers 1 glyph wide).
+void row(std::vector<TextRun> &runs, const std::string &label, double label_x, double y,
+         std::vector<std::string> values) {
+  if (!label.empty()) runs.push_back(run(label, label_x, y));
+  for (size_t i = 0; i < values.size(); ++i) runs.push_back(run(values[i], 200 + 50.0 * i, y));
+}
+
+const Cell *find(const Table &t, const std::string &text) {
+  for (const Cell &c : t.cells)
+    if (c.text == text) return &c;
+  return nullptr;
+}
+
+TEST(Stream, RowsAndColumnsFromAlignedText) {
+  std::vector<TextRun> runs;
+  row(runs, "规章", 60, 100, {"1", "0", "5"});
+  row(runs, "行政规范性文件", 60, 125, {"12", "—", "48"});
+  auto tables = stream_tables(1, 842, runs, {});
+  ASSERT_EQ(tables.size(), 1u);
+  const Table &t = tables[0];
+  EXPECT_EQ(t.method, "stream");
+  EXPECT_EQ(t.rows, 2);
+  EXPECT_EQ(t.cols, 4);
+  EXPECT_EQ(t.at(1, 0)->text, "行政规范性文件");
+  EXPECT_EQ(t.at(1, 2)->text, "—") << "a zero mark is a value";
+  EXPECT_EQ(t.at(1, 3)->text, "48");
+}
+
+TEST(Stream, CentredGroupHeaderSpansTheColumnsOfItsChildren) {
+  std::vector<TextRun> runs = {run("申请人", 235, 60), run("甲", 200, 80), run("乙", 250, 80), run("丙", 300, 80)};
+  row(runs, "一、新收", 60, 105, {"1", "2", "3"});
+  row(runs, "二、结转", 60, 130, {"0", "0", "0"});
+  auto t = stream_tables(1, 842, runs, {}).at(0);
+  const Cell *group = find(t, "申请人");
+  ASSERT_TRUE(group);
+  EXPECT_EQ(group->col, 1);
+  EXPECT_EQ(group->colspan, 3);
+  EXPECT_EQ(find(t, "乙")->colspan, 1);
+}
+
+TEST(Stream, StackedHeaderWordsAreOneCellAndALeafSpansDown) {
+  // As typeset: 自然/人 and 总计 beside the group 法人组织, whose leaves are stacked below it.
+  std::vector<TextRun> runs = {run("自然", 145, 50), run("法人组织", 205, 50), run("总计", 295, 50),
+                               run("人", 150, 63),   run("商业", 195, 75),     run("科研", 245, 75),
+                               run("企业", 195, 88), run("机构", 245, 88)};
+  row(runs, "一、新收", 60, 110, {"1", "2", "3"});
+  runs.push_back(run("4", 150, 110));
+  row(runs, "二、结转", 60, 135, {"0", "0", "0"});
+  runs.push_back(run("0", 150, 135));
+  auto t = stream_tables(1, 842, runs, {}).at(0);
+  ASSERT_TRUE(find(t, "自然人"));
+  EXPECT_EQ(find(t, "自然人")->rowspan, 2);
+  EXPECT_TRUE(find(t, "商业企业"));
+  ASSERT_TRUE(find(t, "总计"));
+  EXPECT_EQ(find(t, "总计")->rowspan, 2) << "a leaf beside a two-level group spans both header rows";
+  ASSERT_TRUE(find(t, "法人组织"));
+  EXPECT_EQ(find(t, "法人组织")->colspan, 2);
+  EXPECT_EQ(t.rows, 4);
+}
+
+TEST(Stream, WrappedLabelIsOneCellAndItsTailRowIsDropped) {
+  std::vector<TextRun> runs;
+  row(runs, "（二）部分公开（区分", 60, 100, {"5", "0", "5"});
+  runs.push_back(run("处理的）", 60, 113));
+  row(runs, "1.属于国家秘密", 60, 135, {"0", "0", "0"});
+  auto t = stream_tables(1, 842, runs, {}).at(0);
+  EXPECT_EQ(t.rows, 2);
+  EXPECT_EQ(t.at(0, 0)->text, "（二）部分公开（区分处理的）");
+  EXPECT_EQ(t.at(1, 0)->text, "1.属于国家秘密") << "a new item never continues the label above";
+}
+
+TEST(Stream, GroupLabelPrintedOnceCoversItsRows) {
+  std::vector<TextRun> runs;
+  row(runs, "1.属于国家秘密", 110, 100, {"0", "0", "0"});
+  runs.push_back(run("（三）不予公开", 20, 100));
+  row(runs, "2.其他法律禁止", 110, 125, {"0", "1", "1"});
+  row(runs, "3.危及稳定", 110, 150, {"0", "0", "0"});
+  row(runs, "（四）无法提供", 20, 175, {"0", "0", "0"});
+  auto t = stream_tables(1, 842, runs, {}).at(0);
+  const Cell *group = find(t, "（三）不予公开");
+  ASSERT_TRUE(group);
+  EXPECT_EQ(group->rowspan, 3);
+}
+
+TEST(Stream, HeadingInLargerPrintSeparatesTables) {
+  std::vector<TextRun> runs;
+  row(runs, "规章", 60, 100, {"1", "0", "5"});
+  row(runs, "规范性文件", 60, 125, {"2", "0", "5"});
+  TextRun heading = run("三、收到和处理申请情况", 40, 150);
+  heading.font_size = 12;
+  runs.push_back(heading);
+  row(runs, "新收", 60, 175, {"1", "1", "2"});
+  row(runs, "结转", 60, 200, {"0", "0", "0"});
+  EXPECT_EQ(stream_tables(1, 842, runs, {}).size(), 2u);
+}
+
+TEST(Stream, ProseIsNoTable) {
+  std::vector<TextRun> runs = {run("本年度共收到申请44件，均在法定期限内答复，无行政复议和行政诉讼。", 40, 100),
+                               run("二是政策解读形式还不够丰富。", 40, 125)};
+  EXPECT_TRUE(stream_tables(1, 842, runs, {}).empty());
+}
+
+TEST(Stream, ExcludedAreasAreLeftAlone) {
+  std::vector<TextRun> runs;
+  row(runs, "规章", 60, 100, {"1", "0", "5"});
+  row(runs, "规范性文件", 60, 125, {"2", "0", "5"});
+  EXPECT_TRUE(stream_tables(1, 842, runs, {{0, 90, 400, 140}}).empty());
+}
+
+TEST(Segments, NumbersAreSeparateCellsAtAnyVisibleGap) {
+  std::vector<TextRun> runs = {run("4.保护权益", 60, 100), run("—", 165, 100), run("—", 180, 100)};
+  std::vector<TextLine> lines = build_lines(runs);
+  auto segments = line_segments(runs, lines);
+  ASSERT_EQ(segments.size(), 1u);
+  EXPECT_EQ(segments[0].size(), 3u);
+}
+
+}  // namespace
+}  // namespace xxgk::layout
