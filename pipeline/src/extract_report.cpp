@@ -45,6 +45,17 @@ void find_sections(report::Report &r, const std::vector<report::PageLines> &line
   }
 }
 
+void map_values(report::Report &r, const std::vector<layout::Table> &grids) {
+  const report::TemplateSpec official = report::official_template_spec();
+  const report::EditionSpec &edition = official.edition(r.meta.edition);
+  r.keys = report::template_keys(edition);
+  r.values = report::map_to_template(grids, edition);
+  r.warnings.insert(r.warnings.end(), r.values.warnings.begin(), r.values.warnings.end());
+  report::ValueMap values;
+  for (const auto &[key, v] : r.values.values) values[key] = v.value;
+  r.validation = report::validate(values, edition);
+}
+
 }  // namespace
 
 report::Report extract_report(const std::filesystem::path &path, const ExtractOptions &options,
@@ -58,15 +69,14 @@ report::Report extract_report(const std::filesystem::path &path, const ExtractOp
 
   std::vector<report::PageLines> lines;
   std::vector<PageText> pages = read_pages(doc, options, r.warnings);
-  // Tables are mapped onto the template by the report model (next stage); until then they are
-  // only analysed when the user asks to see the analysis.
-  if (!table_options.debug_dir.empty()) find_tables(doc, pages, table_options);
+  DocumentTables grids = find_tables(doc, pages, table_options);
   for (const PageText &page : pages) {
     r.pages.push_back(page.summary);
     lines.push_back({page.summary.number, layout::build_lines(page.runs)});
   }
   describe_meta(r, lines);
   find_sections(r, lines);
+  map_values(r, grids.tables);
   return r;
 }
 

@@ -1,13 +1,15 @@
 #include "xxgk/report/report.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace xxgk::report {
 namespace {
 
 // Warnings that mean the JSON lacks something a complete report has.
 bool marks_partial(const Warning &w) {
-  static const char *codes[] = {"section_missing", "title_missing", "year_missing", "agency_missing", "no_text_layer"};
+  static const char *codes[] = {"section_missing", "title_missing", "year_missing",    "agency_missing",
+                                "no_text_layer",   "value_missing", "value_unreadable"};
   return std::any_of(std::begin(codes), std::end(codes), [&](const char *c) { return w.code == c; });
 }
 
@@ -16,6 +18,63 @@ nlohmann::json to_json(const Warning &w) {
   if (w.page > 0) j["page"] = w.page;
   if (!w.key.empty()) j["key"] = w.key;
   return j;
+}
+
+// "a.b.c" -> j["a"]["b"]["c"] = v
+void set_path(nlohmann::json &j, const std::string &key, nlohmann::json v) {
+  size_t a = key.find('.'), b = key.find('.', a + 1);
+  j[key.substr(0, a)][key.substr(a + 1, b - a - 1)][key.substr(b + 1)] = std::move(v);
+}
+
+double rounded(double v, double scale) {
+  return std::round(v * scale) / scale;
+}
+
+// Counts print as integers; amounts keep their decimals.
+nlohmann::json number_json(double v) {
+  if (std::abs(v) < 1e15 && v == std::floor(v)) return static_cast<long long>(v);
+  return v;
+}
+
+nlohmann::json tables_json(const Report &r) {
+  nlohmann::json tables = nlohmann::json::object();
+  for (const std::string &key : r.keys) {
+    auto it = r.values.values.find(key);
+    bool known = it != r.values.values.end() && it->second.value;
+    set_path(tables, key, known ? number_json(*it->second.value) : nlohmann::json(nullptr));
+  }
+  return tables;
+}
+
+nlohmann::json provenance_json(const Report &r) {
+  nlohmann::json cells = nlohmann::json::object();
+  for (const auto &[key, v] : r.values.values)
+    set_path(
+        cells, key,
+        {{"page", v.page},
+         {"bbox", {rounded(v.bbox.x0, 100), rounded(v.bbox.y0, 100), rounded(v.bbox.x1, 100), rounded(v.bbox.y1, 100)}},
+         {"raw", v.raw},
+         {"kind", normalize::to_string(v.kind)},
+         {"confidence", rounded(v.confidence, 1000)},
+         {"label_score", rounded(v.label_score, 1000)}});
+  return cells;
+}
+
+nlohmann::json validation_json(const Validation &v) {
+  nlohmann::json failed = nlohmann::json::array();
+  for (const RuleFailure &f : v.failed)
+    failed.push_back({{"rule", f.rule},
+                      {"on", f.on},
+                      {"sum", {{"keys", f.sum.keys}, {"value", f.sum.total}}},
+                      {"equals", {{"keys", f.equals.keys}, {"value", f.equals.total}}}});
+  return {{"passed", v.passed}, {"skipped", v.skipped}, {"failed", failed}};
+}
+
+nlohmann::json unmatched_json(const std::vector<UnmatchedRow> &rows) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const UnmatchedRow &u : rows)
+    out.push_back({{"page", u.page}, {"label", u.label}, {"cells", u.cells}, {"reason", u.reason}});
+  return out;
 }
 
 }  // namespace
@@ -53,7 +112,10 @@ nlohmann::json to_json(const Report &report) {
                              {"heading", s.heading},
                              {"page", s.page},
                              {"text", s.text}});
-  j["tables"] = report.tables;
+  j["tables"] = tables_json(report);
+  if (report.provenance) j["cells"] = provenance_json(report);
+  j["unmatched_rows"] = unmatched_json(report.values.unmatched_rows);
+  j["validation"] = validation_json(report.validation);
   j["warnings"] = nlohmann::json::array();
   for (const auto &w : report.warnings) j["warnings"].push_back(to_json(w));
   j["status"] = report.partial() ? "partial" : "ok";

@@ -8,15 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include "xxgk/report/report_text.hpp"
+#include "xxgk/report/template_mapping.hpp"
+#include "xxgk/report/validation.hpp"
+#include "xxgk/report/warning.hpp"
 
 namespace xxgk::report {
-
-struct Warning {
-  std::string code;     // stable, machine-readable: "no_text_layer", "section_missing", ...
-  std::string message;  // for people
-  int page = 0;         // 0 when not tied to a page
-  std::string key;      // a value key or section id, when tied to one
-};
 
 struct SourceInfo {
   std::string file;  // file name as given on the command line
@@ -47,7 +43,10 @@ struct Report {
   Meta meta;
   std::vector<PageSummary> pages;
   std::vector<Section> sections;
-  nlohmann::json tables = nlohmann::json::object();
+  std::vector<std::string> keys;  // every key of the edition's tables, in spec order
+  TemplateValues values;          // what the grids gave for them
+  Validation validation;
+  bool provenance = false;  // write each value's page, box, printed text and scores
   std::vector<Warning> warnings;
 
   // Something a complete report has is missing: a section, the title, the year.

@@ -1,0 +1,67 @@
+#pragma once
+// Mapping table grids onto the official template. Every value cell of a grid has a row path
+// (the labels to its left, outermost first) and a column path (the header cells above it);
+// the template cell whose row and column labels best match those paths names its key
+// `<table>.<row>.<column>`. Matching is by similarity after normalization, so numbering
+// variants, wording differences and single-character slips still map, with their score kept.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xxgk/layout/table.hpp"
+#include "xxgk/normalize/number.hpp"
+#include "xxgk/report/template_spec.hpp"
+#include "xxgk/report/warning.hpp"
+
+namespace xxgk::report {
+
+// Label comparison: 1 for the same label after removing spaces, numbering (一、 （三） 3. (3))
+// and trailing punctuation; near 1 for small differences; high when one label contains the other
+// (规范性文件 / 行政规范性文件, 其他 / 其他组织).
+double label_similarity(std::string_view a, std::string_view b);
+std::u32string label_key(std::string_view text);
+
+struct TemplateAxis {
+  std::string id, label, parent, type;
+};
+
+// One table of the template, or one group of a grouped table (主动公开 has four).
+struct TemplateBlock {
+  std::string table;
+  std::vector<TemplateAxis> rows, columns;
+};
+
+std::vector<TemplateBlock> template_blocks(const EditionSpec &edition);
+
+// Every key of the edition's tables, in spec order.
+std::vector<std::string> template_keys(const EditionSpec &edition);
+
+struct MappedValue {
+  std::optional<double> value;  // null when the printed text is not a number
+  std::string raw;
+  normalize::NumberKind kind = normalize::NumberKind::blank;
+  int page = 0;
+  Rect bbox;
+  double confidence = 1;   // of the text (OCR)
+  double label_score = 0;  // of the row and column label match
+};
+
+struct UnmatchedRow {
+  int page = 0;
+  std::string label;
+  std::vector<std::string> cells;
+  std::string reason;
+};
+
+struct TemplateValues {
+  std::map<std::string, MappedValue> values;  // by key; only keys found in a grid
+  std::vector<UnmatchedRow> unmatched_rows;
+  std::vector<Warning> warnings;
+};
+
+TemplateValues map_to_template(const std::vector<layout::Table> &tables, const EditionSpec &edition);
+
+}  // namespace xxgk::report

@@ -1,0 +1,35 @@
+#pragma once
+// The arithmetic the form itself states (the spec's `rules`), checked and reported, never
+// "fixed": a report whose numbers do not add up keeps its numbers.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xxgk/report/template_spec.hpp"
+
+namespace xxgk::report {
+
+using ValueMap = std::map<std::string, std::optional<double>>;  // key -> value (null: unknown)
+
+struct RuleSide {
+  std::vector<std::string> keys;
+  double total = 0;
+};
+
+struct RuleFailure {
+  std::string rule;  // the spec's rule id, e.g. applications.balance
+  std::string on;    // the column id (per-column rules) or row id (per-row rules)
+  RuleSide sum, equals;
+};
+
+struct Validation {
+  int passed = 0;
+  int skipped = 0;  // a value the check needs is unknown
+  std::vector<RuleFailure> failed;
+};
+
+Validation validate(const ValueMap &values, const EditionSpec &edition);
+
+}  // namespace xxgk::report

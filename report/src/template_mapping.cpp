@@ -1,0 +1,261 @@
+#include "xxgk/report/template_mapping.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "xxgk/core/utf8_text.hpp"
+#include "xxgk/layout/stream.hpp"
+#include "xxgk/report/report_text.hpp"
+#include "xxgk/report/similarity.hpp"
+
+namespace xxgk::report {
+namespace {
+
+constexpr double match_threshold = 0.6;
+
+bool is_punctuation(char32_t c) {
+  return c == U'：' || c == U':' || c == U'。' || c == U'.' || c == U'，' || c == U',' || c == U'、';
+}
+
+// The numbering of a label: 一、 （三） (3) 3. 3、 ; and an unclosed "（三" that a narrow
+// cell wrapped away from its "）".
+std::u32string strip_numbering(std::u32string s) {
+  HeadingNumber h = split_heading_number(s);
+  if (h.number > 0) return h.rest;
+  return s;
+}
+
+}  // namespace
+
+std::u32string label_key(std::string_view text) {
+  std::u32string s = strip_numbering(compact(text));
+  while (!s.empty() && is_punctuation(s.back())) s.pop_back();
+  return s;
+}
+
+double label_similarity(std::string_view a, std::string_view b) {
+  std::u32string x = label_key(a), y = label_key(b);
+  if (x.empty() || y.empty()) return 0;
+  double score = similarity(x, y);
+  const std::u32string &shorter = x.size() <= y.size() ? x : y;
+  const std::u32string &longer = x.size() <= y.size() ? y : x;
+  if (shorter.size() >= 2 && longer.find(shorter) != std::u32string::npos)
+    score = std::max(score, 0.75 + 0.25 * static_cast<double>(shorter.size()) / static_cast<double>(longer.size()));
+  return score;
+}
+
+std::vector<TemplateBlock> template_blocks(const EditionSpec &edition) {
+  std::vector<TemplateBlock> blocks;
+  auto axes = [](const nlohmann::json &list) {
+    std::vector<TemplateAxis> out;
+    for (const auto &a : list)
+      out.push_back({a.at("id"), a.at("label"), a.value("parent", ""), a.value("type", "integer")});
+    return out;
+  };
+  for (const auto &table : edition.tables) {
+    std::string id = table.at("id");
+    if (table.contains("groups"))
+      for (const auto &g : table.at("groups")) blocks.push_back({id, axes(g.at("rows")), axes(g.at("columns"))});
+    else
+      blocks.push_back({id, axes(table.at("rows")), axes(table.at("columns"))});
+  }
+  return blocks;
+}
+
+std::vector<std::string> template_keys(const EditionSpec &edition) {
+  std::vector<std::string> keys;
+  for (const TemplateBlock &b : template_blocks(edition))
+    for (const TemplateAxis &r : b.rows)
+      for (const TemplateAxis &c : b.columns) keys.push_back(b.table + "." + r.id + "." + c.id);
+  return keys;
+}
+
+namespace {
+
+using layout::Cell;
+using layout::Table;
+
+struct Paths {
+  std::vector<std::string> row;     // labels left of the value, outermost first
+  std::vector<std::string> column;  // headers above it, top first
+};
+
+bool is_template_row_label(const std::vector<TemplateBlock> &blocks, const std::string &text) {
+  for (const TemplateBlock &b : blocks)
+    for (const TemplateAxis &r : b.rows)
+      if (label_similarity(text, r.label) >= 0.85) return true;
+  return false;
+}
+
+// Rows holding values: a number or a zero mark somewhere in them, or a template row's label
+// (a row of blanks is still a row of the form).
+std::vector<bool> data_rows(const Table &t, const std::vector<TemplateBlock> &blocks) {
+  std::vector<bool> data(t.rows, false);
+  for (const Cell &c : t.cells)
+    if (layout::is_value_text(c.text)) data[c.row] = true;
+  // The row's own label is its leftmost words ("其他" under 法人或其他组织 is a header).
+  std::vector<const Cell *> leftmost(t.rows, nullptr);
+  for (const Cell &c : t.cells)
+    if (!c.text.empty() && (!leftmost[c.row] || c.col < leftmost[c.row]->col)) leftmost[c.row] = &c;
+  std::vector<bool> blank_slot(t.rows, false);
+  for (const Cell &c : t.cells)
+    if (c.text.empty() && leftmost[c.row] && c.col > leftmost[c.row]->col) blank_slot[c.row] = true;
+  for (int r = 0; r < t.rows; ++r)
+    if (!data[r] && blank_slot[r] && is_template_row_label(blocks, leftmost[r]->text)) data[r] = true;
+  return data;
+}
+
+int first_value_column(const Table &t, const std::vector<bool> &data) {
+  int first = t.cols;
+  for (const Cell &c : t.cells)
+    if (data[c.row] && layout::is_value_text(c.text)) first = std::min(first, c.col);
+  return first;
+}
+
+bool covers(const Cell &c, int row, int col0, int col1) {
+  return c.row <= row && c.row + c.rowspan > row && c.col <= col1 && c.col + c.colspan > col0;
+}
+
+Paths paths_of(const Table &t, const Cell &value, const std::vector<bool> &data, int first_value_col) {
+  Paths p;
+  for (const Cell &c : t.cells)
+    if (c.col < first_value_col && covers(c, value.row, 0, first_value_col - 1) && !c.text.empty())
+      p.row.push_back(c.text);
+  // The nearest block of header rows above: a grouped table repeats its header per group.
+  int r = value.row - 1;
+  while (r >= 0 && data[r]) --r;
+  int header_end = r;
+  while (r >= 0 && !data[r]) --r;
+  for (int h = r + 1; h <= header_end; ++h)
+    for (const Cell &c : t.cells)
+      if (c.row == h && covers(c, h, value.col, value.col + value.colspan - 1) && c.col >= first_value_col &&
+          !c.text.empty())
+        p.column.push_back(c.text);
+  return p;
+}
+
+struct AxisMatch {
+  const TemplateAxis *axis = nullptr;
+  double score = 0;
+};
+
+// The axis entry best matching any label of the path; a matching parent label adds a little,
+// to tell apart entries whose own labels are alike.
+AxisMatch best_axis(const std::vector<TemplateAxis> &axes, const std::vector<std::string> &path) {
+  AxisMatch best;
+  for (const TemplateAxis &a : axes) {
+    double score = 0, parent = 0;
+    for (const std::string &label : path) {
+      score = std::max(score, label_similarity(label, a.label));
+      if (!a.parent.empty()) parent = std::max(parent, label_similarity(label, a.parent));
+    }
+    if (parent >= 0.8) score += 0.05;
+    if (score > best.score) best = {&a, score};
+  }
+  return best;
+}
+
+struct Candidate {
+  std::string key;
+  double score;
+  const Cell *cell;
+  const TemplateAxis *column;
+};
+
+// The best key in each template block for a value cell with these paths.
+std::vector<Candidate> match_cell(const std::vector<TemplateBlock> &blocks, const Paths &p, const Cell &cell) {
+  // A table without row labels (行政复议/行政诉讼) names its rows in the header, above the
+  // leaf that names the column.
+  std::vector<std::string> row_path = p.row;
+  if (row_path.empty() && p.column.size() > 1) row_path.assign(p.column.begin(), p.column.end() - 1);
+  std::vector<Candidate> out;
+  for (const TemplateBlock &b : blocks) {
+    AxisMatch row = best_axis(b.rows, row_path);
+    AxisMatch col = best_axis(b.columns, p.column);
+    if (row.score < match_threshold || col.score < match_threshold) continue;
+    double score = std::min(row.score, 1.0) * std::min(col.score, 1.0) + 0.01 * (row.score + col.score);
+    out.push_back({b.table + "." + row.axis->id + "." + col.axis->id, score, &cell, col.axis});
+  }
+  return out;
+}
+
+// A row label that is a group's own label (（六）其他处理 over its sub-rows) names no row of
+// this edition: the report printed the other edition's single row.
+bool is_group_label(const std::vector<TemplateBlock> &blocks, const std::string &label) {
+  double as_parent = 0, as_row = 0;
+  for (const TemplateBlock &b : blocks)
+    for (const TemplateAxis &r : b.rows) {
+      as_row = std::max(as_row, label_similarity(label, r.label));
+      if (!r.parent.empty()) as_parent = std::max(as_parent, label_similarity(label, r.parent));
+    }
+  return as_parent >= 0.9 && as_parent > as_row;
+}
+
+MappedValue mapped(const Cell &cell, double score) {
+  normalize::ParsedNumber n = normalize::parse_number(cell.text);
+  MappedValue v;
+  v.raw = cell.text;
+  v.kind = n.kind;
+  if (n.kind != normalize::NumberKind::invalid) v.value = n.value;
+  v.page = cell.page;
+  v.bbox = cell.bbox;
+  v.confidence = cell.confidence;
+  v.label_score = std::min(score, 1.0);
+  return v;
+}
+
+}  // namespace
+
+TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSpec &edition) {
+  std::vector<TemplateBlock> blocks = template_blocks(edition);
+  TemplateValues out;
+  std::vector<Candidate> candidates;
+  for (const Table &t : tables) {
+    std::vector<bool> data = data_rows(t, blocks);
+    int first_value_col = first_value_column(t, data);
+    std::set<int> unmatched, matched;
+    for (const Cell &c : t.cells) {
+      if (!data[c.row] || c.col < first_value_col) continue;
+      Paths p = paths_of(t, c, data, first_value_col);
+      if (!p.row.empty() && is_group_label(blocks, p.row.back())) {
+        unmatched.insert(c.row);
+        continue;
+      }
+      std::vector<Candidate> found = match_cell(blocks, p, c);
+      // A blank slot with no header of its own is no cell of the form (a spanning value's
+      // neighbour in a grouped table); a printed value that matches nothing is reported.
+      if (found.empty() && !p.row.empty() && !c.text.empty()) unmatched.insert(c.row);
+      if (!found.empty()) matched.insert(c.row);
+      candidates.insert(candidates.end(), found.begin(), found.end());
+    }
+    for (int r : matched)
+      if (!(unmatched.count(r) && !matched.count(r))) unmatched.erase(r);
+    for (int r : unmatched) {
+      UnmatchedRow row;
+      for (const Cell &c : t.cells) {
+        if (c.row != r) continue;
+        if (c.col < first_value_col) row.label += (row.label.empty() ? "" : " ") + c.text;
+        else row.cells.push_back(c.text);
+        row.page = c.page;
+      }
+      row.reason = is_group_label(blocks, row.label) ? "a group row of the other edition's form" : "no template row";
+      out.unmatched_rows.push_back(row);
+    }
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate &a, const Candidate &b) { return a.score > b.score; });
+  std::set<const Cell *> used;
+  for (const Candidate &c : candidates) {
+    if (out.values.count(c.key) || used.count(c.cell)) continue;
+    used.insert(c.cell);
+    MappedValue v = mapped(*c.cell, c.score);
+    if (v.kind == normalize::NumberKind::invalid)
+      out.warnings.push_back({"value_unreadable", "'" + v.raw + "' is not a number", v.page, c.key});
+    out.values[c.key] = v;
+  }
+  for (const std::string &key : template_keys(edition))
+    if (!out.values.count(key)) out.warnings.push_back({"value_missing", "no cell found for this key", 0, key});
+  return out;
+}
+
+}  // namespace xxgk::report

@@ -1,0 +1,59 @@
+#include "xxgk/report/validation.hpp"
+
+#include <cmath>
+
+namespace xxgk::report {
+namespace {
+
+std::vector<std::string> ids(const nlohmann::json &list) {
+  std::vector<std::string> out;
+  for (const auto &item : list) out.push_back(item.is_string() ? item.get<std::string>() : item.at("id").get<std::string>());
+  return out;
+}
+
+const nlohmann::json *table_spec(const EditionSpec &edition, const std::string &id) {
+  for (const auto &t : edition.tables)
+    if (t.at("id") == id) return &t;
+  return nullptr;
+}
+
+// Adds up the values of `keys`; false if one of them is unknown.
+bool total(const ValueMap &values, const std::vector<std::string> &keys, double &sum) {
+  sum = 0;
+  for (const std::string &k : keys) {
+    auto it = values.find(k);
+    if (it == values.end() || !it->second) return false;
+    sum += *it->second;
+  }
+  return true;
+}
+
+}  // namespace
+
+Validation validate(const ValueMap &values, const EditionSpec &edition) {
+  Validation v;
+  for (const auto &rule : edition.rules) {
+    std::string table = rule.at("table");
+    const nlohmann::json *spec = table_spec(edition, table);
+    if (!spec || spec->contains("groups")) continue;
+    bool per_column = rule.at("each") == "column";
+    // "each column": the rule's lists name rows; "each row": they name columns.
+    for (const std::string &on : ids(spec->at(per_column ? "columns" : "rows"))) {
+      auto key = [&](const std::string &item) {
+        return table + "." + (per_column ? item + "." + on : on + "." + item);
+      };
+      RuleSide sum, equals;
+      for (const std::string &item : ids(rule.at("sum"))) sum.keys.push_back(key(item));
+      for (const std::string &item : ids(rule.at("equals"))) equals.keys.push_back(key(item));
+      if (!total(values, sum.keys, sum.total) || !total(values, equals.keys, equals.total)) {
+        ++v.skipped;
+        continue;
+      }
+      if (std::abs(sum.total - equals.total) < 1e-6) ++v.passed;
+      else v.failed.push_back({rule.at("id"), on, sum, equals});
+    }
+  }
+  return v;
+}
+
+}  // namespace xxgk::report
