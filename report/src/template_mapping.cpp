@@ -93,23 +93,34 @@ std::vector<bool> data_rows(const Table &t, const std::vector<TemplateBlock> &bl
   std::vector<bool> data(t.rows, false);
   for (const Cell &c : t.cells)
     if (layout::is_value_text(c.text)) data[c.row] = true;
-  // The row's own label is its leftmost words ("其他" under 法人或其他组织 is a header).
-  std::vector<const Cell *> leftmost(t.rows, nullptr);
+  // The row's own label is the words nearest its values: the rightmost text that begins in the
+  // row (a group label to its left spans other rows too). It makes a row of the form only with
+  // blank slots to its right ("其他" among the header's leaves has none).
+  std::vector<const Cell *> label(t.rows, nullptr);
   for (const Cell &c : t.cells)
-    if (!c.text.empty() && (!leftmost[c.row] || c.col < leftmost[c.row]->col)) leftmost[c.row] = &c;
+    if (!c.text.empty() && !layout::is_value_text(c.text) && (!label[c.row] || c.col > label[c.row]->col))
+      label[c.row] = &c;
   std::vector<bool> blank_slot(t.rows, false);
   for (const Cell &c : t.cells)
-    if (c.text.empty() && leftmost[c.row] && c.col > leftmost[c.row]->col) blank_slot[c.row] = true;
+    if (c.text.empty() && label[c.row] && c.col > label[c.row]->col) blank_slot[c.row] = true;
   for (int r = 0; r < t.rows; ++r)
-    if (!data[r] && blank_slot[r] && is_template_row_label(blocks, leftmost[r]->text)) data[r] = true;
+    if (!data[r] && blank_slot[r] && is_template_row_label(blocks, label[r]->text)) data[r] = true;
   return data;
 }
 
+// Values begin where the row labels end: the median over data rows of the right edge of the
+// rightmost label (a column of blanks is still a value column).
 int first_value_column(const Table &t, const std::vector<bool> &data) {
-  int first = t.cols;
+  std::vector<int> label_end(t.rows, 0);
   for (const Cell &c : t.cells)
-    if (data[c.row] && layout::is_value_text(c.text)) first = std::min(first, c.col);
-  return first;
+    if (data[c.row] && !c.text.empty() && !layout::is_value_text(c.text))
+      label_end[c.row] = std::max(label_end[c.row], c.col + c.colspan);
+  std::vector<int> ends;
+  for (int r = 0; r < t.rows; ++r)
+    if (data[r]) ends.push_back(label_end[r]);
+  if (ends.empty()) return t.cols;
+  std::nth_element(ends.begin(), ends.begin() + ends.size() / 2, ends.end());
+  return ends[ends.size() / 2];
 }
 
 bool covers(const Cell &c, int row, int col0, int col1) {
