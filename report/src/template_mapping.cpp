@@ -152,7 +152,14 @@ struct AxisMatch {
 
 // The axis entry best matching any label of the path; a matching parent label adds a little,
 // to tell apart entries whose own labels are alike.
-AxisMatch best_axis(const std::vector<TemplateAxis> &axes, const std::vector<std::string> &path) {
+AxisMatch best_axis(const std::vector<TemplateAxis> &axes, const std::vector<std::string> &given) {
+  // A label split over rows (a header row broken by a page break: 结果 / 维持) is also tried
+  // joined with its neighbours.
+  std::vector<std::string> path = given;
+  for (size_t i = 0; i + 1 < given.size(); ++i) {
+    path.push_back(given[i] + given[i + 1]);
+    if (i + 2 < given.size()) path.push_back(given[i] + given[i + 1] + given[i + 2]);
+  }
   AxisMatch best;
   for (const TemplateAxis &a : axes) {
     double score = 0, parent = 0;
