@@ -39,7 +39,9 @@ double label_similarity(std::string_view a, std::string_view b) {
   double score = similarity(x, y);
   const std::u32string &shorter = x.size() <= y.size() ? x : y;
   const std::u32string &longer = x.size() <= y.size() ? y : x;
-  if (shorter.size() >= 2 && longer.find(shorter) != std::u32string::npos)
+  // Containment counts for a wording variant (其他 / 其他组织), not for a short word that
+  // happens to occur inside a longer label (其他 in 其他法律行政法规禁止公开).
+  if (shorter.size() >= 2 && 2 * shorter.size() >= longer.size() && longer.find(shorter) != std::u32string::npos)
     score = std::max(score, 0.75 + 0.25 * static_cast<double>(shorter.size()) / static_cast<double>(longer.size()));
   return score;
 }
