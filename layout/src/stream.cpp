@@ -74,11 +74,16 @@ std::vector<std::vector<Line>> regions(const std::vector<Line> &lines, const Str
         if (line.bbox.width() <= 0.6 * (right - left)) before.push_back(line);
         continue;
       }
-      // A centred header line directly above, in the table's print, belongs to it.
-      while (!before.empty() && (line.bbox.y0 - before.back().bbox.y1 > before.back().bbox.height() ||
-                                 before.back().font_size > 1.1 * line.font_size))
-        before.clear();
-      current = before;
+      // Centred header lines directly above, in the table's print, belong to it: walk up from
+      // the table while each line is close to the one below it and no larger.
+      size_t keep = before.size();
+      double top = line.bbox.y0;
+      while (keep > 0 && top - before[keep - 1].bbox.y1 <= before[keep - 1].bbox.height() &&
+             before[keep - 1].font_size <= 1.1 * line.font_size) {
+        top = before[keep - 1].bbox.y0;
+        --keep;
+      }
+      current.assign(before.begin() + static_cast<long>(keep), before.end());
       before.clear();
       current.push_back(line);
       continue;
@@ -498,8 +503,11 @@ std::optional<Table> region_table(int page, const std::vector<Line> &region, boo
   if (bands.size() < 2) return std::nullopt;
   std::vector<Interval> values = value_columns(bands);
   // A table's header alone at the foot of a page, its rows on the next: kept, to be stitched.
-  if (static_cast<int>(values.size()) < options.min_value_columns && ends_page) values = leaf_columns(bands);
-  if (static_cast<int>(values.size()) < std::max(options.min_value_columns, 2)) return std::nullopt;
+  if (static_cast<int>(values.size()) < options.min_value_columns && ends_page) {
+    values = leaf_columns(bands);
+    if (values.size() < 2) return std::nullopt;
+  }
+  if (static_cast<int>(values.size()) < options.min_value_columns) return std::nullopt;
   std::vector<double> sizes;
   for (const Line &l : region) sizes.push_back(l.font_size);
   std::vector<double> edges = column_edges(bands, values, median(sizes));
