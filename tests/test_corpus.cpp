@@ -33,7 +33,10 @@ TEST(Corpus, BornDigitalReportsYieldTitleFactsAndAllSections) {
     EXPECT_EQ(r.meta.year, truth["year"].get<int>());
     EXPECT_EQ(r.meta.edition, truth["edition"]);
     EXPECT_EQ(titles, truth["sections"].get<std::vector<std::string>>());
-    EXPECT_FALSE(r.partial());
+    for (const auto &w : r.warnings)
+      EXPECT_TRUE(w.code != "section_missing" && w.code != "title_missing" && w.code != "year_missing" &&
+                  w.code != "agency_missing")
+          << w.code << ": " << w.message;
     fully_right += right;
   }
   std::cout << "[corpus] title, agency, year, edition and six sections right: " << fully_right << " of " << files.size()

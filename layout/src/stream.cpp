@@ -497,10 +497,11 @@ std::vector<Interval> leaf_columns(const std::vector<Band> &bands) {
   return columns;
 }
 
-std::optional<Table> region_table(int page, const std::vector<Line> &region, bool ends_page,
+std::optional<Table> region_table(int page, const std::vector<Line> &region, bool starts_page, bool ends_page,
                                   const StreamOptions &options) {
   std::vector<Band> bands = bands_of(region);
-  if (bands.size() < 2) return std::nullopt;
+  // One row is a table only as the rest of one continued from the page before.
+  if (bands.size() < (starts_page ? 1u : 2u)) return std::nullopt;
   std::vector<Interval> values = value_columns(bands);
   // A table's header alone at the foot of a page, its rows on the next: kept, to be stitched.
   if (static_cast<int>(values.size()) < options.min_value_columns && ends_page) {
@@ -575,7 +576,10 @@ std::vector<Table> stream_tables(int page, double page_height, const std::vector
     bool ends_page = i + 1 == found.size() && std::none_of(lines.begin(), lines.end(), [&](const Line &l) {
                        return l.bbox.y0 > found[i].back().bbox.y1 && l.bbox.y0 < page_height - options.footer_margin;
                      });
-    if (auto t = region_table(page, found[i], ends_page, options)) tables.push_back(std::move(*t));
+    bool starts_page = i == 0 && std::none_of(lines.begin(), lines.end(), [&](const Line &l) {
+                         return l.bbox.y1 < found[i].front().bbox.y0 && l.bbox.y1 > options.footer_margin;
+                       });
+    if (auto t = region_table(page, found[i], starts_page, ends_page, options)) tables.push_back(std::move(*t));
   }
   return tables;
 }

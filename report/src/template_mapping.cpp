@@ -254,8 +254,10 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
       UnmatchedRow row;
       for (const Cell &c : t.cells) {
         if (c.row != r) continue;
-        if (c.col < first_value_col) row.label += (row.label.empty() ? "" : " ") + c.text;
-        else row.cells.push_back(c.text);
+        if (c.col < first_value_col)
+          row.label += (row.label.empty() ? "" : " ") + c.text;
+        else
+          row.cells.push_back(c.text);
         row.page = c.page;
       }
       row.reason = is_group_label(blocks, row.label) ? "a group row of the other edition's form" : "no template row";

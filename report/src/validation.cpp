@@ -7,7 +7,8 @@ namespace {
 
 std::vector<std::string> ids(const nlohmann::json &list) {
   std::vector<std::string> out;
-  for (const auto &item : list) out.push_back(item.is_string() ? item.get<std::string>() : item.at("id").get<std::string>());
+  for (const auto &item : list)
+    out.push_back(item.is_string() ? item.get<std::string>() : item.at("id").get<std::string>());
   return out;
 }
 
@@ -49,8 +50,10 @@ Validation validate(const ValueMap &values, const EditionSpec &edition) {
         ++v.skipped;
         continue;
       }
-      if (std::abs(sum.total - equals.total) < 1e-6) ++v.passed;
-      else v.failed.push_back({rule.at("id"), on, sum, equals});
+      if (std::abs(sum.total - equals.total) < 1e-6)
+        ++v.passed;
+      else
+        v.failed.push_back({rule.at("id"), on, sum, equals});
     }
   }
   return v;

@@ -39,7 +39,7 @@ struct StreamOptions {
   double join_lines = 0.6;    // line gap below this many line heights: same cell
   double region_gap = 2.5;    // vertical gap (line heights) that ends a table region
   int min_value_columns = 1;  // a region needs this many columns of numbers to be a table
-  double footer_margin = 60;  // points at the page foot where page numbers live
+  double footer_margin = 60;  // points at the page head and foot where running heads and numbers live
 };
 
 // Stream tables on one page among `runs` (runs inside `exclude`, e.g. lattice tables, are
