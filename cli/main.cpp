@@ -9,6 +9,8 @@
 #include "options.hpp"
 #include "xxgk/extract/pdf_document.hpp"
 #include "xxgk/report/table_output.hpp"
+#include "xxgk/report/template_spec.hpp"
+#include "xxgk/report/validation.hpp"
 #include "xxgk/schema/report_schema.hpp"
 
 namespace {
@@ -47,6 +49,7 @@ int run_extract(const Options &o) {
   report::Report r;
   try {
     r = pipeline::extract_report(o.inputs[0], o.extract, o.tables);
+    r.provenance = o.provenance;
   } catch (const extract::InputError &e) {
     return fail(exit_code_for(e.kind()), std::string("error: ") + e.what());
   }
@@ -63,6 +66,9 @@ int run_extract(const Options &o) {
   for (const auto &w : r.warnings)
     std::cerr << "xxgk: warning: " << o.inputs[0] << (w.page ? ":p" + std::to_string(w.page) : "") << ": " << w.message
               << "\n";
+  if (!r.validation.failed.empty())
+    std::cerr << "xxgk: note: " << o.inputs[0] << ": " << r.validation.failed.size()
+              << " of the form's arithmetic checks fail on the printed numbers (see \"validation\")\n";
   return r.partial() ? exit_partial : exit_ok;
 }
 
@@ -102,6 +108,31 @@ int run_tables(const Options &o) {
   return exit_ok;
 }
 
+// Re-checks a JSON file written by `xxgk extract` (perhaps edited since): its schema, then the
+// form's arithmetic on its values.
+int run_validate(const Options &o) {
+  std::ifstream in(o.inputs[0]);
+  if (!in) return fail(exit_unreadable, "error: cannot read '" + o.inputs[0] + "'");
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception &e) {
+    return fail(exit_unreadable, "error: '" + o.inputs[0] + "' is not JSON: " + e.what());
+  }
+  std::vector<std::string> problems = schema::validate_report(j);
+  if (!problems.empty()) {
+    for (const auto &p : problems) std::cerr << "xxgk: schema: " << p << "\n";
+    return fail(exit_rules, "'" + o.inputs[0] + "' does not match the report schema");
+  }
+  const report::TemplateSpec official = report::official_template_spec();
+  report::Validation v = report::validate(report::values_from_json(j["tables"]),
+                                          official.edition(j["meta"]["edition"].get<std::string>()));
+  std::cout << report::to_json(v).dump(o.pretty ? 2 : -1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  std::cerr << "xxgk: " << v.passed << " checks passed, " << v.failed.size() << " failed, " << v.skipped
+            << " skipped (a value unknown)\n";
+  return v.failed.empty() ? exit_ok : exit_rules;
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
@@ -116,6 +147,7 @@ int main(int argc, char **argv) {
       case Command::schema: std::cout << schema::report_schema_text(); return exit_ok;
       case Command::extract: return run_extract(o);
       case Command::tables: return run_tables(o);
+      case Command::validate: return run_validate(o);
     }
   } catch (const std::exception &e) {
     return fail(exit_internal, std::string("internal error: ") + e.what());

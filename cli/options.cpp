@@ -64,12 +64,15 @@ std::string help_text() {
 Usage:
   xxgk extract FILE.pdf [options]   extract one report as JSON
   xxgk tables FILE.pdf [options]    every table found, as geometry: JSON, or one CSV per table
+  xxgk validate OUT.json            re-check a JSON file: its schema and the form's arithmetic
   xxgk schema                       print the JSON Schema the output conforms to
   xxgk --help | --version
 
 Options for extract:
   -o, --output FILE      write the JSON to FILE (atomically) instead of standard output
       --pretty           indent the JSON
+      --provenance       add "cells": for each value its page, bbox, printed text, kind
+                         (number / zero_mark / blank / invalid), confidence and label score
       --password PW      password for an encrypted PDF (tried as owner and user password)
       --ocr MODE         auto (default): OCR pages without a text layer; always; never
       --dpi N            resolution for OCR rendering (default 300)
@@ -85,9 +88,11 @@ Options for tables (and the extract options above):
                          repeat writes its text into every slot it covers
 
 Output: one JSON object with source (file, sha256, bytes, pages), meta (title, agency, year,
-edition), pages, sections (id, number, title, heading, page, text), tables, warnings and
-status ("ok" or "partial"). Every document is validated against `xxgk schema` before it is
-written.
+edition), pages, sections (id, number, title, heading, page, text), tables (values keyed
+<table>.<row>.<column> as the official template names them, null where unreadable),
+unmatched_rows, validation (the form's own arithmetic: passed, skipped, failed with the rule,
+the column or row it failed on, and both sides), warnings and status ("ok" or "partial").
+Every document is validated against `xxgk schema` before it is written.
 
 Exit codes:
   0  ok
@@ -96,6 +101,7 @@ Exit codes:
   3  unreadable input: missing file, not a PDF, damaged PDF, no pages
   4  encrypted PDF: no password given, or the password is wrong
   5  partial result: JSON written, but part of the report was not found (see "warnings")
+  6  validate: the file breaks the schema, or its numbers break a rule of the form
 )";
 }
 
@@ -110,6 +116,8 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
   }
   if (first == "schema")
     o.command = Command::schema;
+  else if (first == "validate")
+    o.command = Command::validate;
   else if (first == "extract")
     o.command = Command::extract;
   else if (first == "tables")
@@ -123,8 +131,8 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
       o.command = Command::help;
       return o;
     }
-    if (a == "--pretty") {
-      o.pretty = true;
+    if (a == "--pretty" || a == "--provenance") {
+      (a == "--pretty" ? o.pretty : o.provenance) = true;
       continue;
     }
     if (a.size() < 2 || a[0] != '-') {
@@ -135,7 +143,7 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
     if (i + 1 >= args.size()) return UsageError{"option " + a + " needs a value"};
     if (auto error = apply_value(o, a, args[++i])) return *error;
   }
-  bool one_file = o.command == Command::extract || o.command == Command::tables;
+  bool one_file = o.command == Command::extract || o.command == Command::tables || o.command == Command::validate;
   if (one_file && o.inputs.size() != 1)
     return UsageError{std::string(o.inputs.empty() ? " needs a PDF file" : " takes one PDF file").insert(0, first)};
   if (o.format == TableFormat::csv && o.output.empty())

@@ -19,9 +19,10 @@ enum ExitCode : int {
   exit_unreadable = 3,  // the input is missing, not a PDF, damaged or has no pages
   exit_encrypted = 4,   // the PDF needs a (different) password
   exit_partial = 5,     // JSON written, but parts of the report were not found (see warnings)
+  exit_rules = 6,       // validate: the numbers break a rule of the form (or the file breaks the schema)
 };
 
-enum class Command { help, version, extract, tables, schema };
+enum class Command { help, version, extract, tables, validate, schema };
 
 enum class TableFormat { json, csv };
 
@@ -30,6 +31,7 @@ struct Options {
   std::vector<std::string> inputs;
   std::string output;  // empty: stdout
   bool pretty = false;
+  bool provenance = false;  // extract: each value's page, box, printed text and scores
   pipeline::ExtractOptions extract;
   pipeline::TableOptions tables;
   TableFormat format = TableFormat::json;

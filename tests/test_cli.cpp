@@ -123,6 +123,41 @@ TEST(Cli, PdfThatIsNoReportGivesPartialResult) {
   EXPECT_NE(r.err.find("warning"), std::string::npos);
 }
 
+TEST(Cli, ExtractValuesProvenanceAndValidate) {
+  test::TempDir dir;
+  auto out = dir.path() / "sample.json";
+  auto r = run_xxgk({"extract", fixture("sample-report.pdf").string(), "--provenance", "-o", out.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(test::read_file(out));
+  auto expected = nlohmann::json::parse(test::read_file(fixture("sample-report.expected.json")));
+  for (const auto &[key, value] : expected["values"].items()) {
+    size_t a = key.find('.'), b = key.find('.', a + 1);
+    EXPECT_EQ(j["tables"][key.substr(0, a)][key.substr(a + 1, b - a - 1)][key.substr(b + 1)], value) << key;
+  }
+  EXPECT_EQ(j["cells"]["active_disclosure"]["licensing"]["decisions"]["raw"], "1,532");
+  EXPECT_EQ(j["cells"]["active_disclosure"]["coercion"]["decisions"]["kind"], "zero_mark");
+  EXPECT_EQ(j["validation"]["failed"].size(), 0u);
+  auto ok = run_xxgk({"validate", out.string()});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_EQ(nlohmann::json::parse(ok.out)["passed"], j["validation"]["passed"]);
+
+  // An edited file whose numbers no longer add up: reported, with the rule and the column.
+  j["tables"]["applications"]["new_received"]["natural_person"] = 44;
+  test::write_file(out, j.dump());
+  auto slip = run_xxgk({"validate", out.string()});
+  EXPECT_EQ(slip.exit_code, cli::exit_rules);
+  auto failed = nlohmann::json::parse(slip.out)["failed"];
+  ASSERT_EQ(failed.size(), 2u);
+  EXPECT_EQ(failed[0]["rule"], "applications.balance");
+  EXPECT_EQ(failed[0]["on"], "natural_person");
+
+  j.erase("meta");
+  test::write_file(out, j.dump());
+  EXPECT_EQ(run_xxgk({"validate", out.string()}).exit_code, cli::exit_rules) << "schema violation";
+  test::write_file(out, "{not json");
+  EXPECT_EQ(run_xxgk({"validate", out.string()}).exit_code, cli::exit_unreadable);
+}
+
 TEST(Cli, SchemaCommandPrintsTheSchema) {
   auto r = run_xxgk({"schema"});
   EXPECT_EQ(r.exit_code, 0);

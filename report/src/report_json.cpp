@@ -60,16 +60,6 @@ nlohmann::json provenance_json(const Report &r) {
   return cells;
 }
 
-nlohmann::json validation_json(const Validation &v) {
-  nlohmann::json failed = nlohmann::json::array();
-  for (const RuleFailure &f : v.failed)
-    failed.push_back({{"rule", f.rule},
-                      {"on", f.on},
-                      {"sum", {{"keys", f.sum.keys}, {"value", f.sum.total}}},
-                      {"equals", {{"keys", f.equals.keys}, {"value", f.equals.total}}}});
-  return {{"passed", v.passed}, {"skipped", v.skipped}, {"failed", failed}};
-}
-
 nlohmann::json unmatched_json(const std::vector<UnmatchedRow> &rows) {
   nlohmann::json out = nlohmann::json::array();
   for (const UnmatchedRow &u : rows)
@@ -115,7 +105,7 @@ nlohmann::json to_json(const Report &report) {
   j["tables"] = tables_json(report);
   if (report.provenance) j["cells"] = provenance_json(report);
   j["unmatched_rows"] = unmatched_json(report.values.unmatched_rows);
-  j["validation"] = validation_json(report.validation);
+  j["validation"] = to_json(report.validation);
   j["warnings"] = nlohmann::json::array();
   for (const auto &w : report.warnings) j["warnings"].push_back(to_json(w));
   j["status"] = report.partial() ? "partial" : "ok";

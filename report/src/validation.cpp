@@ -59,4 +59,24 @@ Validation validate(const ValueMap &values, const EditionSpec &edition) {
   return v;
 }
 
+ValueMap values_from_json(const nlohmann::json &tables) {
+  ValueMap values;
+  for (const auto &[table, rows] : tables.items())
+    for (const auto &[row, columns] : rows.items())
+      for (const auto &[column, value] : columns.items())
+        values[table + "." + row + "." + column] =
+            value.is_number() ? std::optional<double>(value.get<double>()) : std::nullopt;
+  return values;
+}
+
+nlohmann::json to_json(const Validation &v) {
+  nlohmann::json failed = nlohmann::json::array();
+  for (const RuleFailure &f : v.failed)
+    failed.push_back({{"rule", f.rule},
+                      {"on", f.on},
+                      {"sum", {{"keys", f.sum.keys}, {"value", f.sum.total}}},
+                      {"equals", {{"keys", f.equals.keys}, {"value", f.equals.total}}}});
+  return {{"passed", v.passed}, {"skipped", v.skipped}, {"failed", failed}};
+}
+
 }  // namespace xxgk::report

@@ -32,4 +32,9 @@ struct Validation {
 
 Validation validate(const ValueMap &values, const EditionSpec &edition);
 
+// The values of a report's JSON `tables` object ({table: {row: {column: value}}}).
+ValueMap values_from_json(const nlohmann::json &tables);
+
+nlohmann::json to_json(const Validation &validation);
+
 }  // namespace xxgk::report

@@ -1,0 +1,56 @@
+// Cell values over whole corpora: every key of every born-digital report's truth, and the
+// failed arithmetic checks, which must be exactly the truth's rule_violations.
+
+#include <gtest/gtest.h>
+
+#include <iomanip>
+#include <iostream>
+#include <set>
+
+#include "test_support.hpp"
+#include "xxgk/pipeline/extract_report.hpp"
+
+namespace xxgk {
+namespace {
+
+TEST(CorpusValues, BornDigitalReportsValuesAndRuleViolations) {
+  XXGK_REQUIRE_SHARED();
+  auto files = test::corpus_reports(test::is_born_digital);
+  ASSERT_GE(files.size(), 20u);
+  pipeline::ExtractOptions options;
+  options.ocr = pipeline::OcrMode::never;
+  long cells = 0, right = 0;
+  int fully_right = 0;
+  for (const auto &[pdf, truth] : files) {
+    SCOPED_TRACE(pdf.filename().string());
+    report::Report r = pipeline::extract_report(pdf, options, {});
+    EXPECT_EQ(r.meta.edition, truth["edition"]);
+    long file_right = 0;
+    for (const auto &[key, expected] : truth["values"].items()) {
+      auto it = r.values.values.find(key);
+      bool ok = it != r.values.values.end() && it->second.value &&
+                std::abs(*it->second.value - expected.get<double>()) < 1e-9;
+      if (!ok)
+        std::cout << "[corpus] " << pdf.filename().string() << ": " << key << " = "
+                  << (it != r.values.values.end() ? it->second.raw : std::string("(not found)")) << ", truth "
+                  << expected << "\n";
+      file_right += ok;
+    }
+    std::set<std::string> failed, expected;
+    for (const auto &f : r.validation.failed) failed.insert(f.rule + ":" + f.on);
+    for (const auto &v : truth["rule_violations"]) expected.insert(v.get<std::string>());
+    EXPECT_EQ(failed, expected);
+    long keys = static_cast<long>(truth["values"].size());
+    EXPECT_GE(file_right, keys - 2) << "at most two cells wrong in any report";
+    cells += keys;
+    right += file_right;
+    fully_right += file_right == keys && failed == expected;
+  }
+  double accuracy = 100.0 * static_cast<double>(right) / static_cast<double>(cells);
+  std::cout << "[corpus] cell values right: " << right << " of " << cells << " (" << std::fixed << std::setprecision(2)
+            << accuracy << "%); reports fully right: " << fully_right << " of " << files.size() << "\n";
+  EXPECT_GE(accuracy, 99.9);
+}
+
+}  // namespace
+}  // namespace xxgk

@@ -1,0 +1,190 @@
+// The report model on hand-built grids: each test one way real tables differ from the form.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "xxgk/report/template_mapping.hpp"
+#include "xxgk/report/validation.hpp"
+
+namespace xxgk::report {
+namespace {
+
+const std::vector<std::string> applicant_headers = {"自然人", "商业企业", "科研机构", "社会公益组织",
+                                                    "法律服务机构", "其他", "总计"};
+
+struct Row {
+  std::string label;
+  std::vector<std::string> values;  // seven printed values
+};
+
+// An applications table as one label column and seven value columns under one header row.
+layout::Table applications_grid(const std::vector<Row> &rows) {
+  layout::Table t;
+  t.method = "lattice";
+  t.cols = 8;
+  t.rows = static_cast<int>(rows.size()) + 1;
+  auto cell = [&](int r, int c, const std::string &text) {
+    layout::Cell x;
+    x.row = r, x.col = c, x.page = 1, x.text = text;
+    x.bbox = {100.0 * c, 20.0 * r, 100.0 * (c + 1), 20.0 * (r + 1)};
+    t.cells.push_back(x);
+  };
+  cell(0, 0, "");
+  for (int c = 0; c < 7; ++c) cell(0, c + 1, applicant_headers[c]);
+  for (size_t r = 0; r < rows.size(); ++r) {
+    cell(static_cast<int>(r) + 1, 0, rows[r].label);
+    for (int c = 0; c < 7; ++c) cell(static_cast<int>(r) + 1, c + 1, rows[r].values[c]);
+  }
+  return t;
+}
+
+const EditionSpec &edition_2021() {
+  static const TemplateSpec spec = official_template_spec();
+  return spec.edition("2021");
+}
+
+// Every row of the 2021 form with values 100*i + column.
+std::vector<Row> official_rows() {
+  std::vector<Row> rows;
+  int i = 0;
+  for (const TemplateBlock &b : template_blocks(edition_2021())) {
+    if (b.table != "applications") continue;
+    for (const TemplateAxis &r : b.rows) {
+      Row row{r.label, {}};
+      for (int c = 0; c < 7; ++c) row.values.push_back(std::to_string(100 * i + c));
+      rows.push_back(row);
+      ++i;
+    }
+  }
+  return rows;
+}
+
+double value(const TemplateValues &v, const std::string &key) {
+  auto it = v.values.find(key);
+  EXPECT_NE(it, v.values.end()) << key;
+  return it == v.values.end() || !it->second.value ? -1 : *it->second.value;
+}
+
+bool warned(const TemplateValues &v, const std::string &code, const std::string &key) {
+  return std::any_of(v.warnings.begin(), v.warnings.end(),
+                     [&](const Warning &w) { return w.code == code && w.key == key; });
+}
+
+TEST(LabelSimilarity, NumberingSpacesAndWordingVariants) {
+  EXPECT_DOUBLE_EQ(label_similarity("（三）不予公开", "(三)不予公开"), 1.0);
+  EXPECT_DOUBLE_EQ(label_similarity("3、不予公开", "（三）不予公开"), 1.0);
+  EXPECT_DOUBLE_EQ(label_similarity("总 计", "总计"), 1.0);
+  EXPECT_DOUBLE_EQ(label_similarity("⼀、本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量"), 1.0);
+  EXPECT_GE(label_similarity("规范性文件", "行政规范性文件"), 0.8);
+  EXPECT_GE(label_similarity("其他组织", "其他"), 0.8);
+  EXPECT_GE(label_similarity("1.属于国家秘蜜", "1.属于国家秘密"), 0.8) << "one OCR-style slip";
+  EXPECT_LT(label_similarity("其他法律行政法规禁止公开", "其他"), 0.6) << "a short word inside a long label";
+}
+
+TEST(TemplateMapping, OfficialTableMapsEveryKey) {
+  auto rows = official_rows();
+  TemplateValues v = map_to_template({applications_grid(rows)}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "applications.new_received.natural_person"), 0);
+  EXPECT_DOUBLE_EQ(value(v, "applications.withheld_state_secret.research_institution"), 402);
+  EXPECT_DOUBLE_EQ(value(v, "applications.carried_forward.total"), 2406);
+  EXPECT_TRUE(v.unmatched_rows.empty());
+  EXPECT_FALSE(warned(v, "value_missing", "applications.total.total"));
+}
+
+TEST(TemplateMapping, RowsInAnotherOrder) {
+  auto rows = official_rows();
+  std::mt19937 shuffle_with(7);
+  std::shuffle(rows.begin(), rows.end(), shuffle_with);
+  TemplateValues v = map_to_template({applications_grid(rows)}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "applications.withheld_state_secret.research_institution"), 402);
+  EXPECT_DOUBLE_EQ(value(v, "applications.other_misc.other_organization"), 2205);
+}
+
+TEST(TemplateMapping, ExtraAgencyRowIsKeptAsUnmatched) {
+  auto rows = official_rows();
+  rows.insert(rows.begin() + 5, Row{"（八）本机关自定的统计项", {"1", "2", "3", "4", "5", "6", "21"}});
+  TemplateValues v = map_to_template({applications_grid(rows)}, edition_2021());
+  ASSERT_EQ(v.unmatched_rows.size(), 1u);
+  EXPECT_EQ(v.unmatched_rows[0].label, "（八）本机关自定的统计项");
+  EXPECT_EQ(v.unmatched_rows[0].cells.size(), 7u);
+  EXPECT_DOUBLE_EQ(value(v, "applications.partially_granted.natural_person"), 300);
+}
+
+TEST(TemplateMapping, MissingRowIsNullWithAWarning) {
+  auto rows = official_rows();
+  rows.erase(rows.begin() + 4);  // 1.属于国家秘密
+  TemplateValues v = map_to_template({applications_grid(rows)}, edition_2021());
+  EXPECT_FALSE(v.values.count("applications.withheld_state_secret.natural_person"));
+  EXPECT_TRUE(warned(v, "value_missing", "applications.withheld_state_secret.total"));
+  EXPECT_DOUBLE_EQ(value(v, "applications.withheld_prohibited_by_law.natural_person"), 500);
+}
+
+TEST(TemplateMapping, EditionWordingAndNumberingVariants) {
+  auto rows = official_rows();
+  rows[0].label = "1、本年新收政府信息公开申请数量";
+  rows[2].label = "(一)予以公开";
+  rows[4].label = "1.属于国家秘蜜";
+  TemplateValues v = map_to_template({applications_grid(rows)}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "applications.new_received.total"), 6);
+  EXPECT_DOUBLE_EQ(value(v, "applications.granted.total"), 206);
+  EXPECT_DOUBLE_EQ(value(v, "applications.withheld_state_secret.total"), 406);
+}
+
+TEST(TemplateMapping, TheOtherEditionsSingleRowIsNotForcedIntoSubRows) {
+  auto rows = official_rows();
+  // A 2021 table printing the 2019 form's single （六）其他处理 row instead of its three sub-rows.
+  rows.erase(rows.begin() + 20, rows.begin() + 23);
+  rows.insert(rows.begin() + 20, Row{"（六）其他处理", {"0", "0", "0", "0", "0", "0", "0"}});
+  TemplateValues v = map_to_template({applications_grid(rows)}, edition_2021());
+  EXPECT_FALSE(v.values.count("applications.other_misc.total"));
+  ASSERT_EQ(v.unmatched_rows.size(), 1u);
+  EXPECT_EQ(v.unmatched_rows[0].reason, "a group row of the other edition's form");
+}
+
+TEST(TemplateMapping, PrintedZerosBlanksAndUnreadableText) {
+  auto rows = official_rows();
+  rows[0].values = {"—", "", "/", "无", "１２", "1,234", "abc"};
+  TemplateValues v = map_to_template({applications_grid(rows)}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "applications.new_received.natural_person"), 0);
+  EXPECT_EQ(v.values.at("applications.new_received.natural_person").kind, normalize::NumberKind::zero_mark);
+  EXPECT_EQ(v.values.at("applications.new_received.commercial_enterprise").kind, normalize::NumberKind::blank);
+  EXPECT_DOUBLE_EQ(value(v, "applications.new_received.legal_service_agency"), 12);
+  EXPECT_DOUBLE_EQ(value(v, "applications.new_received.other_organization"), 1234);
+  EXPECT_FALSE(v.values.at("applications.new_received.total").value.has_value());
+  EXPECT_EQ(v.values.at("applications.new_received.total").raw, "abc");
+  EXPECT_TRUE(warned(v, "value_unreadable", "applications.new_received.total"));
+}
+
+TEST(Validation, FailedRuleNamesRuleColumnAndBothSides) {
+  ValueMap values;
+  for (const std::string &key : template_keys(edition_2021())) values[key] = 0;
+  values["applications.new_received.natural_person"] = 5;
+  values["applications.total.natural_person"] = 3;
+  values["applications.granted.natural_person"] = 3;
+  values["applications.new_received.total"] = 5;
+  values["applications.total.total"] = 3;
+  values["applications.granted.total"] = 3;
+  Validation v = validate(values, edition_2021());
+  ASSERT_EQ(v.failed.size(), 2u) << "balance fails on 自然人 and on 总计; nothing else";
+  EXPECT_EQ(v.failed[0].rule, "applications.balance");
+  EXPECT_EQ(v.failed[0].on, "natural_person");
+  EXPECT_DOUBLE_EQ(v.failed[0].sum.total, 5);
+  EXPECT_DOUBLE_EQ(v.failed[0].equals.total, 3);
+  EXPECT_EQ(v.failed[0].sum.keys.front(), "applications.new_received.natural_person");
+  EXPECT_EQ(v.skipped, 0);
+  EXPECT_GT(v.passed, 30);
+}
+
+TEST(Validation, UnknownValueSkipsOnlyItsChecks) {
+  ValueMap values;
+  for (const std::string &key : template_keys(edition_2021())) values[key] = 0;
+  values["review_litigation.litigation_direct.pending"] = std::nullopt;
+  Validation v = validate(values, edition_2021());
+  EXPECT_EQ(v.skipped, 1);
+  EXPECT_TRUE(v.failed.empty());
+}
+
+}  // namespace
+}  // namespace xxgk::report
