@@ -150,5 +150,18 @@ TEST(Stitch, ValueRowIsNotJoinedIntoHeaderCells) {
   EXPECT_EQ(out[0].at(2, 0)->text, "1");
 }
 
+TEST(Stitch, OneRowStreamFragmentFitsTheColumnsAbove) {
+  auto a = part(1, 600, 2, {header[0], header[1], header[2], {1, 0, 1, 1, "行政许可"}, {1, 1, 1, 2, "5"}});
+  a.method = "stream";
+  // Its own edges end where its last number ends: they match nothing above.
+  auto b = part(2, 60, 1, {{0, 0, 1, 1, "行政事业性收费"}, {0, 1, 1, 1, "196.75"}}, {0, 130, 170});
+  b.method = "stream";
+  auto out = stitch(a, b);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].cols, 3);
+  EXPECT_EQ(out[0].at(2, 1)->text, "196.75");
+  EXPECT_EQ(out[0].at(2, 0)->text, "行政事业性收费");
+}
+
 }  // namespace
 }  // namespace xxgk::layout

@@ -11,8 +11,8 @@
 namespace xxgk::report {
 namespace {
 
-const std::vector<std::string> applicant_headers = {"自然人", "商业企业", "科研机构", "社会公益组织",
-                                                    "法律服务机构", "其他", "总计"};
+const std::vector<std::string> applicant_headers = {"自然人",       "商业企业", "科研机构", "社会公益组织",
+                                                    "法律服务机构", "其他",     "总计"};
 
 struct Row {
   std::string label;

@@ -171,6 +171,26 @@ void extend_labels_over_empty(std::vector<Cell> &top, std::vector<Cell> &bottom,
   }
 }
 
+// A stream part of a row or two has too little text to place its column edges: it continues
+// the table above when it starts at the same left edge and all its words lie within it.
+bool fragment_fits(const Table &a, const Table &b, double tolerance) {
+  if (b.method != "stream" || b.rows > 2 || a.col_edges.size() < 2 || b.col_edges.empty()) return false;
+  if (std::abs(a.col_edges.front() - b.col_edges.front()) > tolerance) return false;
+  return std::all_of(b.cells.begin(), b.cells.end(), [&](const Cell &c) {
+    return c.text.empty() || (c.bbox.center_x() > a.col_edges.front() && c.bbox.center_x() < a.col_edges.back());
+  });
+}
+
+// Places a fragment's cells in the columns of the table above by their centres.
+void fit_columns(std::vector<Cell> &cells, const std::vector<double> &edges) {
+  std::erase_if(cells, [](const Cell &c) { return c.text.empty(); });
+  for (Cell &c : cells) {
+    auto it = std::upper_bound(edges.begin(), edges.end(), c.bbox.center_x());
+    c.col = std::clamp(static_cast<int>(std::distance(edges.begin(), it)) - 1, 0, static_cast<int>(edges.size()) - 2);
+    c.colspan = 1;
+  }
+}
+
 }  // namespace
 
 bool columns_compatible(const Table &a, const Table &b, double tolerance) {
@@ -189,14 +209,18 @@ bool columns_compatible(const Table &a, const Table &b, double tolerance) {
 Table append_table(const Table &a, const Table &b, double tolerance) {
   Table out;
   out.method = a.method;
+  bool fragment = !columns_compatible(a, b, tolerance) && fragment_fits(a, b, tolerance);
   std::vector<double> edges = a.col_edges;
-  edges.insert(edges.end(), b.col_edges.begin(), b.col_edges.end());
+  if (!fragment) edges.insert(edges.end(), b.col_edges.begin(), b.col_edges.end());
   out.col_edges = snap_positions(edges, tolerance);
   out.cols = static_cast<int>(out.col_edges.size()) - 1;
   out.cells = a.cells;
   std::vector<Cell> bottom = b.cells;
   reindex_columns(out.cells, out.col_edges);
-  reindex_columns(bottom, out.col_edges);
+  if (fragment)
+    fit_columns(bottom, out.col_edges);
+  else
+    reindex_columns(bottom, out.col_edges);
   int repeated = repeated_header_rows(out.cells, bottom, b.rows);
   std::erase_if(bottom, [repeated](const Cell &c) { return c.row < repeated; });
   for (Cell &c : bottom) c.row -= repeated;
@@ -235,7 +259,8 @@ std::vector<Table> stitch_tables(const std::vector<PageTables> &pages, double to
       bool continues = i == 0 && previous && !out.empty() && previous->page + 1 == page.page &&
                        out.back().parts.back().page == previous->page &&
                        below_all(previous->body_text, out.back().parts.back().bbox.y1) &&
-                       above_all(page.body_text, t.parts.front().bbox.y0) && columns_compatible(out.back(), t, tol);
+                       above_all(page.body_text, t.parts.front().bbox.y0) &&
+                       (columns_compatible(out.back(), t, tol) || fragment_fits(out.back(), t, tol));
       if (continues)
         out.back() = append_table(out.back(), t, tol);
       else
