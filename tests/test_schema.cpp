@@ -46,6 +46,19 @@ TEST(ReportSchema, RejectsMissingAndMalformedFields) {
   j = base;
   j["warnings"].push_back({{"code", "Bad Code"}, {"message", "x"}});
   expect_invalid(j, "warning code not snake_case");
+  j = base;
+  j["tables"]["applications"]["other"] = j["tables"]["applications"]["other_misc"];
+  j["tables"]["applications"].erase("other_misc");
+  expect_invalid(j, "the 2019 form's row in a 2021 document");
+  j = base;
+  j["meta"]["edition"] = "2019";
+  expect_invalid(j, "2021 values under the 2019 edition");
+  j = base;
+  j["tables"]["review_litigation"]["administrative_review"]["total"] = "4";
+  expect_invalid(j, "a value that is text");
+  j = base;
+  j["tables"]["review_litigation"]["administrative_review"]["total"] = nullptr;
+  EXPECT_TRUE(schema::validate_report(j).empty()) << "null: the cell could not be read";
 }
 
 }  // namespace

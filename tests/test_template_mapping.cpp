@@ -143,6 +143,25 @@ TEST(TemplateMapping, TheOtherEditionsSingleRowIsNotForcedIntoSubRows) {
   EXPECT_EQ(v.unmatched_rows[0].reason, "a group row of the other edition's form");
 }
 
+TEST(TemplateMapping, ActiveDisclosureIn2019WordingInsideA2021Report) {
+  // Label column, three value columns; the header row and rows as a 2019-minded agency prints them.
+  layout::Table t;
+  t.cols = 4;
+  t.rows = 3;
+  const std::vector<std::vector<std::string>> text = {{"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"},
+                                                      {"规章", "1", "0", "5"},
+                                                      {"规范性文件", "12", "3", "48"}};
+  for (int r = 0; r < 3; ++r)
+    for (int c = 0; c < 4; ++c) {
+      layout::Cell x;
+      x.row = r, x.col = c, x.page = 1, x.text = text[r][c];
+      t.cells.push_back(x);
+    }
+  TemplateValues v = map_to_template({t}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "active_disclosure.normative_documents.in_force"), 48);
+  EXPECT_DOUBLE_EQ(value(v, "active_disclosure.regulations.issued"), 1);
+}
+
 TEST(TemplateMapping, PrintedZerosBlanksAndUnreadableText) {
   auto rows = official_rows();
   rows[0].values = {"—", "", "/", "无", "１２", "1,234", "abc"};
