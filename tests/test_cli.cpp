@@ -53,6 +53,10 @@ TEST(Cli, ExtractSamplePrintsSchemaValidJson) {
   EXPECT_EQ(j["sections"].size(), 6u);
   EXPECT_EQ(j["status"], "ok");
   EXPECT_EQ(j["source"]["pages"], 3);
+  for (const auto &section : j["sections"])
+    for (const char *table_word : {"信息内容", "申请人情况", "行政复议"})
+      EXPECT_EQ(section["text"].get<std::string>().find(table_word), std::string::npos)
+          << "section text is prose; tables are under \"tables\"";
 }
 
 TEST(Cli, OutputFileAndPrettyPrinting) {

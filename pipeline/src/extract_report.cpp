@@ -1,5 +1,6 @@
 #include "xxgk/pipeline/extract_report.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "xxgk/core/sha256.hpp"
@@ -45,6 +46,22 @@ void find_sections(report::Report &r, const std::vector<report::PageLines> &line
   }
 }
 
+// Section text is the prose: lines inside a table's parts belong to the table.
+std::vector<report::PageLines> without_tables(std::vector<report::PageLines> pages,
+                                              const std::vector<layout::Table> &tables) {
+  for (auto &page : pages)
+    std::erase_if(page.lines, [&](const layout::TextLine &line) {
+      return std::any_of(tables.begin(), tables.end(), [&](const layout::Table &t) {
+        return std::any_of(t.parts.begin(), t.parts.end(), [&](const layout::TablePart &part) {
+          const Rect &b = part.bbox;
+          return part.page == page.page && line.bbox.center_x() >= b.x0 && line.bbox.center_x() <= b.x1 &&
+                 line.bbox.center_y() >= b.y0 && line.bbox.center_y() <= b.y1;
+        });
+      });
+    });
+  return pages;
+}
+
 void map_values(report::Report &r, const std::vector<layout::Table> &grids) {
   const report::TemplateSpec official = report::official_template_spec();
   const report::EditionSpec &edition = official.edition(r.meta.edition);
@@ -75,7 +92,7 @@ report::Report extract_report(const std::filesystem::path &path, const ExtractOp
     lines.push_back({page.summary.number, layout::build_lines(page.runs)});
   }
   describe_meta(r, lines);
-  find_sections(r, lines);
+  find_sections(r, without_tables(lines, grids.tables));
   map_values(r, grids.tables);
   return r;
 }
