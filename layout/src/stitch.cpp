@@ -256,6 +256,7 @@ std::vector<Table> stitch_tables(const std::vector<PageTables> &pages, double to
       const Table &t = page.tables[i];
       // Stream edges are inferred from text and wander more than drawn ones.
       double tol = t.method == "stream" || (!out.empty() && out.back().method == "stream") ? 3 * tolerance : tolerance;
+      if (previous) tol = std::max({tol, page.edge_tolerance, previous->edge_tolerance});
       bool continues = i == 0 && previous && !out.empty() && previous->page + 1 == page.page &&
                        out.back().parts.back().page == previous->page &&
                        below_all(previous->body_text, out.back().parts.back().bbox.y1) &&

@@ -4,6 +4,8 @@
 #include <tesseract/resultiterator.h>
 
 #include "xxgk/core/utf8_text.hpp"
+
+#include <algorithm>
 #include "xxgk/layout/pix.hpp"
 
 namespace xxgk::ocr {
@@ -22,6 +24,67 @@ OcrEngine::OcrEngine(const OcrOptions &options) : impl_(std::make_unique<Impl>()
   impl_->api.SetVariable("preserve_interword_spaces", "1");
   // Tesseract prints progress notes ("Detected N diacritics") on stderr; keep stderr for xxgk.
   impl_->api.SetVariable("debug_file", "/dev/null");
+}
+
+struct PageImage::Impl {
+  layout::PixPtr pix;
+};
+
+PageImage::PageImage(const Raster &page) : impl_(std::make_unique<Impl>()), dpi_(page.dpi) {
+  impl_->pix = layout::to_gray_pix(page);
+}
+PageImage::PageImage(PageImage &&) noexcept = default;
+PageImage::~PageImage() = default;
+
+namespace {
+
+struct BoxDeleter {
+  void operator()(BOX *b) const { boxDestroy(&b); }
+};
+
+// The cell's inside, clear of its rulings, with a white margin: Tesseract reads an isolated
+// line best with some space around it.
+layout::PixPtr cell_image(PIX *page, const Rect &box, double dpi) {
+  double s = dpi / 72.0;
+  int inset = std::max(2, static_cast<int>(0.04 * std::min(box.width(), box.height()) * s) + 2);
+  int x = static_cast<int>(box.x0 * s) + inset, y = static_cast<int>(box.y0 * s) + inset;
+  int w = static_cast<int>(box.width() * s) - 2 * inset, h = static_cast<int>(box.height() * s) - 2 * inset;
+  if (w < 4 || h < 4) return nullptr;
+  std::unique_ptr<BOX, BoxDeleter> clip(boxCreate(x, y, w, h));
+  layout::PixPtr cropped(pixClipRectangle(page, clip.get(), nullptr));
+  if (!cropped) return nullptr;
+  return layout::PixPtr(pixAddBorderGeneral(cropped.get(), 12, 12, 12, 12, 255));
+}
+
+bool blank(PIX *pix) {
+  l_float32 fraction = 0;
+  layout::PixPtr binary(pixThresholdToBinary(pix, 215));
+  if (!binary) return true;
+  pixForegroundFraction(binary.get(), &fraction);
+  return fraction < 0.002;
+}
+
+}  // namespace
+
+CellText OcrEngine::read_cell(const PageImage &page, const Rect &box, CellContent content) const {
+  CellText out;
+  layout::PixPtr pix = cell_image(page.impl_->pix.get(), box, page.dpi());
+  if (!pix || blank(pix.get())) {
+    out.confidence = 1;  // nothing printed, certainly
+    return out;
+  }
+  tesseract::TessBaseAPI &api = impl_->api;
+  bool value = content == CellContent::value;
+  api.SetVariable("tessedit_char_whitelist", value ? "0123456789.,-/" : "");
+  api.SetPageSegMode(value ? tesseract::PSM_SINGLE_LINE : tesseract::PSM_SINGLE_BLOCK);
+  api.SetImage(pix.get());
+  api.SetSourceResolution(static_cast<int>(page.dpi()));
+  std::unique_ptr<char[]> text(api.GetUTF8Text());
+  out.text = text ? text.get() : "";
+  out.confidence = std::clamp(api.MeanTextConf() / 100.0, 0.0, 1.0);
+  api.SetVariable("tessedit_char_whitelist", "");
+  api.Clear();
+  return out;
 }
 
 OcrEngine::OcrEngine(OcrEngine &&) noexcept = default;

@@ -86,7 +86,7 @@ report::Report extract_report(const std::filesystem::path &path, const ExtractOp
 
   std::vector<report::PageLines> lines;
   std::vector<PageText> pages = read_pages(doc, options, r.warnings);
-  DocumentTables grids = find_tables(doc, pages, table_options);
+  DocumentTables grids = find_tables(doc, pages, table_options, options);
   for (const PageText &page : pages) {
     r.pages.push_back(page.summary);
     lines.push_back({page.summary.number, layout::build_lines(page.runs)});

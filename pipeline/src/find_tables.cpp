@@ -1,6 +1,7 @@
 #include "xxgk/pipeline/find_tables.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "xxgk/core/utf8_text.hpp"
 #include "xxgk/layout/debug_overlay.hpp"
@@ -9,6 +10,8 @@
 #include "xxgk/layout/stitch.hpp"
 #include "xxgk/layout/table_algorithm.hpp"
 #include "xxgk/layout/text_lines.hpp"
+#include "xxgk/normalize/unicode_fold.hpp"
+#include "xxgk/ocr/preprocess.hpp"
 
 namespace xxgk::pipeline {
 namespace {
@@ -45,20 +48,64 @@ std::vector<Rect> glyph_boxes(const std::vector<layout::Glyph> &glyphs) {
   return out;
 }
 
+std::vector<Rect> word_cores(const std::vector<TextRun> &runs) {
+  std::vector<Rect> out;
+  for (const TextRun &r : runs) {
+    double dx = 0.12 * r.bbox.width(), dy = 0.12 * r.bbox.height();
+    out.push_back({r.bbox.x0 + dx, r.bbox.y0 + dy, r.bbox.x1 - dx, r.bbox.y1 - dy});
+  }
+  return out;
+}
+
+bool looks_like_value(const std::string &text) {
+  if (text.empty()) return true;
+  int digits = 0, total = 0;
+  for (char32_t c : to_u32(text)) {
+    ++total;
+    digits += (c >= U'0' && c <= U'9') || c == U'—' || c == U'-' || c == U'/' || c == U'.' || c == U',';
+  }
+  return 2 * digits >= total;
+}
+
+// Each cell read again from its own image: page-level OCR mangles short numbers in grids.
+void read_cells(std::vector<layout::Table> &tables, const Raster &raster, const ocr::OcrEngine &engine) {
+  ocr::PageImage image(raster);
+  for (layout::Table &t : tables)
+    for (layout::Cell &c : t.cells) {
+      auto content = looks_like_value(c.text) ? ocr::CellContent::value : ocr::CellContent::words;
+      ocr::CellText read = engine.read_cell(image, c.bbox, content);
+      c.text = normalize::clean_text(read.text);
+      c.confidence = read.confidence;
+    }
+}
+
 }  // namespace
 
 DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<PageText> &pages,
-                           const TableOptions &options) {
+                           const TableOptions &options, const ExtractOptions &extract) {
   DocumentTables result;
   std::vector<layout::PageTables> per_page;
+  std::optional<ocr::OcrEngine> engine;
   for (const PageText &page : pages) {
     int number = page.summary.number;
     std::vector<layout::Glyph> glyphs = layout::glyphs_of(page.runs);
-    Raster raster = doc.render(number, options.ruling_dpi);
-    std::vector<layout::Ruling> rulings = layout::detect_rulings(raster, glyph_boxes(glyphs));
+    // A scan is read at the OCR resolution; its words are erased like a text layer's glyphs,
+    // but only their cores: OCR word boxes are rough, and rulings run close beside them.
+    Raster raster =
+        page.ocr ? ocr::deskew(doc.render(number, extract.ocr_dpi)).page : doc.render(number, options.ruling_dpi);
+    // Blurred scanned text runs its strokes together into short bars; the lines of a table run
+    // across whole rows and column groups, so a scan's rulings must be longer.
+    layout::RulingDetectorOptions detector;
+    if (page.ocr) detector.min_length = 30;
+    std::vector<layout::Ruling> rulings =
+        layout::detect_rulings(raster, page.ocr ? word_cores(page.runs) : glyph_boxes(glyphs), detector);
     std::vector<layout::Table> tables =
         layout::find_page_tables({number, page.summary.height, &page.runs, &glyphs, &rulings, {}});
-    per_page.push_back({number, tables, body_text(page, tables)});
+    if (page.ocr && !tables.empty()) {
+      if (!engine) engine.emplace(extract.ocr_options);
+      read_cells(tables, raster, *engine);
+    }
+    per_page.push_back({number, tables, body_text(page, tables), page.ocr ? 12.0 : 3.0});
     result.rulings.push_back(std::move(rulings));
   }
   result.tables = layout::stitch_tables(per_page);
@@ -66,7 +113,9 @@ DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<Pa
     std::filesystem::create_directories(options.debug_dir);
     for (const PageText &page : pages) {
       int number = page.summary.number;
-      Raster raster = doc.render(number, std::max(options.ruling_dpi, 110.0));
+      // The image the analyzer saw: for a scan, the deskewed page at the OCR resolution.
+      Raster raster = page.ocr ? ocr::deskew(doc.render(number, extract.ocr_dpi)).page
+                               : doc.render(number, std::max(options.ruling_dpi, 110.0));
       auto png = options.debug_dir / ("page-" + std::to_string(number) + ".png");
       layout::write_debug_overlay(png, raster, number, result.rulings[number - 1], result.tables);
     }

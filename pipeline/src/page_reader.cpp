@@ -4,6 +4,7 @@
 
 #include "xxgk/core/utf8_text.hpp"
 #include "xxgk/normalize/unicode_fold.hpp"
+#include "xxgk/ocr/preprocess.hpp"
 
 namespace xxgk::pipeline {
 namespace {
@@ -49,7 +50,10 @@ PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOpt
   bool want_ocr = options.ocr == OcrMode::always || (options.ocr == OcrMode::auto_ && !has_text);
   if (want_ocr) {
     try {
-      out.runs = cleaned(ocr.get().recognize_page(doc.render(number, options.ocr_dpi)));
+      ocr::Deskewed scan = ocr::deskew(doc.render(number, options.ocr_dpi));
+      out.runs = cleaned(ocr.get().recognize_page(scan.page));
+      out.summary.skew_degrees = scan.degrees;
+      out.ocr = true;
       has_text = printable_chars(out.runs) >= min_text_layer_chars;
     } catch (const ocr::OcrError &e) {
       warnings.push_back({"ocr_unavailable", e.what(), number, ""});
@@ -57,12 +61,10 @@ PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOpt
   } else if (!has_text) {
     warnings.push_back({"no_text_layer", "page has no text layer (scanned?) and OCR is off", number, ""});
   }
-  out.summary = {number,
-                 page.width,
-                 page.height,
-                 page.rotation,
-                 static_cast<long>(out.runs.size()),
-                 has_text ? "text" : "no_text"};
+  double skew = out.summary.skew_degrees;
+  out.summary = {
+      number, page.width, page.height, page.rotation, static_cast<long>(out.runs.size()), has_text ? "text" : "no_text",
+      skew};
   return out;
 }
 

@@ -93,7 +93,8 @@ nlohmann::json to_json(const Report &report) {
                           {"height", p.height},
                           {"rotation", p.rotation},
                           {"text_runs", p.text_runs},
-                          {"kind", p.kind}});
+                          {"kind", p.kind},
+                          {"skew_degrees", rounded(p.skew_degrees, 1000)}});
   j["sections"] = nlohmann::json::array();
   for (const auto &s : report.sections)
     j["sections"].push_back({{"id", s.id},

@@ -180,6 +180,7 @@ struct Candidate {
   double score;
   const Cell *cell;
   const TemplateAxis *column;
+  int block = -1, row = -1, col = -1;  // template block and its row and column indices
 };
 
 // The best key in each template block for a value cell with these paths.
@@ -189,12 +190,14 @@ std::vector<Candidate> match_cell(const std::vector<TemplateBlock> &blocks, cons
   std::vector<std::string> row_path = p.row;
   if (row_path.empty() && p.column.size() > 1) row_path.assign(p.column.begin(), p.column.end() - 1);
   std::vector<Candidate> out;
-  for (const TemplateBlock &b : blocks) {
+  for (size_t bi = 0; bi < blocks.size(); ++bi) {
+    const TemplateBlock &b = blocks[bi];
     AxisMatch row = best_axis(b.rows, row_path);
     AxisMatch col = best_axis(b.columns, p.column);
     if (row.score < match_threshold || col.score < match_threshold) continue;
     double score = std::min(row.score, 1.0) * std::min(col.score, 1.0) + 0.01 * (row.score + col.score);
-    out.push_back({b.table + "." + row.axis->id + "." + col.axis->id, score, &cell, col.axis});
+    out.push_back({b.table + "." + row.axis->id + "." + col.axis->id, score, &cell, col.axis, static_cast<int>(bi),
+                   static_cast<int>(row.axis - b.rows.data()), static_cast<int>(col.axis - b.columns.data())});
   }
   return out;
 }
@@ -209,6 +212,75 @@ bool is_group_label(const std::vector<TemplateBlock> &blocks, const std::string 
       if (!r.parent.empty()) as_parent = std::max(as_parent, label_similarity(label, r.parent));
     }
   return as_parent >= 0.9 && as_parent > as_row;
+}
+
+using Slot = std::pair<int, int>;  // template block, index within its rows or columns
+
+// The template slot most candidates give each grid row (or column).
+std::map<int, Slot> votes(const std::vector<Candidate> &found, bool by_row) {
+  std::map<int, std::map<Slot, int>> counts;
+  for (const Candidate &c : found) {
+    int at = by_row ? c.cell->row : c.cell->col;
+    ++counts[at][{c.block, by_row ? c.row : c.col}];
+  }
+  std::map<int, Slot> out;
+  for (const auto &[at, tally] : counts)
+    out[at] = std::max_element(tally.begin(), tally.end(), [](const auto &a, const auto &b) {
+                return a.second < b.second;
+              })->first;
+  return out;
+}
+
+// A grid row or column whose label could not be read (a scan's misread header, a mangled row
+// label) takes the slot between its neighbours' when they leave exactly one: the form's order.
+void infer_between(std::map<int, Slot> &known, const std::vector<int> &positions,
+                   const std::vector<TemplateBlock> &blocks, bool rows) {
+  for (size_t i = 0; i < positions.size(); ++i) {
+    int at = positions[i];
+    if (known.count(at)) continue;
+    const Slot *before = i > 0 && known.count(positions[i - 1]) ? &known.at(positions[i - 1]) : nullptr;
+    const Slot *after =
+        i + 1 < positions.size() && known.count(positions[i + 1]) ? &known.at(positions[i + 1]) : nullptr;
+    std::optional<Slot> guess;
+    if (before && after && before->first == after->first && after->second - before->second == 2)
+      guess = Slot{before->first, before->second + 1};
+    else if (before && !after)
+      guess = Slot{before->first, before->second + 1};
+    else if (after && !before)
+      guess = Slot{after->first, after->second - 1};
+    if (!guess || guess->second < 0) continue;
+    const TemplateBlock &b = blocks[guess->first];
+    if (guess->second >= static_cast<int>(rows ? b.rows.size() : b.columns.size())) continue;
+    bool taken = std::any_of(known.begin(), known.end(), [&](const auto &k) { return k.second == *guess; });
+    if (!taken) known[at] = *guess;
+  }
+}
+
+// Candidates for the value cells no label matched, from the inferred slots of their row and
+// column; scored low, so a real match always wins, and reported.
+std::vector<Candidate> inferred_candidates(const Table &t, const std::vector<Candidate> &found,
+                                           const std::vector<TemplateBlock> &blocks, const std::vector<bool> &data,
+                                           int first_value_col) {
+  std::map<int, Slot> row_slots = votes(found, true), col_slots = votes(found, false);
+  std::vector<int> data_rows_at, value_cols;
+  for (int r = 0; r < t.rows; ++r)
+    if (data[r]) data_rows_at.push_back(r);
+  for (int c = first_value_col; c < t.cols; ++c) value_cols.push_back(c);
+  infer_between(row_slots, data_rows_at, blocks, true);
+  infer_between(col_slots, value_cols, blocks, false);
+  std::set<const Cell *> matched;
+  for (const Candidate &c : found) matched.insert(c.cell);
+  std::vector<Candidate> out;
+  for (const Cell &c : t.cells) {
+    if (matched.count(&c) || !data[c.row] || c.col < first_value_col) continue;
+    if (!row_slots.count(c.row) || !col_slots.count(c.col)) continue;
+    Slot r = row_slots.at(c.row), k = col_slots.at(c.col);
+    if (r.first != k.first) continue;
+    const TemplateBlock &b = blocks[r.first];
+    out.push_back({b.table + "." + b.rows[r.second].id + "." + b.columns[k.second].id, 0.3, &c, &b.columns[k.second],
+                   r.first, r.second, k.second});
+  }
+  return out;
 }
 
 MappedValue mapped(const Cell &cell, double score) {
@@ -234,6 +306,7 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
     std::vector<bool> data = data_rows(t, blocks);
     int first_value_col = first_value_column(t, data);
     std::set<int> unmatched, matched;
+    size_t table_start = candidates.size();
     for (const Cell &c : t.cells) {
       if (!data[c.row] || c.col < first_value_col) continue;
       Paths p = paths_of(t, c, data, first_value_col);
@@ -247,6 +320,11 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
       if (found.empty() && !p.row.empty() && !c.text.empty()) unmatched.insert(c.row);
       if (!found.empty()) matched.insert(c.row);
       candidates.insert(candidates.end(), found.begin(), found.end());
+    }
+    std::vector<Candidate> table_found(candidates.begin() + static_cast<long>(table_start), candidates.end());
+    for (const Candidate &c : inferred_candidates(t, table_found, blocks, data, first_value_col)) {
+      candidates.push_back(c);
+      matched.insert(c.cell->row);
     }
     for (int r : matched)
       if (!(unmatched.count(r) && !matched.count(r))) unmatched.erase(r);
@@ -271,6 +349,9 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
     if (out.values.count(c.key) || used.count(c.cell)) continue;
     used.insert(c.cell);
     MappedValue v = mapped(*c.cell, c.score);
+    if (c.score < match_threshold)
+      out.warnings.push_back(
+          {"label_inferred", "row or column label unreadable; placed by the form's order", v.page, c.key});
     if (v.kind == normalize::NumberKind::invalid)
       out.warnings.push_back({"value_unreadable", "'" + v.raw + "' is not a number", v.page, c.key});
     out.values[c.key] = v;

@@ -14,6 +14,7 @@ struct PageTables {
   int page = 0;
   std::vector<Table> tables;    // top to bottom
   std::vector<Rect> body_text;  // text lines outside the tables, page furniture excluded
+  double edge_tolerance = 3.0;  // points; wider for a scanned page, which shifts as a whole
 };
 
 // Tables of all pages in order, continued tables stitched.

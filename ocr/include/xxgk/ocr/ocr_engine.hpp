@@ -21,6 +21,28 @@ class OcrError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A page raster prepared once for reading many cells from it.
+class PageImage {
+ public:
+  explicit PageImage(const Raster &page);
+  PageImage(PageImage &&) noexcept;
+  ~PageImage();
+  double dpi() const { return dpi_; }
+
+ private:
+  friend class OcrEngine;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  double dpi_;
+};
+
+enum class CellContent { value, words };
+
+struct CellText {
+  std::string text;
+  double confidence = 0;  // 0..1
+};
+
 // One Tesseract instance; not thread-safe, use one engine per thread.
 class OcrEngine {
  public:
@@ -31,6 +53,10 @@ class OcrEngine {
 
   // Words of a whole page, with Tesseract's confidence (0..1) on each run.
   std::vector<TextRun> recognize_page(const Raster &page) const;
+
+  // The text inside `box` (page points) of a page image, read on its own: a value as one line
+  // of digits and the marks agencies print for zero, words as a block of Chinese text.
+  CellText read_cell(const PageImage &page, const Rect &box, CellContent content) const;
 
  private:
   struct Impl;

@@ -17,7 +17,9 @@ struct DocumentTables {
   std::vector<std::vector<layout::Ruling>> rulings;  // per page, for diagnostics
 };
 
+// On pages read by OCR, rulings are found on the scan at the OCR resolution and every cell of a
+// grid is read again from its own image (values as digits), with Tesseract's confidence.
 DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<PageText> &pages,
-                           const TableOptions &options);
+                           const TableOptions &options, const ExtractOptions &extract = {});
 
 }  // namespace xxgk::pipeline

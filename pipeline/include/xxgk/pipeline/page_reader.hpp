@@ -13,6 +13,7 @@ namespace xxgk::pipeline {
 struct PageText {
   report::PageSummary summary;
   std::vector<TextRun> runs;  // cleaned
+  bool ocr = false;           // the runs come from OCR of the page image
 };
 
 std::vector<PageText> read_pages(const extract::PdfDocument &doc, const ExtractOptions &options,

@@ -27,7 +27,8 @@ struct PageSummary {
   double width = 0, height = 0;
   int rotation = 0;
   long text_runs = 0;
-  std::string kind;  // "text", or "no_text" (image-only or blank)
+  std::string kind;         // "text", or "no_text" (image-only or blank)
+  double skew_degrees = 0;  // rotation applied to the page image before OCR
 };
 
 struct Meta {

@@ -1,0 +1,50 @@
+#include "xxgk/ocr/preprocess.hpp"
+
+#include <cmath>
+#include <cstring>
+
+#include "xxgk/layout/pix.hpp"
+
+namespace xxgk::ocr {
+namespace {
+
+Raster to_raster(PIX *gray, double dpi) {
+  Raster r;
+  r.width = pixGetWidth(gray);
+  r.height = pixGetHeight(gray);
+  r.channels = 1;
+  r.dpi = dpi;
+  r.pixels.resize(static_cast<size_t>(r.width) * r.height);
+  l_uint32 *data = pixGetData(gray);
+  l_int32 wpl = pixGetWpl(gray);
+  for (int y = 0; y < r.height; ++y) {
+    l_uint32 *line = data + static_cast<size_t>(y) * wpl;
+    for (int x = 0; x < r.width; ++x) r.pixels[static_cast<size_t>(y) * r.width + x] = GET_DATA_BYTE(line, x);
+  }
+  return r;
+}
+
+}  // namespace
+
+Deskewed deskew(const Raster &page) {
+  Deskewed out{page, 0};
+  layout::PixPtr gray = layout::to_gray_pix(page);
+  if (!gray) return out;
+  layout::PixPtr binary(pixThresholdToBinary(gray.get(), 160));
+  if (!binary) return out;
+  l_float32 angle = 0, confidence = 0;
+  if (pixFindSkew(binary.get(), &angle, &confidence) != 0) return out;
+  // Leptonica's confidence below ~2.5 means no clear text lines to measure by.
+  if (confidence < 2.5 || std::abs(angle) < 0.05 || std::abs(angle) > 5) return out;
+  constexpr double radians_per_degree = 3.14159265358979323846 / 180.0;
+  layout::PixPtr rotated(pixRotate(gray.get(), static_cast<l_float32>(angle * radians_per_degree), L_ROTATE_AREA_MAP,
+                                   L_BRING_IN_WHITE, 0, 0));
+  if (!rotated) return out;
+  layout::PixPtr rotated_gray(pixGetDepth(rotated.get()) == 8 ? pixClone(rotated.get())
+                                                               : pixConvertTo8(rotated.get(), 0));
+  out.page = to_raster(rotated_gray.get(), page.dpi);
+  out.degrees = angle;
+  return out;
+}
+
+}  // namespace xxgk::ocr
