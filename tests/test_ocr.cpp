@@ -8,7 +8,11 @@
 #include "xxgk/layout/text_lines.hpp"
 #include "xxgk/normalize/unicode_fold.hpp"
 #include "xxgk/ocr/ocr_engine.hpp"
+#include "xxgk/pipeline/extract_report.hpp"
 #include "xxgk/report/report_text.hpp"
+
+#include <iostream>
+#include <set>
 
 namespace xxgk {
 namespace {
@@ -45,6 +49,42 @@ TEST(Ocr, MissingLanguageDataIsAClearError) {
   } catch (const ocr::OcrError &e) {
     EXPECT_NE(std::string(e.what()).find("xx_no_such_language"), std::string::npos);
   }
+}
+
+}  // namespace
+}  // namespace xxgk
+
+namespace xxgk {
+namespace {
+
+// The whole scan path on our own report: every page read as an image (--ocr always).
+TEST(OcrPipeline, SampleReadAsScanGivesValuesAndFlagsEveryDoubt) {
+  pipeline::ExtractOptions options;
+  options.ocr = pipeline::OcrMode::always;
+  options.ocr_dpi = 300;
+  report::Report r = pipeline::extract_report(test::fixture("sample-report.pdf"), options, {});
+  auto expected = nlohmann::json::parse(test::read_file(test::fixture("sample-report.expected.json")))["values"];
+  std::set<std::string> doubtful;
+  for (const auto &w : r.warnings) doubtful.insert(w.key);
+  for (const auto &f : r.validation.failed) {
+    doubtful.insert(f.sum.keys.begin(), f.sum.keys.end());
+    doubtful.insert(f.equals.keys.begin(), f.equals.keys.end());
+  }
+  int right = 0;
+  std::vector<std::string> silent;
+  for (const auto &[key, value] : expected.items()) {
+    auto it = r.values.values.find(key);
+    bool ok =
+        it != r.values.values.end() && it->second.value && std::abs(*it->second.value - value.get<double>()) < 1e-9;
+    right += ok;
+    if (!ok && !doubtful.count(key)) silent.push_back(key);
+  }
+  std::cout << "[ocr] sample read as a scan: " << right << " of " << expected.size() << " values right, "
+            << silent.size() << " wrong without a flag\n";
+  EXPECT_GE(right, static_cast<int>(expected.size()) * 3 / 4) << "measured 164 of 200 when written";
+  EXPECT_EQ(silent, std::vector<std::string>{}) << "a wrong value must carry a warning or sit in a failed rule";
+  EXPECT_EQ(r.meta.agency, "示例市数据资源管理局");
+  for (const auto &page : r.pages) EXPECT_EQ(page.kind, "text");
 }
 
 }  // namespace

@@ -41,7 +41,7 @@ Deskewed deskew(const Raster &page) {
                                    L_BRING_IN_WHITE, 0, 0));
   if (!rotated) return out;
   layout::PixPtr rotated_gray(pixGetDepth(rotated.get()) == 8 ? pixClone(rotated.get())
-                                                               : pixConvertTo8(rotated.get(), 0));
+                                                              : pixConvertTo8(rotated.get(), 0));
   out.page = to_raster(rotated_gray.get(), page.dpi);
   out.degrees = angle;
   return out;

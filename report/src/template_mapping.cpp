@@ -12,6 +12,7 @@ namespace xxgk::report {
 namespace {
 
 constexpr double match_threshold = 0.6;
+constexpr double low_confidence = 0.75;  // below this an OCR'd value is reported as doubtful
 
 bool is_punctuation(char32_t c) {
   return c == U'：' || c == U':' || c == U'。' || c == U'.' || c == U'，' || c == U',' || c == U'、';
@@ -352,6 +353,11 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
     if (c.score < match_threshold)
       out.warnings.push_back(
           {"label_inferred", "row or column label unreadable; placed by the form's order", v.page, c.key});
+    if (v.confidence < low_confidence && !v.raw.empty())
+      out.warnings.push_back(
+          {"low_confidence",
+           "OCR read '" + v.raw + "' with confidence " + std::to_string(static_cast<int>(v.confidence * 100)) + "%",
+           v.page, c.key});
     if (v.kind == normalize::NumberKind::invalid)
       out.warnings.push_back({"value_unreadable", "'" + v.raw + "' is not a number", v.page, c.key});
     out.values[c.key] = v;

@@ -6,8 +6,8 @@
 namespace xxgk::ocr {
 
 struct Deskewed {
-  Raster page;          // gray, same size, rotated upright
-  double degrees = 0;   // the rotation applied (0 when none was needed or none was found)
+  Raster page;         // gray, same size, rotated upright
+  double degrees = 0;  // the rotation applied (0 when none was needed or none was found)
 };
 
 // Finds the skew of the page's text lines (Leptonica's projection search, within ±5°) and

@@ -1,0 +1,60 @@
+// Scan preprocessing on synthetic pages whose skew we know.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "xxgk/ocr/preprocess.hpp"
+
+namespace xxgk::ocr {
+namespace {
+
+// A 300 DPI page of "text lines" (rows of dark word blocks) tilted by `degrees`.
+Raster tilted_page(double degrees) {
+  Raster r;
+  r.width = 1600;
+  r.height = 2000;
+  r.dpi = 300;
+  r.pixels.assign(static_cast<size_t>(r.width) * r.height, 255);
+  double slope = std::tan(degrees * 3.14159265358979323846 / 180.0);
+  for (int line = 0; line < 40; ++line) {
+    int top = 150 + line * 42;
+    for (int x = 100; x < 1500; ++x) {
+      if ((x / 60) % 5 == 4) continue;  // gaps between words
+      int shift = static_cast<int>(std::lround(x * slope));
+      for (int y = top; y < top + 22; ++y) {
+        int yy = y + shift;
+        if (yy >= 0 && yy < r.height) r.pixels[static_cast<size_t>(yy) * r.width + x] = 20;
+      }
+    }
+  }
+  return r;
+}
+
+TEST(Deskew, StraightensAPageTiltedByTwoDegrees) {
+  Deskewed first = deskew(tilted_page(2.0));
+  EXPECT_NEAR(std::abs(first.degrees), 2.0, 0.2);
+  EXPECT_EQ(first.page.width, 1600);
+  EXPECT_EQ(first.page.height, 2000);
+  Deskewed again = deskew(first.page);
+  EXPECT_LT(std::abs(again.degrees), 0.2) << "the corrected page measures straight";
+}
+
+TEST(Deskew, LeavesAStraightPageAlone) {
+  Raster page = tilted_page(0);
+  Deskewed out = deskew(page);
+  EXPECT_DOUBLE_EQ(out.degrees, 0);
+  EXPECT_EQ(out.page.pixels, page.pixels);
+}
+
+TEST(Deskew, BlankPageHasNothingToMeasure) {
+  Raster blank;
+  blank.width = 800;
+  blank.height = 1000;
+  blank.dpi = 300;
+  blank.pixels.assign(800 * 1000, 255);
+  EXPECT_DOUBLE_EQ(deskew(blank).degrees, 0);
+}
+
+}  // namespace
+}  // namespace xxgk::ocr
