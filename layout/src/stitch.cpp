@@ -8,6 +8,7 @@
 
 #include "xxgk/core/utf8_text.hpp"
 #include "xxgk/layout/lattice.hpp"
+#include "xxgk/layout/stream.hpp"
 #include "xxgk/normalize/unicode_fold.hpp"
 
 namespace xxgk::layout {
@@ -56,18 +57,6 @@ bool above_all(const std::vector<Rect> &text, double y) {
   return std::none_of(text.begin(), text.end(), [y](const Rect &r) { return r.y1 <= y; });
 }
 
-// "（三）…", "3.…", "四、…": the start of a new labelled row, not the rest of one.
-bool starts_with_list_marker(const std::string &text) {
-  std::u32string t = to_u32(text);
-  if (t.empty()) return false;
-  if (t[0] == U'（' || t[0] == U'(') return true;
-  size_t i = 0;
-  while (i < t.size() && ((t[i] >= U'0' && t[i] <= U'9') ||
-                          std::u32string_view(U"一二三四五六七八九十").find(t[i]) != std::u32string_view::npos))
-    ++i;
-  return i > 0 && i < t.size() && (t[i] == U'、' || t[i] == U'.' || t[i] == U'．');
-}
-
 Cell *matching_cell(std::vector<Cell> &cells, int last_row, const Cell &below) {
   for (Cell &c : cells)
     if (c.col == below.col && c.colspan == below.colspan && c.row <= last_row && c.row + c.rowspan > last_row)
@@ -102,7 +91,7 @@ bool continues_last_row(std::vector<Cell> &top, const std::vector<Cell> &bottom,
       continue;
     }
     if (!a) return false;
-    if (!a->text.empty() && (starts_with_list_marker(b.text) || is_number_like(b.text) || is_number_like(a->text)))
+    if (!a->text.empty() && (starts_new_item(b.text) || is_number_like(b.text) || is_number_like(a->text)))
       return false;
     unfinished_above = unfinished_above || a->text.empty();
   }
@@ -125,11 +114,11 @@ void join_cells_across_break(std::vector<Cell> &top, std::vector<Cell> &bottom, 
     // A row-spanning label cut by the break: the part below spans rows itself, carries the
     // rest of the label's words, or is empty beside a labelled row (a group label continuing
     // over one more row). Never a number, never the start of a new item.
-    bool label_tail = !b.text.empty() && !starts_with_list_marker(b.text) && !is_number_like(b.text);
+    bool label_tail = !b.text.empty() && !starts_new_item(b.text) && !is_number_like(b.text);
     bool empty_in_labelled_row = b.text.empty() && first_row_labelled;
     bool span_continues = a && a->row + a->rowspan == top_rows && (a->rowspan > 1 || b.rowspan > 1) &&
                           (b.rowspan > 1 || label_tail || empty_in_labelled_row) && !is_number_like(b.text) &&
-                          !is_number_like(a->text) && !starts_with_list_marker(b.text);
+                          !is_number_like(a->text) && !starts_new_item(b.text);
     if (a && split_row) {
       a->text = joined(a->text, b.text);
       a->rowspan += b.rowspan - 1;

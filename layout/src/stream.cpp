@@ -34,17 +34,6 @@ bool inside(const Rect &r, const std::vector<Rect> &areas) {
   });
 }
 
-bool starts_new_item(const std::string &text) {
-  std::u32string t = to_u32(text);
-  if (t.empty()) return false;
-  if (t[0] == U'（' || t[0] == U'(') return true;
-  size_t i = 0;
-  while (i < t.size() && ((t[i] >= U'0' && t[i] <= U'9') ||
-                          std::u32string_view(U"一二三四五六七八九十").find(t[i]) != std::u32string_view::npos))
-    ++i;
-  return i > 0 && i < t.size() && (t[i] == U'、' || t[i] == U'.' || t[i] == U'．');
-}
-
 double median(std::vector<double> v) {
   if (v.empty()) return 0;
   std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
@@ -149,21 +138,26 @@ std::vector<Band> bands_of(const std::vector<Line> &region) {
   return bands;
 }
 
+// Intervals that overlap (or touch within a point) joined, left to right.
+std::vector<Interval> merge_overlapping(std::vector<Interval> spans) {
+  std::sort(spans.begin(), spans.end(), [](const Interval &a, const Interval &b) { return a.x0 < b.x0; });
+  std::vector<Interval> merged;
+  for (const Interval &s : spans) {
+    if (!merged.empty() && s.x0 <= merged.back().x1 + 1)
+      merged.back().x1 = std::max(merged.back().x1, s.x1);
+    else
+      merged.push_back(s);
+  }
+  return merged;
+}
+
 // Columns of numbers: value segments whose x-ranges overlap, left to right.
 std::vector<Interval> value_columns(const std::vector<Band> &bands) {
   std::vector<Interval> spans;
   for (const Band &b : bands)
     for (const Segment &s : b.segments)
       if (is_value_text(s.text)) spans.push_back({s.bbox.x0, s.bbox.x1});
-  std::sort(spans.begin(), spans.end(), [](const Interval &a, const Interval &b) { return a.x0 < b.x0; });
-  std::vector<Interval> columns;
-  for (const Interval &s : spans) {
-    if (!columns.empty() && s.x0 <= columns.back().x1 + 1)
-      columns.back().x1 = std::max(columns.back().x1, s.x1);
-    else
-      columns.push_back(s);
-  }
-  return columns;
+  return merge_overlapping(std::move(spans));
 }
 
 // Column edges: label columns where label segments' left edges cluster, then one column per
@@ -486,15 +480,7 @@ std::vector<Interval> leaf_columns(const std::vector<Band> &bands) {
   for (const Band &b : bands)
     for (const Segment &s : b.segments)
       if (s.bbox.width() <= 2.5 * std::max(s.font_size, 1.0)) spans.push_back({s.bbox.x0, s.bbox.x1});
-  std::sort(spans.begin(), spans.end(), [](const Interval &a, const Interval &b) { return a.x0 < b.x0; });
-  std::vector<Interval> columns;
-  for (const Interval &s : spans) {
-    if (!columns.empty() && s.x0 <= columns.back().x1 + 1)
-      columns.back().x1 = std::max(columns.back().x1, s.x1);
-    else
-      columns.push_back(s);
-  }
-  return columns;
+  return merge_overlapping(std::move(spans));
 }
 
 std::optional<Table> region_table(int page, const std::vector<Line> &region, bool starts_page, bool ends_page,
@@ -525,6 +511,17 @@ std::optional<Table> region_table(int page, const std::vector<Line> &region, boo
 }
 
 }  // namespace
+
+bool starts_new_item(const std::string &text) {
+  std::u32string t = to_u32(text);
+  if (t.empty()) return false;
+  if (t[0] == U'（' || t[0] == U'(') return true;
+  size_t i = 0;
+  while (i < t.size() && ((t[i] >= U'0' && t[i] <= U'9') ||
+                          std::u32string_view(U"一二三四五六七八九十").find(t[i]) != std::u32string_view::npos))
+    ++i;
+  return i > 0 && i < t.size() && (t[i] == U'、' || t[i] == U'.' || t[i] == U'．');
+}
 
 bool is_value_text(const std::string &text) {
   auto kind = normalize::parse_number(text).kind;

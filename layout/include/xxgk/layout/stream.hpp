@@ -34,6 +34,10 @@ std::vector<std::vector<Segment>> line_segments(const std::vector<TextRun> &runs
 // True for a value cell's text: digits (with grouping, sign, decimals) or a mark for zero.
 bool is_value_text(const std::string &text);
 
+// True for text that opens a new labelled item ("（三）…", "3.…", "四、…"), never the rest of
+// a wrapped label.
+bool starts_new_item(const std::string &text);
+
 struct StreamOptions {
   double gap_em = 1.0;        // wider gaps separate cells on a line
   double join_lines = 0.6;    // line gap below this many line heights: same cell
