@@ -162,6 +162,17 @@ TEST(TemplateMapping, ActiveDisclosureIn2019WordingInsideA2021Report) {
   EXPECT_DOUBLE_EQ(value(v, "active_disclosure.regulations.issued"), 1);
 }
 
+TEST(TemplateMapping, UnreadableHeadersTakeTheFormsColumnOrderAndAreFlagged) {
+  layout::Table t = applications_grid(official_rows());
+  for (layout::Cell &c : t.cells)
+    if (c.row == 0) c.text = "囗囗";  // a scan whose header row OCR could not read
+  TemplateValues v = map_to_template({t}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "applications.withheld_state_secret.research_institution"), 402);
+  EXPECT_DOUBLE_EQ(value(v, "applications.carried_forward.total"), 2406);
+  EXPECT_TRUE(warned(v, "label_inferred", "applications.carried_forward.total"));
+  EXPECT_LT(v.values.at("applications.carried_forward.total").label_score, 0.6);
+}
+
 TEST(TemplateMapping, PrintedZerosBlanksAndUnreadableText) {
   auto rows = official_rows();
   rows[0].values = {"—", "", "/", "无", "１２", "1,234", "abc"};

@@ -261,12 +261,39 @@ void infer_between(std::map<int, Slot> &known, const std::vector<int> &positions
 // column; scored low, so a real match always wins, and reported.
 std::vector<Candidate> inferred_candidates(const Table &t, const std::vector<Candidate> &found,
                                            const std::vector<TemplateBlock> &blocks, const std::vector<bool> &data,
-                                           int first_value_col) {
+                                           int first_value_col, const std::set<int> &group_rows) {
   std::map<int, Slot> row_slots = votes(found, true), col_slots = votes(found, false);
   std::vector<int> data_rows_at, value_cols;
+  // The other edition's group rows are reported as such, never placed by order.
   for (int r = 0; r < t.rows; ++r)
-    if (data[r]) data_rows_at.push_back(r);
+    if (data[r] && !group_rows.count(r)) data_rows_at.push_back(r);
   for (int c = first_value_col; c < t.cols; ++c) value_cols.push_back(c);
+  // Rows named by their own labels, where no cell of theirs matched (headers unreadable).
+  for (int r : data_rows_at) {
+    if (row_slots.count(r)) continue;
+    std::vector<std::string> path;
+    for (const Cell &c : t.cells)
+      if (c.col < first_value_col && covers(c, r, 0, first_value_col - 1) && !c.text.empty()) path.push_back(c.text);
+    AxisMatch best;
+    int best_block = -1;
+    for (size_t bi = 0; bi < blocks.size(); ++bi) {
+      AxisMatch m = best_axis(blocks[bi].rows, path);
+      if (m.score > best.score) best = m, best_block = static_cast<int>(bi);
+    }
+    if (best.score >= match_threshold)
+      row_slots[r] = {best_block, static_cast<int>(best.axis - blocks[best_block].rows.data())};
+  }
+  // No column label read at all: the form fixes the column order, so a grid with exactly the
+  // template table's number of value columns takes them in order.
+  if (col_slots.empty() && !row_slots.empty()) {
+    std::map<int, int> block_votes;
+    for (const auto &[r, slot] : row_slots) ++block_votes[slot.first];
+    int block = std::max_element(block_votes.begin(), block_votes.end(), [](const auto &a, const auto &b) {
+                  return a.second < b.second;
+                })->first;
+    if (blocks[block].columns.size() == value_cols.size())
+      for (size_t i = 0; i < value_cols.size(); ++i) col_slots[value_cols[i]] = {block, static_cast<int>(i)};
+  }
   infer_between(row_slots, data_rows_at, blocks, true);
   infer_between(col_slots, value_cols, blocks, false);
   std::set<const Cell *> matched;
@@ -306,13 +333,14 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
   for (const Table &t : tables) {
     std::vector<bool> data = data_rows(t, blocks);
     int first_value_col = first_value_column(t, data);
-    std::set<int> unmatched, matched;
+    std::set<int> unmatched, matched, group_rows;
     size_t table_start = candidates.size();
     for (const Cell &c : t.cells) {
       if (!data[c.row] || c.col < first_value_col) continue;
       Paths p = paths_of(t, c, data, first_value_col);
       if (!p.row.empty() && is_group_label(blocks, p.row.back())) {
         unmatched.insert(c.row);
+        group_rows.insert(c.row);
         continue;
       }
       std::vector<Candidate> found = match_cell(blocks, p, c);
@@ -323,7 +351,7 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
       candidates.insert(candidates.end(), found.begin(), found.end());
     }
     std::vector<Candidate> table_found(candidates.begin() + static_cast<long>(table_start), candidates.end());
-    for (const Candidate &c : inferred_candidates(t, table_found, blocks, data, first_value_col)) {
+    for (const Candidate &c : inferred_candidates(t, table_found, blocks, data, first_value_col, group_rows)) {
       candidates.push_back(c);
       matched.insert(c.cell->row);
     }
