@@ -81,7 +81,8 @@ TEST(OcrPipeline, SampleReadAsScanGivesValuesAndFlagsEveryDoubt) {
   }
   std::cout << "[ocr] sample read as a scan: " << right << " of " << expected.size() << " values right, "
             << silent.size() << " wrong without a flag\n";
-  EXPECT_GE(right, static_cast<int>(expected.size()) * 3 / 4) << "measured 164 of 200 when written";
+  EXPECT_GE(right, static_cast<int>(expected.size()) * 85 / 100)
+      << "measured 181 of 200 (164 before cell reading was reworked)";
   EXPECT_EQ(silent, std::vector<std::string>{}) << "a wrong value must carry a warning or sit in a failed rule";
   EXPECT_EQ(r.meta.agency, "示例市数据资源管理局");
   for (const auto &page : r.pages) EXPECT_EQ(page.kind, "text");

@@ -13,6 +13,10 @@ namespace xxgk::ocr {
 struct OcrEngine::Impl {
   // Recognition mutates the API's state; the engine's const interface hides that.
   mutable tesseract::TessBaseAPI api;
+  // Value cells are read by an English model: chi_sim often returns nothing for a lone serif
+  // "1" or "0" that eng reads with high confidence. Null when eng data is not installed.
+  mutable std::unique_ptr<tesseract::TessBaseAPI> digits;
+  tesseract::TessBaseAPI &value_reader() const { return digits ? *digits : api; }
 };
 
 OcrEngine::OcrEngine(const OcrOptions &options) : impl_(std::make_unique<Impl>()) {
@@ -24,6 +28,11 @@ OcrEngine::OcrEngine(const OcrOptions &options) : impl_(std::make_unique<Impl>()
   impl_->api.SetVariable("preserve_interword_spaces", "1");
   // Tesseract prints progress notes ("Detected N diacritics") on stderr; keep stderr for xxgk.
   impl_->api.SetVariable("debug_file", "/dev/null");
+  auto digits = std::make_unique<tesseract::TessBaseAPI>();
+  if (digits->Init(datapath, "eng", tesseract::OEM_LSTM_ONLY) == 0) {
+    digits->SetVariable("debug_file", "/dev/null");
+    impl_->digits = std::move(digits);
+  }
 }
 
 struct PageImage::Impl {
@@ -42,49 +51,77 @@ struct BoxDeleter {
   void operator()(BOX *b) const { boxDestroy(&b); }
 };
 
-// The cell's inside, clear of its rulings, with a white margin: Tesseract reads an isolated
-// line best with some space around it.
-layout::PixPtr cell_image(PIX *page, const Rect &box, double dpi) {
+// The cell's inside, clear of its rulings.
+layout::PixPtr cell_interior(PIX *page, const Rect &box, double dpi) {
   double s = dpi / 72.0;
   int inset = std::max(2, static_cast<int>(0.04 * std::min(box.width(), box.height()) * s) + 2);
   int x = static_cast<int>(box.x0 * s) + inset, y = static_cast<int>(box.y0 * s) + inset;
   int w = static_cast<int>(box.width() * s) - 2 * inset, h = static_cast<int>(box.height() * s) - 2 * inset;
   if (w < 4 || h < 4) return nullptr;
   std::unique_ptr<BOX, BoxDeleter> clip(boxCreate(x, y, w, h));
-  layout::PixPtr cropped(pixClipRectangle(page, clip.get(), nullptr));
-  if (!cropped) return nullptr;
-  return layout::PixPtr(pixAddBorderGeneral(cropped.get(), 12, 12, 12, 12, 255));
+  return layout::PixPtr(pixClipRectangle(page, clip.get(), nullptr));
 }
 
-bool blank(PIX *pix) {
-  l_float32 fraction = 0;
-  layout::PixPtr binary(pixThresholdToBinary(pix, 215));
-  if (!binary) return true;
-  pixForegroundFraction(binary.get(), &fraction);
-  return fraction < 0.002;
+// The printed part of a cell, with a white margin: Tesseract reads a lone short number badly
+// when it sits small in a wide empty box, and best with some space around it. Null when the
+// cell holds no ink beyond scan specks.
+layout::PixPtr ink_image(PIX *interior) {
+  layout::PixPtr binary(pixThresholdToBinary(interior, 200));
+  if (!binary) return nullptr;
+  // Specks of scan noise are smaller than any stroke of a digit at OCR resolution.
+  layout::PixPtr clean(pixSelectBySize(binary.get(), 4, 6, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, nullptr));
+  if (!clean) return nullptr;
+  BOX *ink = nullptr;
+  if (pixClipToForeground(clean.get(), nullptr, &ink) != 0 || !ink) return nullptr;
+  std::unique_ptr<BOX, BoxDeleter> owned(ink);
+  layout::PixPtr cropped(pixClipRectangle(interior, ink, nullptr));
+  if (!cropped) return nullptr;
+  return layout::PixPtr(pixAddBorderGeneral(cropped.get(), 16, 16, 16, 16, 255));
+}
+
+struct Reading {
+  std::string text;
+  double confidence = 0;
+};
+
+Reading recognize(tesseract::TessBaseAPI &api, PIX *pix, int dpi, tesseract::PageSegMode mode, const char *whitelist) {
+  api.SetVariable("tessedit_char_whitelist", whitelist);
+  api.SetPageSegMode(mode);
+  api.SetImage(pix);
+  api.SetSourceResolution(dpi);
+  std::unique_ptr<char[]> text(api.GetUTF8Text());
+  Reading out{text ? text.get() : "", std::clamp(api.MeanTextConf() / 100.0, 0.0, 1.0)};
+  api.SetVariable("tessedit_char_whitelist", "");
+  api.Clear();
+  while (!out.text.empty() && (out.text.back() == '\n' || out.text.back() == ' ')) out.text.pop_back();
+  if (out.text.empty()) out.confidence = 0;
+  return out;
 }
 
 }  // namespace
 
 CellText OcrEngine::read_cell(const PageImage &page, const Rect &box, CellContent content) const {
-  CellText out;
-  layout::PixPtr pix = cell_image(page.impl_->pix.get(), box, page.dpi());
-  if (!pix || blank(pix.get())) {
-    out.confidence = 1;  // nothing printed, certainly
-    return out;
+  layout::PixPtr interior = cell_interior(page.impl_->pix.get(), box, page.dpi());
+  layout::PixPtr pix = interior ? ink_image(interior.get()) : nullptr;
+  if (!pix) return {"", 1};  // nothing printed, certainly
+  int dpi = static_cast<int>(page.dpi());
+  if (content == CellContent::words) {
+    Reading r = recognize(impl_->api, pix.get(), dpi, tesseract::PSM_SINGLE_BLOCK, "");
+    return {r.text, r.confidence};
   }
-  tesseract::TessBaseAPI &api = impl_->api;
-  bool value = content == CellContent::value;
-  api.SetVariable("tessedit_char_whitelist", value ? "0123456789.,-/" : "");
-  api.SetPageSegMode(value ? tesseract::PSM_SINGLE_LINE : tesseract::PSM_SINGLE_BLOCK);
-  api.SetImage(pix.get());
-  api.SetSourceResolution(static_cast<int>(page.dpi()));
-  std::unique_ptr<char[]> text(api.GetUTF8Text());
-  out.text = text ? text.get() : "";
-  out.confidence = std::clamp(api.MeanTextConf() / 100.0, 0.0, 1.0);
-  api.SetVariable("tessedit_char_whitelist", "");
-  api.Clear();
-  return out;
+  // A value is one short line; when the first reading is unsure, other segmentations and the
+  // Chinese model get a say and the most confident reading wins. Ink that no reading turns into
+  // text comes back empty with confidence 0, so the caller flags it instead of taking zero.
+  static constexpr const char *digits = "0123456789.,-/";
+  Reading best = recognize(impl_->value_reader(), pix.get(), dpi, tesseract::PSM_SINGLE_LINE, digits);
+  if (best.confidence >= 0.8) return {best.text, best.confidence};
+  for (auto mode : {tesseract::PSM_SINGLE_WORD, tesseract::PSM_SINGLE_CHAR}) {
+    Reading r = recognize(impl_->value_reader(), pix.get(), dpi, mode, digits);
+    if (r.confidence > best.confidence) best = r;
+  }
+  Reading chinese = recognize(impl_->api, pix.get(), dpi, tesseract::PSM_SINGLE_LINE, digits);
+  if (chinese.confidence > best.confidence) best = chinese;
+  return {best.text, best.confidence};
 }
 
 OcrEngine::OcrEngine(OcrEngine &&) noexcept = default;

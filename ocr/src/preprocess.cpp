@@ -1,5 +1,6 @@
 #include "xxgk/ocr/preprocess.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -25,6 +26,29 @@ Raster to_raster(PIX *gray, double dpi) {
 }
 
 }  // namespace
+
+Raster without_colour_ink(const Raster &page) {
+  if (page.channels != 3) return page;
+  Raster gray;
+  gray.width = page.width;
+  gray.height = page.height;
+  gray.dpi = page.dpi;
+  gray.pixels.resize(static_cast<size_t>(page.width) * page.height);
+  // Chroma (max - min channel) separates ink colour from the gray scale of print and paper;
+  // JPEG noise on black print stays well under this threshold.
+  constexpr int colour_chroma = 60;
+  for (size_t i = 0; i < gray.pixels.size(); ++i) {
+    const std::uint8_t *p = &page.pixels[3 * i];
+    int hi = std::max({p[0], p[1], p[2]}), lo = std::min({p[0], p[1], p[2]});
+    int luma = (299 * p[0] + 587 * p[1] + 114 * p[2]) / 1000;
+    gray.pixels[i] = static_cast<std::uint8_t>(hi - lo > colour_chroma ? 255 : luma);
+  }
+  return gray;
+}
+
+Deskewed prepare_scan(const Raster &page) {
+  return deskew(without_colour_ink(page));
+}
 
 Deskewed deskew(const Raster &page) {
   Deskewed out{page, 0};

@@ -1,6 +1,7 @@
 #include "xxgk/pipeline/find_tables.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 #include "xxgk/core/utf8_text.hpp"
@@ -48,15 +49,6 @@ std::vector<Rect> glyph_boxes(const std::vector<layout::Glyph> &glyphs) {
   return out;
 }
 
-std::vector<Rect> word_cores(const std::vector<TextRun> &runs) {
-  std::vector<Rect> out;
-  for (const TextRun &r : runs) {
-    double dx = 0.12 * r.bbox.width(), dy = 0.12 * r.bbox.height();
-    out.push_back({r.bbox.x0 + dx, r.bbox.y0 + dy, r.bbox.x1 - dx, r.bbox.y1 - dy});
-  }
-  return out;
-}
-
 bool looks_like_value(const std::string &text) {
   if (text.empty()) return true;
   int digits = 0, total = 0;
@@ -67,16 +59,46 @@ bool looks_like_value(const std::string &text) {
   return 2 * digits >= total;
 }
 
+// Which cells hold values. Page-level OCR reads a lone "/" or "1" as a Chinese character, so a
+// cell also counts as a value when most cells of both its row and its column look like values.
+std::vector<bool> value_cells(const layout::Table &t) {
+  std::map<int, int> row_balance, col_balance;  // cells looking like values minus words
+  for (const layout::Cell &c : t.cells) {
+    if (c.text.empty()) continue;
+    int vote = looks_like_value(c.text) ? 1 : -1;
+    row_balance[c.row] += vote;
+    col_balance[c.col] += vote;
+  }
+  std::vector<bool> out;
+  for (const layout::Cell &c : t.cells)
+    out.push_back(looks_like_value(c.text) || (row_balance[c.row] > 0 && col_balance[c.col] > 0));
+  return out;
+}
+
+ocr::CellText read_cell(const ocr::OcrEngine &engine, const ocr::PageImage &image, const layout::Cell &cell,
+                        bool is_value) {
+  if (is_value) return engine.read_cell(image, cell.bbox, ocr::CellContent::value);
+  // One or two characters may be a misread "/" or "0" as well as a short header (其他): read as
+  // a value first, and as words unless the digits are read with confidence.
+  if (to_u32(cell.text).size() <= 2) {
+    ocr::CellText value = engine.read_cell(image, cell.bbox, ocr::CellContent::value);
+    if (value.confidence >= 0.85) return value;
+  }
+  return engine.read_cell(image, cell.bbox, ocr::CellContent::words);
+}
+
 // Each cell read again from its own image: page-level OCR mangles short numbers in grids.
 void read_cells(std::vector<layout::Table> &tables, const Raster &raster, const ocr::OcrEngine &engine) {
   ocr::PageImage image(raster);
-  for (layout::Table &t : tables)
-    for (layout::Cell &c : t.cells) {
-      auto content = looks_like_value(c.text) ? ocr::CellContent::value : ocr::CellContent::words;
-      ocr::CellText read = engine.read_cell(image, c.bbox, content);
+  for (layout::Table &t : tables) {
+    std::vector<bool> is_value = value_cells(t);
+    for (size_t i = 0; i < t.cells.size(); ++i) {
+      layout::Cell &c = t.cells[i];
+      ocr::CellText read = read_cell(engine, image, c, is_value[i]);
       c.text = normalize::clean_text(read.text);
       c.confidence = read.confidence;
     }
+  }
 }
 
 }  // namespace
@@ -89,16 +111,17 @@ DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<Pa
   for (const PageText &page : pages) {
     int number = page.summary.number;
     std::vector<layout::Glyph> glyphs = layout::glyphs_of(page.runs);
-    // A scan is read at the OCR resolution; its words are erased like a text layer's glyphs,
-    // but only their cores: OCR word boxes are rough, and rulings run close beside them.
-    Raster raster =
-        page.ocr ? ocr::deskew(doc.render(number, extract.ocr_dpi)).page : doc.render(number, options.ruling_dpi);
+    // A scan is read at the OCR resolution. Its words are not erased like a text layer's glyphs:
+    // OCR word boxes are rough and often run across a ruling (a row of vertical header text read
+    // as one word), and the longer minimum below already tells text strokes from rulings.
+    Raster raster = page.ocr ? ocr::prepare_scan(doc.render(number, extract.ocr_dpi, true)).page
+                             : doc.render(number, options.ruling_dpi);
     // Blurred scanned text runs its strokes together into short bars; the lines of a table run
     // across whole rows and column groups, so a scan's rulings must be longer.
     layout::RulingDetectorOptions detector;
-    if (page.ocr) detector.min_length = 30;
+    if (page.ocr) detector.min_length = 30, detector.bridge = 0.8;
     std::vector<layout::Ruling> rulings =
-        layout::detect_rulings(raster, page.ocr ? word_cores(page.runs) : glyph_boxes(glyphs), detector);
+        layout::detect_rulings(raster, page.ocr ? std::vector<Rect>{} : glyph_boxes(glyphs), detector);
     std::vector<layout::Table> tables =
         layout::find_page_tables({number, page.summary.height, &page.runs, &glyphs, &rulings, {}});
     if (page.ocr && !tables.empty()) {
@@ -114,7 +137,7 @@ DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<Pa
     for (const PageText &page : pages) {
       int number = page.summary.number;
       // The image the analyzer saw: for a scan, the deskewed page at the OCR resolution.
-      Raster raster = page.ocr ? ocr::deskew(doc.render(number, extract.ocr_dpi)).page
+      Raster raster = page.ocr ? ocr::prepare_scan(doc.render(number, extract.ocr_dpi, true)).page
                                : doc.render(number, std::max(options.ruling_dpi, 110.0));
       auto png = options.debug_dir / ("page-" + std::to_string(number) + ".png");
       layout::write_debug_overlay(png, raster, number, result.rulings[number - 1], result.tables);

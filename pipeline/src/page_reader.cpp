@@ -50,7 +50,7 @@ PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOpt
   bool want_ocr = options.ocr == OcrMode::always || (options.ocr == OcrMode::auto_ && !has_text);
   if (want_ocr) {
     try {
-      ocr::Deskewed scan = ocr::deskew(doc.render(number, options.ocr_dpi));
+      ocr::Deskewed scan = ocr::prepare_scan(doc.render(number, options.ocr_dpi, true));
       out.runs = cleaned(ocr.get().recognize_page(scan.page));
       out.summary.skew_degrees = scan.degrees;
       out.ocr = true;

@@ -167,8 +167,12 @@ AxisMatch best_axis(const std::vector<TemplateAxis> &axes, const std::vector<std
   for (const TemplateAxis &a : axes) {
     double score = 0, parent = 0;
     for (const std::string &label : path) {
-      score = std::max(score, label_similarity(label, a.label));
-      if (!a.parent.empty()) parent = std::max(parent, label_similarity(label, a.parent));
+      double own = label_similarity(label, a.label);
+      double as_parent = a.parent.empty() ? 0 : label_similarity(label, a.parent);
+      parent = std::max(parent, as_parent);
+      // The group's label names the group, not its member whose short label it contains
+      // (其他 in （六）其他处理): it must not outvote the row's own, misread label.
+      if (as_parent <= own) score = std::max(score, own);
     }
     if (parent >= 0.8) score += 0.05;
     if (score > best.score) best = {&a, score};
@@ -381,11 +385,12 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
     if (c.score < match_threshold)
       out.warnings.push_back(
           {"label_inferred", "row or column label unreadable; placed by the form's order", v.page, c.key});
-    if (v.confidence < low_confidence && !v.raw.empty())
-      out.warnings.push_back(
-          {"low_confidence",
-           "OCR read '" + v.raw + "' with confidence " + std::to_string(static_cast<int>(v.confidence * 100)) + "%",
-           v.page, c.key});
+    if (v.confidence < low_confidence)
+      out.warnings.push_back({"low_confidence",
+                              v.raw.empty() ? "OCR found marks in this cell but could not read them; taken as blank"
+                                            : "OCR read '" + v.raw + "' with confidence " +
+                                                  std::to_string(static_cast<int>(v.confidence * 100)) + "%",
+                              v.page, c.key});
     if (v.kind == normalize::NumberKind::invalid)
       out.warnings.push_back({"value_unreadable", "'" + v.raw + "' is not a number", v.page, c.key});
     out.values[c.key] = v;
