@@ -85,7 +85,10 @@ TEST(OcrPipeline, SampleReadAsScanGivesValuesAndFlagsEveryDoubt) {
       << "measured 181 of 200 (164 before cell reading was reworked)";
   EXPECT_EQ(silent, std::vector<std::string>{}) << "a wrong value must carry a warning or sit in a failed rule";
   EXPECT_EQ(r.meta.agency, "示例市数据资源管理局");
-  for (const auto &page : r.pages) EXPECT_EQ(page.kind, "text");
+  for (const auto &page : r.pages) {
+    EXPECT_EQ(page.kind, "text") << "the sample's text layer is fine";
+    EXPECT_EQ(page.read_from, "ocr") << "--ocr always";
+  }
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 
 #include "xxgk/ocr/preprocess.hpp"
@@ -54,6 +55,48 @@ TEST(Deskew, BlankPageHasNothingToMeasure) {
   blank.dpi = 300;
   blank.pixels.assign(800 * 1000, 255);
   EXPECT_DOUBLE_EQ(deskew(blank).degrees, 0);
+}
+
+}  // namespace
+}  // namespace xxgk::ocr
+
+namespace xxgk::ocr {
+namespace {
+
+Raster rgb_pixels(std::initializer_list<std::array<std::uint8_t, 3>> colours) {
+  Raster r;
+  r.width = static_cast<int>(colours.size());
+  r.height = 1;
+  r.channels = 3;
+  r.dpi = 300;
+  for (const auto &c : colours) r.pixels.insert(r.pixels.end(), c.begin(), c.end());
+  return r;
+}
+
+TEST(ColourInk, SealRedBecomesPaperAndBlackPrintStays) {
+  Raster gray = without_colour_ink(rgb_pixels({{200, 30, 40},       // seal red
+                                               {235, 120, 120},     // seal red, faded
+                                               {20, 20, 25},        // black print
+                                               {60, 20, 25},        // black print under the seal
+                                               {250, 250, 248},     // paper
+                                               {140, 140, 140}}));  // gray print
+  ASSERT_EQ(gray.channels, 1);
+  ASSERT_EQ(gray.pixels.size(), 6u);
+  EXPECT_EQ(gray.pixels[0], 255);
+  EXPECT_EQ(gray.pixels[1], 255);
+  EXPECT_LT(gray.pixels[2], 40);
+  EXPECT_LT(gray.pixels[3], 60);
+  EXPECT_GT(gray.pixels[4], 240);
+  EXPECT_NEAR(gray.pixels[5], 140, 2);
+}
+
+TEST(ColourInk, GrayPageIsLeftAsItIs) {
+  Raster page;
+  page.width = 3;
+  page.height = 1;
+  page.dpi = 300;
+  page.pixels = {0, 128, 255};
+  EXPECT_EQ(without_colour_ink(page).pixels, page.pixels);
 }
 
 }  // namespace

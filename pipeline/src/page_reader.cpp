@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "xxgk/core/utf8_text.hpp"
+#include "xxgk/extract/text_layer.hpp"
 #include "xxgk/normalize/unicode_fold.hpp"
 #include "xxgk/ocr/preprocess.hpp"
 
@@ -10,13 +11,6 @@ namespace xxgk::pipeline {
 namespace {
 
 using report::Warning;
-
-int printable_chars(const std::vector<TextRun> &runs) {
-  int n = 0;
-  for (const auto &r : runs)
-    for (char32_t c : to_u32(r.text)) n += !is_space(c);
-  return n;
-}
 
 std::vector<TextRun> cleaned(std::vector<TextRun> runs) {
   std::vector<TextRun> out;
@@ -41,30 +35,45 @@ class LazyOcr {
   std::optional<ocr::OcrEngine> engine_;
 };
 
+const char *page_kind(extract::TextLayer layer) {
+  switch (layer) {
+    case extract::TextLayer::usable: return "text";
+    case extract::TextLayer::none: return "scanned";
+    case extract::TextLayer::garbled: return "garbled";
+  }
+  return "text";
+}
+
 PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOptions &options, LazyOcr &ocr,
                    std::vector<Warning> &warnings) {
   Page page = doc.page(number);
   PageText out;
   out.runs = cleaned(std::move(page.runs));
-  bool has_text = printable_chars(out.runs) >= min_text_layer_chars;
-  bool want_ocr = options.ocr == OcrMode::always || (options.ocr == OcrMode::auto_ && !has_text);
+  extract::TextLayer layer = extract::classify_text_layer(extract::text_layer_stats(out.runs), min_text_layer_chars);
+  bool usable = layer == extract::TextLayer::usable;
+  bool want_ocr = options.ocr == OcrMode::always || (options.ocr == OcrMode::auto_ && !usable);
+  const char *read_from = usable ? "text_layer" : "none";
   if (want_ocr) {
     try {
       ocr::Deskewed scan = ocr::prepare_scan(doc.render(number, options.ocr_dpi, true));
       out.runs = cleaned(ocr.get().recognize_page(scan.page));
       out.summary.skew_degrees = scan.degrees;
       out.ocr = true;
-      has_text = printable_chars(out.runs) >= min_text_layer_chars;
+      read_from = "ocr";
     } catch (const ocr::OcrError &e) {
       warnings.push_back({"ocr_unavailable", e.what(), number, ""});
     }
-  } else if (!has_text) {
+  } else if (layer == extract::TextLayer::none) {
     warnings.push_back({"no_text_layer", "page has no text layer (scanned?) and OCR is off", number, ""});
   }
+  if (layer == extract::TextLayer::garbled && !out.ocr) {
+    warnings.push_back(
+        {"garbled_text_layer", "the page's text layer is not readable text and OCR is off: it is ignored", number, ""});
+    out.runs.clear();
+  }
   double skew = out.summary.skew_degrees;
-  out.summary = {
-      number, page.width, page.height, page.rotation, static_cast<long>(out.runs.size()), has_text ? "text" : "no_text",
-      skew};
+  out.summary = {number,           page.width, page.height, page.rotation, static_cast<long>(out.runs.size()),
+                 page_kind(layer), read_from,  skew};
   return out;
 }
 

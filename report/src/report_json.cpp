@@ -8,8 +8,8 @@ namespace {
 
 // Warnings that mean the JSON lacks something a complete report has.
 bool marks_partial(const Warning &w) {
-  static const char *codes[] = {"section_missing", "title_missing", "year_missing",    "agency_missing",
-                                "no_text_layer",   "value_missing", "value_unreadable"};
+  static const char *codes[] = {"section_missing", "title_missing", "year_missing",     "agency_missing",
+                                "no_text_layer",   "value_missing", "value_unreadable", "garbled_text_layer"};
   return std::any_of(std::begin(codes), std::end(codes), [&](const char *c) { return w.code == c; });
 }
 
@@ -94,6 +94,7 @@ nlohmann::json to_json(const Report &report) {
                           {"rotation", p.rotation},
                           {"text_runs", p.text_runs},
                           {"kind", p.kind},
+                          {"read_from", p.read_from},
                           {"skew_degrees", rounded(p.skew_degrees, 1000)}});
   j["sections"] = nlohmann::json::array();
   for (const auto &s : report.sections)

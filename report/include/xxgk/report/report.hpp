@@ -27,7 +27,8 @@ struct PageSummary {
   double width = 0, height = 0;
   int rotation = 0;
   long text_runs = 0;
-  std::string kind;         // "text", or "no_text" (image-only or blank)
+  std::string kind;         // the text layer: "text", "scanned" (none: image-only or blank), "garbled"
+  std::string read_from;    // where the words came from: "text_layer", "ocr", or "none"
   double skew_degrees = 0;  // rotation applied to the page image before OCR
 };
 
