@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include "options.hpp"
 #include "xxgk/extract/pdf_document.hpp"
@@ -46,6 +47,24 @@ int exit_code_for(extract::InputErrorKind kind) {
   return kind == K::encrypted || kind == K::wrong_password ? exit_encrypted : exit_unreadable;
 }
 
+// Warnings about the document, one line each; warnings about values (one per key, possibly
+// hundreds on a poor scan) one line per kind, with a few keys as examples. The JSON has them all.
+void print_warnings(const std::string &input, const std::vector<report::Warning> &warnings) {
+  std::map<std::string, std::vector<const report::Warning *>> by_code;
+  for (const auto &w : warnings) {
+    if (w.key.empty())
+      std::cerr << "xxgk: warning: " << input << (w.page ? ":p" + std::to_string(w.page) : "") << ": " << w.message
+                << "\n";
+    else
+      by_code[w.code].push_back(&w);
+  }
+  for (const auto &[code, list] : by_code) {
+    std::cerr << "xxgk: warning: " << input << ": " << list.size() << " × " << code << " (";
+    for (size_t i = 0; i < list.size() && i < 3; ++i) std::cerr << (i ? ", " : "") << list[i]->key;
+    std::cerr << (list.size() > 3 ? ", …" : "") << "): " << list.front()->message << "\n";
+  }
+}
+
 int run_extract(const Options &o) {
   report::Report r;
   try {
@@ -64,9 +83,7 @@ int run_extract(const Options &o) {
   } else if (!write_atomically(o.output, text)) {
     return fail(exit_unreadable, "error: cannot write '" + o.output + "'");
   }
-  for (const auto &w : r.warnings)
-    std::cerr << "xxgk: warning: " << o.inputs[0] << (w.page ? ":p" + std::to_string(w.page) : "") << ": " << w.message
-              << "\n";
+  print_warnings(o.inputs[0], r.warnings);
   if (!r.validation.failed.empty())
     std::cerr << "xxgk: note: " << o.inputs[0] << ": " << r.validation.failed.size()
               << " of the form's arithmetic checks fail on the printed numbers (see \"validation\")\n";

@@ -11,6 +11,7 @@
 #include "xxgk/pipeline/extract_report.hpp"
 #include "xxgk/report/report_text.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <set>
 
@@ -89,6 +90,45 @@ TEST(OcrPipeline, SampleReadAsScanGivesValuesAndFlagsEveryDoubt) {
     EXPECT_EQ(page.kind, "text") << "the sample's text layer is fine";
     EXPECT_EQ(page.read_from, "ocr") << "--ocr always";
   }
+}
+
+// One page of the first table, scanned at 200 DPI (fixtures/make-fixtures.sh).
+void expect_scan_table_values(const report::Report &r) {
+  auto expected = nlohmann::json::parse(test::read_file(test::fixture("scan-table.expected.json")))["values"];
+  for (const auto &[key, value] : expected.items()) {
+    auto it = r.values.values.find(key);
+    ASSERT_NE(it, r.values.values.end()) << key;
+    ASSERT_TRUE(it->second.value) << key << " read '" << it->second.raw << "'";
+    EXPECT_DOUBLE_EQ(*it->second.value, value.get<double>()) << key;
+  }
+}
+
+TEST(OcrPipeline, RedSealOverANumberDoesNotChangeIt) {
+  report::Report r = pipeline::extract_report(test::fixture("sealed-scan.pdf"), {}, {});
+  ASSERT_EQ(r.pages.size(), 1u);
+  EXPECT_EQ(r.pages[0].kind, "scanned");
+  EXPECT_EQ(r.pages[0].read_from, "ocr");
+  expect_scan_table_values(r);  // the seal's ring runs through 48, its star beside 5
+}
+
+TEST(OcrPipeline, GarbledTextLayerIsDetectedAndReadFromTheImage) {
+  report::Report r = pipeline::extract_report(test::fixture("garbled-text-layer.pdf"), {}, {});
+  ASSERT_EQ(r.pages.size(), 1u);
+  EXPECT_EQ(r.pages[0].kind, "garbled");
+  EXPECT_EQ(r.pages[0].read_from, "ocr");
+  expect_scan_table_values(r);
+}
+
+TEST(OcrPipeline, GarbledTextLayerWithOcrOffIsIgnoredAndSaidSo) {
+  pipeline::ExtractOptions options;
+  options.ocr = pipeline::OcrMode::never;
+  report::Report r = pipeline::extract_report(test::fixture("garbled-text-layer.pdf"), options, {});
+  EXPECT_EQ(r.pages[0].kind, "garbled");
+  EXPECT_EQ(r.pages[0].read_from, "none");
+  EXPECT_TRUE(std::any_of(r.warnings.begin(), r.warnings.end(),
+                          [](const report::Warning &w) { return w.code == "garbled_text_layer"; }));
+  EXPECT_TRUE(r.partial());
+  for (const auto &[key, v] : r.values.values) EXPECT_FALSE(v.value) << key << " came from the garbled layer";
 }
 
 }  // namespace

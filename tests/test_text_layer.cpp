@@ -22,8 +22,9 @@ TextLayer judge(std::initializer_list<const char *> texts) {
 }
 
 TEST(TextLayer, ChineseReportTextIsUsable) {
-  EXPECT_EQ(judge({"二、主动公开政府信息情况", "第二十条第（一）项", "规章", "5", "0", "8", "行政规范性文件（2024年）"}),
-                  TextLayer::usable);
+  EXPECT_EQ(
+      judge({"二、主动公开政府信息情况", "第二十条第（一）项", "规章", "5", "0", "8", "行政规范性文件（2024年）"}),
+      TextLayer::usable);
 }
 
 TEST(TextLayer, NothingOrAPageNumberIsNoTextLayer) {

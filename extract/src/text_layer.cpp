@@ -9,7 +9,9 @@ bool is_private_use(char32_t c) {
   return (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xF0000 && c <= 0x10FFFF);
 }
 
-bool is_broken(char32_t c) { return is_private_use(c) || c == 0xFFFD || (c < 0x20 && c != '\t') || c == 0x7F; }
+bool is_broken(char32_t c) {
+  return is_private_use(c) || c == 0xFFFD || (c < 0x20 && c != '\t') || c == 0x7F;
+}
 
 // What a Chinese report's text is made of. Latin letters are not counted: a page of them where
 // Chinese should be is the signature of mojibake, and a report has few of them anyway.

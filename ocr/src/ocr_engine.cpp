@@ -63,20 +63,36 @@ layout::PixPtr cell_interior(PIX *page, const Rect &box, double dpi) {
 }
 
 // The printed part of a cell, with a white margin: Tesseract reads a lone short number badly
-// when it sits small in a wide empty box, and best with some space around it. Null when the
-// cell holds no ink beyond scan specks.
-layout::PixPtr ink_image(PIX *interior) {
+// when it sits small in a wide empty box, and best with some space around it.
+struct Ink {
+  layout::PixPtr image;  // null when the cell holds no ink beyond scan specks
+  int marks = 0;         // connected components
+  int width = 0, height = 0;
+};
+
+Ink ink_of(PIX *interior) {
+  Ink out;
   layout::PixPtr binary(pixThresholdToBinary(interior, 200));
-  if (!binary) return nullptr;
+  if (!binary) return out;
   // Specks of scan noise are smaller than any stroke of a digit at OCR resolution.
   layout::PixPtr clean(pixSelectBySize(binary.get(), 4, 6, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, nullptr));
-  if (!clean) return nullptr;
+  if (!clean) return out;
   BOX *ink = nullptr;
-  if (pixClipToForeground(clean.get(), nullptr, &ink) != 0 || !ink) return nullptr;
+  if (pixClipToForeground(clean.get(), nullptr, &ink) != 0 || !ink) return out;
   std::unique_ptr<BOX, BoxDeleter> owned(ink);
   layout::PixPtr cropped(pixClipRectangle(interior, ink, nullptr));
-  if (!cropped) return nullptr;
-  return layout::PixPtr(pixAddBorderGeneral(cropped.get(), 16, 16, 16, 16, 255));
+  if (!cropped) return out;
+  l_int32 count = 0;
+  pixCountConnComp(clean.get(), 8, &count);
+  out.marks = count;
+  boxGetGeometry(ink, nullptr, nullptr, &out.width, &out.height);
+  out.image.reset(pixAddBorderGeneral(cropped.get(), 16, 16, 16, 16, 255));
+  return out;
+}
+
+// One flat bar: the dash agencies print for zero. Tesseract returns nothing for a lone dash.
+bool is_dash(const Ink &ink, double dpi) {
+  return ink.marks == 1 && ink.width >= 3 * ink.height && ink.height <= dpi / 72.0 * 2.5;
 }
 
 struct Reading {
@@ -102,24 +118,26 @@ Reading recognize(tesseract::TessBaseAPI &api, PIX *pix, int dpi, tesseract::Pag
 
 CellText OcrEngine::read_cell(const PageImage &page, const Rect &box, CellContent content) const {
   layout::PixPtr interior = cell_interior(page.impl_->pix.get(), box, page.dpi());
-  layout::PixPtr pix = interior ? ink_image(interior.get()) : nullptr;
-  if (!pix) return {"", 1};  // nothing printed, certainly
+  Ink ink = interior ? ink_of(interior.get()) : Ink{};
+  if (!ink.image) return {"", 1};  // nothing printed, certainly
+  PIX *pix = ink.image.get();
   int dpi = static_cast<int>(page.dpi());
   if (content == CellContent::words) {
-    Reading r = recognize(impl_->api, pix.get(), dpi, tesseract::PSM_SINGLE_BLOCK, "");
+    Reading r = recognize(impl_->api, pix, dpi, tesseract::PSM_SINGLE_BLOCK, "");
     return {r.text, r.confidence};
   }
+  if (is_dash(ink, page.dpi())) return {"—", 0.9};
   // A value is one short line; when the first reading is unsure, other segmentations and the
   // Chinese model get a say and the most confident reading wins. Ink that no reading turns into
   // text comes back empty with confidence 0, so the caller flags it instead of taking zero.
-  static constexpr const char *digits = "0123456789.,-/";
-  Reading best = recognize(impl_->value_reader(), pix.get(), dpi, tesseract::PSM_SINGLE_LINE, digits);
+  static constexpr const char *digits = "0123456789.,-/—";
+  Reading best = recognize(impl_->value_reader(), pix, dpi, tesseract::PSM_SINGLE_LINE, digits);
   if (best.confidence >= 0.8) return {best.text, best.confidence};
   for (auto mode : {tesseract::PSM_SINGLE_WORD, tesseract::PSM_SINGLE_CHAR}) {
-    Reading r = recognize(impl_->value_reader(), pix.get(), dpi, mode, digits);
+    Reading r = recognize(impl_->value_reader(), pix, dpi, mode, digits);
     if (r.confidence > best.confidence) best = r;
   }
-  Reading chinese = recognize(impl_->api, pix.get(), dpi, tesseract::PSM_SINGLE_LINE, digits);
+  Reading chinese = recognize(impl_->api, pix, dpi, tesseract::PSM_SINGLE_LINE, digits);
   if (chinese.confidence > best.confidence) best = chinese;
   return {best.text, best.confidence};
 }
