@@ -49,4 +49,25 @@ bool intersects(const Ruling &h, const Ruling &v, double slack) {
          h.position <= v.end + slack;
 }
 
+namespace {
+
+// Whether a ruling of the other orientation crosses `r`'s line at `at` (a point on r's axis).
+bool ends_on_crossing_line(const Ruling &r, double at, const std::vector<Ruling> &rulings, double slack) {
+  return std::any_of(rulings.begin(), rulings.end(), [&](const Ruling &other) {
+    return other.orientation != r.orientation && std::abs(other.position - at) <= slack &&
+           other.start - slack <= r.position && r.position <= other.end + slack;
+  });
+}
+
+}  // namespace
+
+std::vector<Ruling> cell_borders(const std::vector<Ruling> &rulings, const std::vector<Ruling> &candidates,
+                                 double slack) {
+  std::vector<Ruling> out;
+  for (const Ruling &c : candidates)
+    if (ends_on_crossing_line(c, c.start, rulings, slack) && ends_on_crossing_line(c, c.end, rulings, slack))
+      out.push_back(c);
+  return out;
+}
+
 }  // namespace xxgk::layout

@@ -67,7 +67,44 @@ std::vector<Ruling> detect_rulings(const Raster &page, const std::vector<Rect> &
   std::vector<Ruling> all = strokes(binary.get(), Orientation::horizontal, options, px_per_pt);
   std::vector<Ruling> vertical = strokes(binary.get(), Orientation::vertical, options, px_per_pt);
   all.insert(all.end(), vertical.begin(), vertical.end());
+  all = merge_rulings(std::move(all));
+  if (options.min_border_length <= 0 || options.min_border_length >= options.min_length) return all;
+  RulingDetectorOptions short_strokes = options;
+  short_strokes.min_length = options.min_border_length;
+  std::vector<Ruling> candidates = strokes(binary.get(), Orientation::horizontal, short_strokes, px_per_pt);
+  std::vector<Ruling> short_vertical = strokes(binary.get(), Orientation::vertical, short_strokes, px_per_pt);
+  candidates.insert(candidates.end(), short_vertical.begin(), short_vertical.end());
+  std::erase_if(candidates, [&](const Ruling &r) { return r.length() >= options.min_length; });
+  std::vector<Ruling> borders = cell_borders(all, candidates, 2.5);
+  all.insert(all.end(), borders.begin(), borders.end());
   return merge_rulings(std::move(all));
+}
+
+std::vector<Ruling> inked_on(const std::vector<Ruling> &rulings, const Raster &page, int dark_threshold,
+                             double min_fraction) {
+  std::vector<Ruling> out;
+  if (page.channels != 1 || page.dpi <= 0) return out;
+  double px_per_pt = page.dpi / 72.0;
+  for (const Ruling &r : rulings) {
+    int dark = 0, total = 0;
+    for (double along = r.start; along <= r.end; along += 1.0 / px_per_pt) {
+      bool horizontal = r.orientation == Orientation::horizontal;
+      int x = static_cast<int>((horizontal ? along : r.position) * px_per_pt);
+      int y = static_cast<int>((horizontal ? r.position : along) * px_per_pt);
+      if (x < 0 || y < 0 || x >= page.width || y >= page.height) continue;
+      ++total;
+      // The centre line of a thin ruling may fall between pixel rows: its neighbours count.
+      int darkest = 255;
+      for (int d = -1; d <= 1; ++d) {
+        int xx = horizontal ? x : std::clamp(x + d, 0, page.width - 1);
+        int yy = horizontal ? std::clamp(y + d, 0, page.height - 1) : y;
+        darkest = std::min<int>(darkest, page.row(yy)[xx]);
+      }
+      dark += darkest < dark_threshold;
+    }
+    if (total > 0 && dark >= min_fraction * total) out.push_back(r);
+  }
+  return out;
 }
 
 }  // namespace xxgk::layout

@@ -68,7 +68,23 @@ struct Ink {
   layout::PixPtr image;  // null when the cell holds no ink beyond scan specks
   int marks = 0;         // connected components
   int width = 0, height = 0;
+  int lines = 0;  // bands of rows with ink, split by blank rows
 };
+
+int ink_bands(PIX *binary) {
+  NUMA *rows = pixCountPixelsByRow(binary, nullptr);
+  if (!rows) return 0;
+  int bands = 0;
+  bool in_band = false;
+  for (int y = 0; y < numaGetCount(rows); ++y) {
+    l_int32 n = 0;
+    numaGetIValue(rows, y, &n);
+    if (n > 0 && !in_band) ++bands;
+    in_band = n > 0;
+  }
+  numaDestroy(&rows);
+  return bands;
+}
 
 Ink ink_of(PIX *interior) {
   Ink out;
@@ -86,6 +102,7 @@ Ink ink_of(PIX *interior) {
   pixCountConnComp(clean.get(), 8, &count);
   out.marks = count;
   boxGetGeometry(ink, nullptr, nullptr, &out.width, &out.height);
+  out.lines = ink_bands(clean.get());
   out.image.reset(pixAddBorderGeneral(cropped.get(), 16, 16, 16, 16, 255));
   return out;
 }
@@ -124,22 +141,22 @@ CellText OcrEngine::read_cell(const PageImage &page, const Rect &box, CellConten
   int dpi = static_cast<int>(page.dpi());
   if (content == CellContent::words) {
     Reading r = recognize(impl_->api, pix, dpi, tesseract::PSM_SINGLE_BLOCK, "");
-    return {r.text, r.confidence};
+    return {r.text, r.confidence, ink.lines};
   }
-  if (is_dash(ink, page.dpi())) return {"—", 0.9};
+  if (is_dash(ink, page.dpi())) return {"—", 0.9, 1};
   // A value is one short line; when the first reading is unsure, other segmentations and the
   // Chinese model get a say and the most confident reading wins. Ink that no reading turns into
   // text comes back empty with confidence 0, so the caller flags it instead of taking zero.
   static constexpr const char *digits = "0123456789.,-/—";
   Reading best = recognize(impl_->value_reader(), pix, dpi, tesseract::PSM_SINGLE_LINE, digits);
-  if (best.confidence >= 0.8) return {best.text, best.confidence};
+  if (best.confidence >= 0.8) return {best.text, best.confidence, ink.lines};
   for (auto mode : {tesseract::PSM_SINGLE_WORD, tesseract::PSM_SINGLE_CHAR}) {
     Reading r = recognize(impl_->value_reader(), pix, dpi, mode, digits);
     if (r.confidence > best.confidence) best = r;
   }
   Reading chinese = recognize(impl_->api, pix, dpi, tesseract::PSM_SINGLE_LINE, digits);
   if (chinese.confidence > best.confidence) best = chinese;
-  return {best.text, best.confidence};
+  return {best.text, best.confidence, ink.lines};
 }
 
 OcrEngine::OcrEngine(OcrEngine &&) noexcept = default;

@@ -46,28 +46,58 @@ Raster without_colour_ink(const Raster &page) {
   return gray;
 }
 
-Deskewed prepare_scan(const Raster &page) {
-  return deskew(without_colour_ink(page));
+Raster luminance(const Raster &page) {
+  if (page.channels != 3) return page;
+  Raster gray;
+  gray.width = page.width;
+  gray.height = page.height;
+  gray.dpi = page.dpi;
+  gray.pixels.resize(static_cast<size_t>(page.width) * page.height);
+  for (size_t i = 0; i < gray.pixels.size(); ++i) {
+    const std::uint8_t *p = &page.pixels[3 * i];
+    gray.pixels[i] = static_cast<std::uint8_t>((299 * p[0] + 587 * p[1] + 114 * p[2]) / 1000);
+  }
+  return gray;
+}
+
+double find_skew(const Raster &page) {
+  layout::PixPtr gray = layout::to_gray_pix(page);
+  if (!gray) return 0;
+  layout::PixPtr binary(pixThresholdToBinary(gray.get(), 160));
+  if (!binary) return 0;
+  l_float32 angle = 0, confidence = 0;
+  if (pixFindSkew(binary.get(), &angle, &confidence) != 0) return 0;
+  // Leptonica's confidence below ~2.5 means no clear text lines to measure by.
+  if (confidence < 2.5 || std::abs(angle) < 0.05 || std::abs(angle) > 5) return 0;
+  return angle;
+}
+
+Raster rotated(const Raster &page, double degrees) {
+  layout::PixPtr gray = layout::to_gray_pix(page);
+  if (!gray || degrees == 0) return page;
+  constexpr double radians_per_degree = 3.14159265358979323846 / 180.0;
+  layout::PixPtr turned(pixRotate(gray.get(), static_cast<l_float32>(degrees * radians_per_degree), L_ROTATE_AREA_MAP,
+                                  L_BRING_IN_WHITE, 0, 0));
+  if (!turned) return page;
+  layout::PixPtr turned_gray(pixGetDepth(turned.get()) == 8 ? pixClone(turned.get()) : pixConvertTo8(turned.get(), 0));
+  return to_raster(turned_gray.get(), page.dpi);
 }
 
 Deskewed deskew(const Raster &page) {
-  Deskewed out{page, 0};
-  layout::PixPtr gray = layout::to_gray_pix(page);
-  if (!gray) return out;
-  layout::PixPtr binary(pixThresholdToBinary(gray.get(), 160));
-  if (!binary) return out;
-  l_float32 angle = 0, confidence = 0;
-  if (pixFindSkew(binary.get(), &angle, &confidence) != 0) return out;
-  // Leptonica's confidence below ~2.5 means no clear text lines to measure by.
-  if (confidence < 2.5 || std::abs(angle) < 0.05 || std::abs(angle) > 5) return out;
-  constexpr double radians_per_degree = 3.14159265358979323846 / 180.0;
-  layout::PixPtr rotated(pixRotate(gray.get(), static_cast<l_float32>(angle * radians_per_degree), L_ROTATE_AREA_MAP,
-                                   L_BRING_IN_WHITE, 0, 0));
-  if (!rotated) return out;
-  layout::PixPtr rotated_gray(pixGetDepth(rotated.get()) == 8 ? pixClone(rotated.get())
-                                                              : pixConvertTo8(rotated.get(), 0));
-  out.page = to_raster(rotated_gray.get(), page.dpi);
-  out.degrees = angle;
+  double degrees = find_skew(page);
+  if (degrees == 0) return {page, 0};
+  return {rotated(page, degrees), degrees};
+}
+
+ScanImages prepare_scan(const Raster &page) {
+  ScanImages out;
+  out.text = without_colour_ink(page);
+  out.lines = luminance(page);
+  out.degrees = find_skew(out.text);
+  if (out.degrees != 0) {
+    out.text = rotated(out.text, out.degrees);
+    out.lines = rotated(out.lines, out.degrees);
+  }
   return out;
 }
 

@@ -77,14 +77,19 @@ std::vector<bool> value_cells(const layout::Table &t) {
 
 ocr::CellText read_cell(const ocr::OcrEngine &engine, const ocr::PageImage &image, const layout::Cell &cell,
                         bool is_value) {
-  if (is_value) return engine.read_cell(image, cell.bbox, ocr::CellContent::value);
-  // One or two characters may be a misread "/" or "0" as well as a short header (其他): read as
-  // a value first, and as words unless the digits are read with confidence.
-  if (to_u32(cell.text).size() <= 2) {
-    ocr::CellText value = engine.read_cell(image, cell.bbox, ocr::CellContent::value);
-    if (value.confidence >= 0.85) return value;
-  }
-  return engine.read_cell(image, cell.bbox, ocr::CellContent::words);
+  bool seen_as_value = is_value && !cell.text.empty();
+  bool long_words = !is_value && to_u32(cell.text).size() > 2;
+  if (seen_as_value) return engine.read_cell(image, cell.bbox, ocr::CellContent::value);
+  if (long_words) return engine.read_cell(image, cell.bbox, ocr::CellContent::words);
+  // Nothing, or one or two characters, seen here by the page's OCR: a lone "/" or "1" it missed
+  // or misread (the Chinese model reads a slash as 人), or a short header (其他, a stacked
+  // 结果/维持). Both readings; digits are taken when read surely from one line of print.
+  ocr::CellText value = engine.read_cell(image, cell.bbox, ocr::CellContent::value);
+  if (value.text.empty() && value.confidence == 1) return value;  // blank
+  if (value.confidence >= 0.85 && value.ink_lines == 1) return value;
+  ocr::CellText words = engine.read_cell(image, cell.bbox, ocr::CellContent::words);
+  if (looks_like_value(normalize::clean_text(words.text)) || value.confidence > words.confidence) return value;
+  return words;
 }
 
 // Each cell read again from its own image: page-level OCR mangles short numbers in grids.
@@ -101,6 +106,35 @@ void read_cells(std::vector<layout::Table> &tables, const Raster &raster, const 
   }
 }
 
+// What the table finder reads of a page: a text page rendered for its rulings; a scan at the
+// OCR resolution, deskewed, with and without its colour ink.
+struct PageImages {
+  Raster lines;
+  Raster text;  // scans only
+};
+
+PageImages page_images(const extract::PdfDocument &doc, const PageText &page, const TableOptions &options,
+                       const ExtractOptions &extract) {
+  if (!page.ocr) return {doc.render(page.summary.number, options.ruling_dpi), {}};
+  ocr::ScanImages scan = ocr::prepare_scan(doc.render(page.summary.number, extract.ocr_dpi, true));
+  return {std::move(scan.lines), std::move(scan.text)};
+}
+
+// A scan's rulings. Its words are not erased like a text layer's glyphs: OCR word boxes are
+// rough and often run across a ruling (a row of vertical header text read as one word).
+// Instead, blurred text that runs its strokes together into short bars is told from table
+// lines by length (lines run across whole rows and column groups), except for short lines
+// that join two others (a one-row header's column lines).
+std::vector<layout::Ruling> scan_rulings(const PageImages &images) {
+  layout::RulingDetectorOptions detector;
+  detector.min_length = 30;
+  detector.bridge = 0.8;
+  detector.min_border_length = 8;
+  std::vector<layout::Ruling> found = layout::detect_rulings(images.lines, {}, detector);
+  // What only the seal drew (a stretch of its ring) is no ruling.
+  return layout::inked_on(found, images.text, detector.dark_threshold, 0.6);
+}
+
 }  // namespace
 
 DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<PageText> &pages,
@@ -111,22 +145,14 @@ DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<Pa
   for (const PageText &page : pages) {
     int number = page.summary.number;
     std::vector<layout::Glyph> glyphs = layout::glyphs_of(page.runs);
-    // A scan is read at the OCR resolution. Its words are not erased like a text layer's glyphs:
-    // OCR word boxes are rough and often run across a ruling (a row of vertical header text read
-    // as one word), and the longer minimum below already tells text strokes from rulings.
-    Raster raster = page.ocr ? ocr::prepare_scan(doc.render(number, extract.ocr_dpi, true)).page
-                             : doc.render(number, options.ruling_dpi);
-    // Blurred scanned text runs its strokes together into short bars; the lines of a table run
-    // across whole rows and column groups, so a scan's rulings must be longer.
-    layout::RulingDetectorOptions detector;
-    if (page.ocr) detector.min_length = 30, detector.bridge = 0.8;
+    PageImages images = page_images(doc, page, options, extract);
     std::vector<layout::Ruling> rulings =
-        layout::detect_rulings(raster, page.ocr ? std::vector<Rect>{} : glyph_boxes(glyphs), detector);
+        page.ocr ? scan_rulings(images) : layout::detect_rulings(images.lines, glyph_boxes(glyphs), {});
     std::vector<layout::Table> tables =
         layout::find_page_tables({number, page.summary.height, &page.runs, &glyphs, &rulings, {}});
     if (page.ocr && !tables.empty()) {
       if (!engine) engine.emplace(extract.ocr_options);
-      read_cells(tables, raster, *engine);
+      read_cells(tables, images.text, *engine);
     }
     per_page.push_back({number, tables, body_text(page, tables), page.ocr ? 12.0 : 3.0});
     result.rulings.push_back(std::move(rulings));
@@ -137,7 +163,7 @@ DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<Pa
     for (const PageText &page : pages) {
       int number = page.summary.number;
       // The image the analyzer saw: for a scan, the deskewed page at the OCR resolution.
-      Raster raster = page.ocr ? ocr::prepare_scan(doc.render(number, extract.ocr_dpi, true)).page
+      Raster raster = page.ocr ? page_images(doc, page, options, extract).lines
                                : doc.render(number, std::max(options.ruling_dpi, 110.0));
       auto png = options.debug_dir / ("page-" + std::to_string(number) + ".png");
       layout::write_debug_overlay(png, raster, number, result.rulings[number - 1], result.tables);

@@ -55,8 +55,8 @@ PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOpt
   const char *read_from = usable ? "text_layer" : "none";
   if (want_ocr) {
     try {
-      ocr::Deskewed scan = ocr::prepare_scan(doc.render(number, options.ocr_dpi, true));
-      out.runs = cleaned(ocr.get().recognize_page(scan.page));
+      ocr::ScanImages scan = ocr::prepare_scan(doc.render(number, options.ocr_dpi, true));
+      out.runs = cleaned(ocr.get().recognize_page(scan.text));
       out.summary.skew_degrees = scan.degrees;
       out.ocr = true;
       read_from = "ocr";

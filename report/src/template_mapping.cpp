@@ -106,7 +106,10 @@ std::vector<bool> data_rows(const Table &t, const std::vector<TemplateBlock> &bl
   std::vector<bool> blank_slot(t.rows, false);
   for (const Cell &c : t.cells)
     if (c.text.empty() && label[c.row] && c.col > label[c.row]->col) blank_slot[c.row] = true;
-  for (int r = 0; r < t.rows; ++r)
+  // Only below the first row of values: above it is the header, where a table without row
+  // labels names its rows (行政复议 over a blank slot whose 行政诉讼 a scan lost).
+  int first_values = static_cast<int>(std::find(data.begin(), data.end(), true) - data.begin());
+  for (int r = first_values + 1; r < t.rows; ++r)
     if (!data[r] && blank_slot[r] && is_template_row_label(blocks, label[r]->text)) data[r] = true;
   return data;
 }

@@ -30,4 +30,11 @@ std::vector<Ruling> merge_rulings(std::vector<Ruling> rulings, const RulingToler
 // True when a horizontal and a vertical ruling cross or touch (within `slack` points).
 bool intersects(const Ruling &horizontal, const Ruling &vertical, double slack);
 
+// The short `candidates` that are cell borders: each runs from one of the `rulings` across to
+// another (both ends within `slack` points of a crossing ruling). A column line in a one-row
+// header is shorter than a scan's minimum ruling length, but a glyph stroke never spans
+// exactly from one table line to the next.
+std::vector<Ruling> cell_borders(const std::vector<Ruling> &rulings, const std::vector<Ruling> &candidates,
+                                 double slack);
+
 }  // namespace xxgk::layout

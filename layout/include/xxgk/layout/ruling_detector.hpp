@@ -15,11 +15,20 @@ struct RulingDetectorOptions {
   double max_thickness = 4;  // points; thicker dark areas are fills or images, not lines
   double bridge = 2.5;       // points; gaps in a line up to this are closed (dashes, scan dropout)
   int dark_threshold = 200;  // gray level below which a pixel is ink (0..255)
+  // When below min_length: strokes this long are kept too if they run from one ruling to
+  // another (cell_borders), for the short column lines of one-row headers on a scan.
+  double min_border_length = 0;
 };
 
 // Rulings on `page` in page points. Pixels inside `erase` (page points: typically the glyph
 // boxes of the text layer) are ignored, so that dashes and rules drawn as text never count.
 std::vector<Ruling> detect_rulings(const Raster &page, const std::vector<Rect> &erase = {},
                                    const RulingDetectorOptions &options = {});
+
+// The rulings whose centre line is ink on `page` for at least `min_fraction` of its length:
+// a scan's rulings found on the image with all ink, checked against the one without colour
+// ink, lose what the seal drew and keep what the seal only crossed.
+std::vector<Ruling> inked_on(const std::vector<Ruling> &rulings, const Raster &page, int dark_threshold,
+                             double min_fraction);
 
 }  // namespace xxgk::layout

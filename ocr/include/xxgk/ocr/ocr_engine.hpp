@@ -41,6 +41,7 @@ enum class CellContent { value, words };
 struct CellText {
   std::string text;
   double confidence = 0;  // 0..1
+  int ink_lines = 0;      // lines of print found in the cell (a number has one)
 };
 
 // One Tesseract instance; not thread-safe, use one engine per thread.

@@ -15,8 +15,24 @@ struct Deskewed {
 // stays. A gray page is returned as it is.
 Raster without_colour_ink(const Raster &page);
 
-// The image every stage of a scanned page reads: colour ink removed, then deskewed.
-Deskewed prepare_scan(const Raster &page);
+// A gray page with every ink kept, coloured or not.
+Raster luminance(const Raster &page);
+
+// The two images the stages of a scanned page read, deskewed alike: `text` without colour
+// ink, for OCR; `lines` with all ink, for rulings, which a seal crossing them must not cut.
+struct ScanImages {
+  Raster text;
+  Raster lines;
+  double degrees = 0;  // the rotation applied
+};
+ScanImages prepare_scan(const Raster &page);
+
+// The skew of the page's text lines in degrees (Leptonica's projection search, within ±5°);
+// 0 when there is none or no clear lines to measure by.
+double find_skew(const Raster &page);
+
+// The page turned by `degrees` about its centre, gray, same size, white brought in.
+Raster rotated(const Raster &page, double degrees);
 
 // Finds the skew of the page's text lines (Leptonica's projection search, within ±5°) and
 // rotates the page back. Deterministic, so every stage that asks gets the same image.
