@@ -99,6 +99,10 @@ void read_cells(std::vector<layout::Table> &tables, const Raster &raster, const 
     std::vector<bool> is_value = value_cells(t);
     for (size_t i = 0; i < t.cells.size(); ++i) {
       layout::Cell &c = t.cells[i];
+      // A borderless table's cells are cut from the page's OCR words themselves: they hold
+      // those words, and a crop as tight as the words reads worse than the page did. Only an
+      // empty one is looked at again, as the page's OCR may have missed a lone digit there.
+      if (t.method == "stream" && !c.text.empty()) continue;
       ocr::CellText read = read_cell(engine, image, c, is_value[i]);
       c.text = normalize::clean_text(read.text);
       c.confidence = read.confidence;
