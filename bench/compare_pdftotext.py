@@ -34,6 +34,11 @@ def label_core(label):
 
 def baseline(pdf, spec, edition):
     text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+    return values_from_text(text, spec, edition)
+
+
+def values_from_text(text, spec, edition):
+    """The obvious method on a page's plain text: a form row's label, then its numbers."""
     lines = [re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", l) for l in text.splitlines()]
     got = {}
     for table in spec["editions"][edition]["tables"]:

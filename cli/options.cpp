@@ -21,8 +21,8 @@ std::optional<pipeline::OcrMode> parse_ocr_mode(const std::string &s) {
 }
 
 bool takes_value(const std::string &option) {
-  static const char *const options[] = {"-o",     "--output",   "--password",  "--ocr",    "--dpi",
-                                        "--lang", "--tessdata", "--debug-dir", "--format", "--spans"};
+  static const char *const options[] = {"-o",         "--output",    "--password", "--ocr",   "--dpi",    "--lang",
+                                        "--tessdata", "--debug-dir", "--format",   "--spans", "--threads"};
   return std::any_of(std::begin(options), std::end(options), [&](const char *o) { return option == o; });
 }
 
@@ -46,6 +46,12 @@ std::optional<UsageError> apply_value(Options &o, const std::string &name, const
     auto dpi = parse_positive(value);
     if (!dpi || *dpi < 50 || *dpi > 1200) return UsageError{"--dpi takes a number from 50 to 1200"};
     o.extract.ocr_dpi = *dpi;
+  } else if (name == "--threads") {
+    auto n = parse_positive(value);
+    if (value == "0") n = 0;
+    if (!n || *n > 256 || *n != static_cast<int>(*n))
+      return UsageError{"--threads takes a whole number from 0 (one per core) to 256"};
+    o.extract.threads = static_cast<int>(*n);
   } else if (name == "--format") {
     if (value != "json" && value != "csv") return UsageError{"--format takes json or csv, not '" + value + "'"};
     o.format = value == "csv" ? TableFormat::csv : TableFormat::json;
@@ -76,7 +82,9 @@ Options for extract:
       --password PW      password for an encrypted PDF (tried as owner and user password)
       --ocr MODE         auto (default): OCR pages without a text layer; always; never
       --dpi N            resolution for OCR rendering (default 300)
-      --lang LANGS       Tesseract languages (default chi_sim)
+      --lang LANGS       Tesseract languages for words (default chi_sim; e.g. chi_sim+eng);
+                         table values are read with eng's digits
+      --threads N        pages OCR'd at once (default 0: one per core)
       --tessdata DIR     Tesseract language data folder (default: Tesseract's own)
       --debug-dir DIR    write one PNG per page showing the rulings, cells and spans found
 

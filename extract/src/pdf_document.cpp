@@ -124,6 +124,7 @@ bool PdfDocument::encrypted() const {
 }
 
 Page PdfDocument::page(int number) const {
+  std::lock_guard<std::mutex> hold(*lock_);
   std::unique_ptr<poppler::page> p(doc_->create_page(number - 1));
   Page page;
   page.number = number;
@@ -139,6 +140,7 @@ Page PdfDocument::page(int number) const {
 }
 
 Raster PdfDocument::render(int number, double dpi, bool color) const {
+  std::lock_guard<std::mutex> hold(*lock_);
   std::unique_ptr<poppler::page> p(doc_->create_page(number - 1));
   Raster raster;
   if (!p) return raster;

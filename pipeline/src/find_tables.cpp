@@ -13,6 +13,7 @@
 #include "xxgk/layout/text_lines.hpp"
 #include "xxgk/normalize/unicode_fold.hpp"
 #include "xxgk/ocr/preprocess.hpp"
+#include "xxgk/pipeline/parallel.hpp"
 
 namespace xxgk::pipeline {
 namespace {
@@ -144,23 +145,27 @@ std::vector<layout::Ruling> scan_rulings(const PageImages &images) {
 DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<PageText> &pages,
                            const TableOptions &options, const ExtractOptions &extract) {
   DocumentTables result;
-  std::vector<layout::PageTables> per_page;
-  std::optional<ocr::OcrEngine> engine;
-  for (const PageText &page : pages) {
-    int number = page.summary.number;
+  int threads = thread_count(extract.threads);
+  std::vector<std::optional<ocr::OcrEngine>> engines(static_cast<size_t>(threads));
+  std::vector<layout::PageTables> per_page(pages.size());
+  result.rulings.resize(pages.size());
+  for_each_index(pages.size(), threads, [&](size_t i, int worker) {
+    const PageText &page = pages[i];
     std::vector<layout::Glyph> glyphs = layout::glyphs_of(page.runs);
     PageImages images = page_images(doc, page, options, extract);
     std::vector<layout::Ruling> rulings =
         page.ocr ? scan_rulings(images) : layout::detect_rulings(images.lines, glyph_boxes(glyphs), {});
+    int number = page.summary.number;
     std::vector<layout::Table> tables =
         layout::find_page_tables({number, page.summary.height, &page.runs, &glyphs, &rulings, {}});
     if (page.ocr && !tables.empty()) {
+      auto &engine = engines[static_cast<size_t>(worker)];
       if (!engine) engine.emplace(extract.ocr_options);
       read_cells(tables, images.text, *engine);
     }
-    per_page.push_back({number, tables, body_text(page, tables), page.ocr ? 12.0 : 3.0});
-    result.rulings.push_back(std::move(rulings));
-  }
+    per_page[i] = {number, tables, body_text(page, tables), page.ocr ? 12.0 : 3.0};
+    result.rulings[i] = std::move(rulings);
+  });
   result.tables = layout::stitch_tables(per_page);
   if (!options.debug_dir.empty()) {
     std::filesystem::create_directories(options.debug_dir);

@@ -6,6 +6,7 @@
 #include "xxgk/extract/text_layer.hpp"
 #include "xxgk/normalize/unicode_fold.hpp"
 #include "xxgk/ocr/preprocess.hpp"
+#include "xxgk/pipeline/parallel.hpp"
 
 namespace xxgk::pipeline {
 namespace {
@@ -81,9 +82,16 @@ PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOpt
 
 std::vector<PageText> read_pages(const extract::PdfDocument &doc, const ExtractOptions &options,
                                  std::vector<report::Warning> &warnings) {
-  LazyOcr ocr(options.ocr_options);
-  std::vector<PageText> pages;
-  for (int n = 1; n <= doc.page_count(); ++n) pages.push_back(read_page(doc, n, options, ocr, warnings));
+  int threads = thread_count(options.threads);
+  std::vector<LazyOcr> engines;
+  for (int t = 0; t < threads; ++t) engines.emplace_back(options.ocr_options);
+  size_t count = static_cast<size_t>(doc.page_count());
+  std::vector<PageText> pages(count);
+  std::vector<std::vector<Warning>> page_warnings(count);
+  for_each_index(count, threads, [&](size_t i, int worker) {
+    pages[i] = read_page(doc, static_cast<int>(i) + 1, options, engines[static_cast<size_t>(worker)], page_warnings[i]);
+  });
+  for (auto &w : page_warnings) warnings.insert(warnings.end(), w.begin(), w.end());
   return pages;
 }
 

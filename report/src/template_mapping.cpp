@@ -120,9 +120,14 @@ std::vector<bool> data_rows(const Table &t, const std::vector<TemplateBlock> &bl
 // Values begin where the row labels end: the median over data rows of the right edge of the
 // rightmost label (a column of blanks is still a value column).
 int first_value_column(const Table &t, const std::vector<bool> &data) {
+  // Labels stand left of a row's values: words right of its first value are a misread value
+  // (OCR's 鲁 for a dash), not where the values begin.
+  std::vector<int> first_value(t.rows, t.cols);
+  for (const Cell &c : t.cells)
+    if (layout::is_value_text(c.text)) first_value[c.row] = std::min(first_value[c.row], c.col);
   std::vector<int> label_end(t.rows, 0);
   for (const Cell &c : t.cells)
-    if (data[c.row] && !c.text.empty() && !layout::is_value_text(c.text))
+    if (data[c.row] && !c.text.empty() && !layout::is_value_text(c.text) && c.col < first_value[c.row])
       label_end[c.row] = std::max(label_end[c.row], c.col + c.colspan);
   std::vector<int> ends;
   for (int r = 0; r < t.rows; ++r)

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 
@@ -45,6 +46,8 @@ struct OpenOptions {
 // Raster::dpi) so that a 20,000-point page cannot exhaust memory.
 inline constexpr long long max_raster_pixels = 120'000'000;
 
+// Poppler's document is not thread-safe: page() and render() are serialized, so that the pages
+// of one document can be processed on several threads (rendering is the short part of OCR).
 class PdfDocument {
  public:
   static PdfDocument open(const std::filesystem::path &path, const OpenOptions &options = {});
@@ -65,6 +68,7 @@ class PdfDocument {
  private:
   explicit PdfDocument(std::unique_ptr<poppler::document> doc);
   std::unique_ptr<poppler::document> doc_;
+  std::unique_ptr<std::mutex> lock_ = std::make_unique<std::mutex>();
 };
 
 }  // namespace xxgk::extract

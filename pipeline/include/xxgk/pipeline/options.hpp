@@ -15,6 +15,7 @@ struct ExtractOptions {
   OcrMode ocr = OcrMode::auto_;
   double ocr_dpi = 300;
   ocr::OcrOptions ocr_options;
+  int threads = 0;  // pages OCR'd at once; 0: one per core (a bulk run's workers use 1)
 };
 
 struct TableOptions {
