@@ -127,7 +127,10 @@ std::vector<Band> bands_of(const std::vector<Line> &region) {
     auto best = std::max_element(anchored.begin(), anchored.end(), [&](const Band &a, const Band &b) {
       return vertical_overlap(a, s) < vertical_overlap(b, s);
     });
-    if (best != anchored.end() && vertical_overlap(*best, s) >= 0.5 * s.bbox.height())
+    // Half the text's height, its print size where that is less (one misjudged glyph box from
+    // OCR can make a word's box twice as tall as its line).
+    double height = s.font_size > 0 ? std::min(s.bbox.height(), s.font_size) : s.bbox.height();
+    if (best != anchored.end() && vertical_overlap(*best, s) >= 0.5 * height)
       best->segments.push_back(s);
     else
       add_to_bands(free, s);
@@ -151,13 +154,24 @@ std::vector<Interval> merge_overlapping(std::vector<Interval> spans) {
   return merged;
 }
 
-// Columns of numbers: value segments whose x-ranges overlap, left to right.
+// Columns of numbers: value segments whose x-ranges overlap, left to right. Columns left of
+// the first well-filled one are dropped when thin: they are label words read as numbers (OCR
+// takes the 一 of 一、 or a stacked 三 for the zero mark or a digit), while a real column of
+// numbers has an entry in most rows.
 std::vector<Interval> value_columns(const std::vector<Band> &bands) {
   std::vector<Interval> spans;
   for (const Band &b : bands)
     for (const Segment &s : b.segments)
       if (is_value_text(s.text)) spans.push_back({s.bbox.x0, s.bbox.x1});
-  return merge_overlapping(std::move(spans));
+  std::vector<Interval> columns = merge_overlapping(spans);
+  std::vector<int> filled(columns.size(), 0);
+  for (const Interval &s : spans)
+    for (size_t k = 0; k < columns.size(); ++k)
+      if (s.x0 >= columns[k].x0 && s.x1 <= columns[k].x1) ++filled[k];
+  int most = filled.empty() ? 0 : *std::max_element(filled.begin(), filled.end());
+  size_t first = 0;
+  while (first < columns.size() && 3 * filled[first] < most) ++first;
+  return {columns.begin() + static_cast<long>(first), columns.end()};
 }
 
 // Column edges: label columns where label segments' left edges cluster, then one column per

@@ -163,6 +163,36 @@ OcrEngine::OcrEngine(OcrEngine &&) noexcept = default;
 OcrEngine &OcrEngine::operator=(OcrEngine &&) noexcept = default;
 OcrEngine::~OcrEngine() = default;
 
+namespace {
+
+bool is_ideograph(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
+// A word's font size is the typical height of the Chinese glyphs on its line of print. A word
+// box's own height is a digit's (smaller) or a bracket's (taller), single glyph boxes are off by
+// half their size either way, and borderless table rows are told from headings by size. Lines
+// without a Chinese glyph take the page's typical size.
+void set_font_sizes(std::vector<TextRun> &runs, const std::vector<int> &line_of,
+                    const std::vector<std::vector<double>> &ideograph_heights) {
+  std::vector<double> all;
+  for (const auto &line : ideograph_heights) all.insert(all.end(), line.begin(), line.end());
+  double typical = median(all);
+  for (size_t i = 0; i < runs.size(); ++i) {
+    double size = median(ideograph_heights[static_cast<size_t>(line_of[i])]);
+    if (size <= 0) size = typical;
+    runs[i].font_size = size > 0 ? size : runs[i].bbox.height();
+  }
+}
+
+}  // namespace
+
 std::vector<TextRun> OcrEngine::recognize_page(const Raster &page) const {
   std::vector<TextRun> runs;
   layout::PixPtr pix = layout::to_gray_pix(page);
@@ -175,26 +205,48 @@ std::vector<TextRun> OcrEngine::recognize_page(const Raster &page) const {
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it) return runs;
   const double points_per_pixel = 72.0 / page.dpi;
-  constexpr auto level = tesseract::RIL_WORD;
-  do {
-    std::unique_ptr<char[]> text(it->GetUTF8Text(level));
-    if (!text || text[0] == 0) continue;
+  auto box_at = [&](tesseract::PageIteratorLevel level, Rect &box) {
     int x0, y0, x1, y1;
-    if (!it->BoundingBox(level, &x0, &y0, &x1, &y1)) continue;
-    TextRun run;
-    run.text = text.get();
-    run.bbox = {x0 * points_per_pixel, y0 * points_per_pixel, x1 * points_per_pixel, y1 * points_per_pixel};
-    // Tesseract gives no per-glyph boxes at word level: spread the word box evenly.
+    if (!it->BoundingBox(level, &x0, &y0, &x1, &y1)) return false;
+    box = {x0 * points_per_pixel, y0 * points_per_pixel, x1 * points_per_pixel, y1 * points_per_pixel};
+    return true;
+  };
+  std::vector<std::vector<double>> ideograph_heights;  // per line of print
+  std::vector<int> line_of;                            // per run
+  bool in_word = false;                                // the current symbol belongs to runs.back()
+  if (!it->Empty(tesseract::RIL_SYMBOL)) do {
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) || ideograph_heights.empty()) ideograph_heights.emplace_back();
+      if (it->IsAtBeginningOf(tesseract::RIL_WORD)) {
+        in_word = false;
+        std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+        TextRun run;
+        if (!text || text[0] == 0 || !box_at(tesseract::RIL_WORD, run.bbox)) continue;
+        run.text = text.get();
+        run.source = RunSource::ocr;
+        run.confidence = it->Confidence(tesseract::RIL_WORD) / 100.0;
+        runs.push_back(std::move(run));
+        line_of.push_back(static_cast<int>(ideograph_heights.size()) - 1);
+        in_word = true;
+      }
+      if (!in_word) continue;
+      std::unique_ptr<char[]> symbol(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+      Rect box;
+      if (!symbol || !box_at(tesseract::RIL_SYMBOL, box)) continue;
+      runs.back().glyph_boxes.push_back(box);
+      std::u32string glyph = to_u32(symbol.get());
+      if (glyph.size() == 1 && is_ideograph(glyph[0])) ideograph_heights.back().push_back(box.height());
+    } while (it->Next(tesseract::RIL_SYMBOL));
+  api.Clear();
+  for (TextRun &run : runs) {
+    // Symbol boxes only when there is one per character; otherwise spread the word box evenly.
     size_t glyphs = to_u32(run.text).size();
+    if (run.glyph_boxes.size() == glyphs) continue;
+    run.glyph_boxes.clear();
     double step = run.bbox.width() / static_cast<double>(std::max<size_t>(glyphs, 1));
     for (size_t g = 0; g < glyphs; ++g)
       run.glyph_boxes.push_back({run.bbox.x0 + g * step, run.bbox.y0, run.bbox.x0 + (g + 1) * step, run.bbox.y1});
-    run.font_size = run.bbox.height();
-    run.source = RunSource::ocr;
-    run.confidence = it->Confidence(level) / 100.0;
-    runs.push_back(std::move(run));
-  } while (it->Next(level));
-  api.Clear();
+  }
+  set_font_sizes(runs, line_of, ideograph_heights);
   return runs;
 }
 

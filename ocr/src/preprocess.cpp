@@ -60,17 +60,43 @@ Raster luminance(const Raster &page) {
   return gray;
 }
 
+namespace {
+
+struct SkewEstimate {
+  double degrees = 0, confidence = 0;
+};
+
+SkewEstimate skew_of(PIX *binary) {
+  l_float32 angle = 0, confidence = 0;
+  if (pixFindSkew(binary, &angle, &confidence) != 0) return {};
+  return {angle, confidence};
+}
+
+// Angles too small to matter, or beyond what a scanner's feed produces, are not corrected.
+double plausible(double degrees) {
+  return std::abs(degrees) < 0.05 || std::abs(degrees) > 5 ? 0 : degrees;
+}
+
+}  // namespace
+
 double find_skew(const Raster &page) {
   layout::PixPtr gray = layout::to_gray_pix(page);
   if (!gray) return 0;
   layout::PixPtr binary(pixThresholdToBinary(gray.get(), 160));
   if (!binary) return 0;
-  l_float32 angle = 0, confidence = 0;
-  if (pixFindSkew(binary.get(), &angle, &confidence) != 0) return 0;
-  // Leptonica's confidence below ~2.5 means no clear text lines to measure by. (Sparse,
-  // borderless table pages score ~2.2 even when skewed; a lower bar turned other pages wrongly.)
-  if (confidence < 2.5 || std::abs(angle) < 0.05 || std::abs(angle) > 5) return 0;
-  return angle;
+  SkewEstimate plain = skew_of(binary.get());
+  if (plain.confidence >= 2.5) return plausible(plain.degrees);
+  // Leptonica's confidence below ~2.5 means no clear text lines to measure by: sparse pages
+  // such as borderless tables (a few digits far apart per row) score ~2.2 even when skewed, and
+  // trusting such scores turned straight pages. Smearing each row's ink sideways into one bar
+  // gives a second measurement; it is trusted when clear, or when both roughly agree.
+  int reach = std::max(3, static_cast<int>(page.dpi * 0.6));
+  layout::PixPtr smeared(pixCloseBrick(nullptr, binary.get(), reach, 1));
+  if (!smeared) return 0;
+  SkewEstimate rows = skew_of(smeared.get());
+  if (rows.confidence >= 2.5) return plausible(rows.degrees);
+  bool agree = plain.confidence >= 2 && rows.confidence >= 2 && std::abs(plain.degrees - rows.degrees) <= 0.2;
+  return agree ? plausible((plain.degrees + rows.degrees) / 2) : 0;
 }
 
 Raster rotated(const Raster &page, double degrees) {

@@ -76,6 +76,25 @@ std::vector<bool> value_cells(const layout::Table &t) {
   return out;
 }
 
+// Below the table's first row with a value in it: a data row, not the header.
+bool below_header(const layout::Table &t, const layout::Cell &cell) {
+  int first = t.rows;
+  for (const layout::Cell &c : t.cells)
+    if (!c.text.empty() && looks_like_value(c.text)) first = std::min(first, c.row);
+  return cell.row > first || (cell.row == first && cell.col > 0);
+}
+
+// Three in four of the column's filled data cells look like values.
+bool mostly_values(const layout::Table &t, int col) {
+  int values = 0, filled = 0;
+  for (const layout::Cell &c : t.cells)
+    if (c.col == col && c.colspan == 1 && !c.text.empty() && below_header(t, c)) {
+      ++filled;
+      values += looks_like_value(c.text);
+    }
+  return filled > 0 && 4 * values >= 3 * filled;
+}
+
 ocr::CellText read_cell(const ocr::OcrEngine &engine, const ocr::PageImage &image, const layout::Cell &cell,
                         bool is_value) {
   bool seen_as_value = is_value && !cell.text.empty();
@@ -102,8 +121,11 @@ void read_cells(std::vector<layout::Table> &tables, const Raster &raster, const 
       layout::Cell &c = t.cells[i];
       // A borderless table's cells are cut from the page's OCR words themselves: they hold
       // those words, and a crop as tight as the words reads worse than the page did. Only an
-      // empty one is looked at again, as the page's OCR may have missed a lone digit there.
-      if (t.method == "stream" && !c.text.empty()) continue;
+      // empty one is looked at again, as the page's OCR may have missed a lone digit there, and
+      // one among values that does not read as a value (a number under a seal's ring).
+      bool misread =
+          below_header(t, c) && !looks_like_value(c.text) && to_u32(c.text).size() <= 3 && mostly_values(t, c.col);
+      if (t.method == "stream" && !c.text.empty() && !misread) continue;
       ocr::CellText read = read_cell(engine, image, c, is_value[i]);
       c.text = normalize::clean_text(read.text);
       c.confidence = read.confidence;
