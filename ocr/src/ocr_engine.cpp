@@ -191,6 +191,50 @@ void set_font_sizes(std::vector<TextRun> &runs, const std::vector<int> &line_of,
   }
 }
 
+struct BoxaDeleter {
+  void operator()(BOXA *b) const { boxaDestroy(&b); }
+};
+
+// Pieces of print no OCR word covers, in pixels, joined into word-sized clusters. Tesseract's
+// page layout sometimes drops a whole narrow column of a borderless table (a column of lone
+// digits far from the rest); what it dropped is found here by its ink.
+std::vector<Rect> uncovered_ink(PIX *gray, const std::vector<TextRun> &runs, double dpi, double em_points) {
+  std::vector<Rect> out;
+  layout::PixPtr binary(pixThresholdToBinary(gray, 160));
+  if (!binary) return out;
+  std::unique_ptr<BOXA, BoxaDeleter> boxes(pixConnComp(binary.get(), nullptr, 8));
+  if (!boxes) return out;
+  const double px = dpi / 72.0, em = em_points * px;
+  std::vector<Rect> covered;
+  for (const TextRun &r : runs)
+    covered.push_back(
+        {r.bbox.x0 * px - 0.2 * em, r.bbox.y0 * px - 0.2 * em, r.bbox.x1 * px + 0.2 * em, r.bbox.y1 * px + 0.2 * em});
+  for (int i = 0; i < boxaGetCount(boxes.get()); ++i) {
+    l_int32 x, y, w, h;
+    if (boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h) != 0) continue;
+    // Glyph-sized: not a speck, not a ruling or a table's whole grid.
+    if (h < 0.4 * em || h > 1.5 * em || w > 1.5 * em) continue;
+    Rect box{double(x), double(y), double(x + w), double(y + h)};
+    bool seen = std::any_of(covered.begin(), covered.end(), [&](const Rect &c) {
+      return box.center_x() >= c.x0 && box.center_x() <= c.x1 && box.center_y() >= c.y0 && box.center_y() <= c.y1;
+    });
+    if (!seen) out.push_back(box);
+  }
+  // Glyphs side by side on one line, less than half an em apart, are one word.
+  std::sort(out.begin(), out.end(), [](const Rect &a, const Rect &b) { return a.x0 < b.x0; });
+  std::vector<Rect> words;
+  for (const Rect &g : out) {
+    auto near = std::find_if(words.begin(), words.end(), [&](const Rect &w) {
+      return g.x0 - w.x1 < 0.5 * em && w.vertical_overlap(g) > 0.5 * std::min(w.height(), g.height());
+    });
+    if (near != words.end())
+      *near = near->united(g);
+    else
+      words.push_back(g);
+  }
+  return words;
+}
+
 }  // namespace
 
 std::vector<TextRun> OcrEngine::recognize_page(const Raster &page) const {
@@ -247,7 +291,38 @@ std::vector<TextRun> OcrEngine::recognize_page(const Raster &page) const {
       run.glyph_boxes.push_back({run.bbox.x0 + g * step, run.bbox.y0, run.bbox.x0 + (g + 1) * step, run.bbox.y1});
   }
   set_font_sizes(runs, line_of, ideograph_heights);
+  add_missed_words(page, pix.get(), runs);
   return runs;
+}
+
+void OcrEngine::add_missed_words(const Raster &page, PIX *gray, std::vector<TextRun> &runs) const {
+  std::vector<double> sizes;
+  for (const TextRun &r : runs) sizes.push_back(r.font_size);
+  double em = sizes.empty() ? 10.5 : median(sizes);
+  const double points_per_pixel = 72.0 / page.dpi;
+  std::vector<Rect> missed = uncovered_ink(gray, runs, page.dpi, em);
+  if (missed.empty()) return;
+  PageImage image(page);
+  for (const Rect &px : missed) {
+    // A margin of white round the ink: read_cell looks inside a cell's borders.
+    double m = 0.4 * em;
+    Rect box{px.x0 * points_per_pixel - m, px.y0 * points_per_pixel - m, px.x1 * points_per_pixel + m,
+             px.y1 * points_per_pixel + m};
+    bool narrow = px.width() * points_per_pixel <= 2.5 * em;
+    CellText read = read_cell(image, box, narrow ? CellContent::value : CellContent::words);
+    if (read.text.empty() || read.confidence < 0.6) continue;
+    TextRun run;
+    run.text = read.text;
+    run.bbox = {px.x0 * points_per_pixel, px.y0 * points_per_pixel, px.x1 * points_per_pixel, px.y1 * points_per_pixel};
+    size_t glyphs = to_u32(run.text).size();
+    double step = run.bbox.width() / static_cast<double>(std::max<size_t>(glyphs, 1));
+    for (size_t g = 0; g < glyphs; ++g)
+      run.glyph_boxes.push_back({run.bbox.x0 + g * step, run.bbox.y0, run.bbox.x0 + (g + 1) * step, run.bbox.y1});
+    run.font_size = em;
+    run.source = RunSource::ocr;
+    run.confidence = read.confidence;
+    runs.push_back(std::move(run));
+  }
 }
 
 }  // namespace xxgk::ocr

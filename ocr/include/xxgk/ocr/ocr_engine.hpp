@@ -9,6 +9,8 @@
 
 #include "xxgk/core/page.hpp"
 
+struct Pix;  // Leptonica
+
 namespace xxgk::ocr {
 
 struct OcrOptions {
@@ -60,6 +62,9 @@ class OcrEngine {
   CellText read_cell(const PageImage &page, const Rect &box, CellContent content) const;
 
  private:
+  // Print the page's layout analysis skipped, read on its own and added to `runs`.
+  void add_missed_words(const Raster &page, Pix *gray, std::vector<TextRun> &runs) const;
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
