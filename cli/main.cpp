@@ -7,8 +7,12 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <thread>
 
 #include "options.hpp"
+#include "xxgk/batch/csv_export.hpp"
+#include "xxgk/batch/inputs.hpp"
+#include "xxgk/batch/run_batch.hpp"
 #include "xxgk/extract/pdf_document.hpp"
 #include "xxgk/report/table_output.hpp"
 #include "xxgk/report/template_spec.hpp"
@@ -151,6 +155,79 @@ int run_validate(const Options &o) {
   return v.failed.empty() ? exit_ok : exit_rules;
 }
 
+bool is_batch(const Options &o) {
+  std::error_code ec;
+  return o.batch_flags || (o.inputs.size() == 1 && std::filesystem::is_directory(o.inputs[0], ec));
+}
+
+// The inputs of a batch: arguments and the --files-from list, folders expanded, then the shard.
+std::vector<std::string> batch_inputs(const Options &o, std::vector<std::string> &all) {
+  std::vector<std::string> arguments = o.inputs;
+  if (!o.files_from.empty()) {
+    std::ifstream file;
+    if (o.files_from != "-") {
+      file.open(o.files_from);
+      if (!file) throw extract::InputError(extract::InputErrorKind::file_missing, "cannot read list " + o.files_from);
+    }
+    auto listed = batch::read_path_list(o.files_from == "-" ? std::cin : file);
+    arguments.insert(arguments.end(), listed.begin(), listed.end());
+  }
+  all = batch::expand_inputs(arguments);
+  if (o.shard.empty()) return all;
+  batch::Shard shard = *batch::parse_shard(o.shard);
+  std::vector<std::string> mine;
+  for (const auto &p : all)
+    if (batch::in_shard(p, shard)) mine.push_back(p);
+  return mine;
+}
+
+int run_batch_extract(const Options &o) {
+  if (!o.output.empty())
+    return fail(exit_usage, "usage error: -o is for one file; for many, give --jsonl FILE or --out-dir DIR");
+  std::vector<std::string> all;
+  batch::BatchOptions b;
+  try {
+    b.inputs = batch_inputs(o, all);
+  } catch (const extract::InputError &e) {
+    return fail(exit_unreadable, std::string("error: ") + e.what());
+  }
+  if (all.empty()) return fail(exit_unreadable, "error: no inputs (no PDF in the folders given?)");
+  b.jobs = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  b.limits = {o.timeout, o.max_memory_mb};
+  b.executable = std::filesystem::read_symlink("/proc/self/exe").string();
+  b.worker_args = o.worker_args;
+  // JSON Lines are one line each: a worker's --pretty would only be undone.
+  if (o.out_dir.empty()) std::erase(b.worker_args, std::string("--pretty"));
+  std::unique_ptr<batch::ResultSink> sink;
+  try {
+    sink = o.out_dir.empty() ? batch::jsonl_sink(o.jsonl.empty() ? "-" : o.jsonl, o.resume)
+                             : batch::directory_sink(o.out_dir, all, o.resume);
+  } catch (const batch::SinkError &e) {
+    return fail(exit_unreadable, std::string("error: ") + e.what());
+  }
+  bool terminal = ::isatty(2);
+  batch::ProgressReporter progress(std::cerr, terminal, terminal ? 0.2 : 10);
+  batch::BatchSummary sum = batch::run_batch(b, *sink, progress);
+  std::cerr << "xxgk: " << batch::summary_line(sum) << "\n";
+  if (sum.failed) return exit_some_failed;
+  return sum.partial ? exit_partial : exit_ok;
+}
+
+int run_csv(const Options &o) {
+  std::vector<std::string> problems;
+  std::vector<nlohmann::json> records = batch::load_records(o.inputs, problems);
+  for (const auto &p : problems) std::cerr << "xxgk: warning: " << p << "\n";
+  if (records.empty()) return fail(exit_unreadable, "error: no records found in the files given");
+  batch::CsvOptions options{o.byte_order_mark};
+  std::string text = o.long_csv ? batch::long_csv(records, options) : batch::wide_csv(records, options);
+  if (o.output.empty())
+    std::cout << text << std::flush;
+  else if (!write_atomically(o.output, text))
+    return fail(exit_unreadable, "error: cannot write '" + o.output + "'");
+  std::cerr << "xxgk: " << records.size() << " record(s) as CSV\n";
+  return exit_ok;
+}
+
 // Tesseract runs its LSTM on up to four OpenMP threads per call; on a small machine these spin
 // against each other and triple the wall time of a scanned page (42 s vs 12 s for four pages on
 // two cores). libgomp reads the limit once, when it is loaded, so the process sets it and starts
@@ -174,7 +251,8 @@ int main(int argc, char **argv) {
       case Command::help: std::cout << help_text(); return exit_ok;
       case Command::version: std::cout << "xxgk " << XXGK_VERSION << "\n"; return exit_ok;
       case Command::schema: std::cout << schema::report_schema_text(); return exit_ok;
-      case Command::extract: return run_extract(o);
+      case Command::extract: return is_batch(o) ? run_batch_extract(o) : run_extract(o);
+      case Command::csv: return run_csv(o);
       case Command::tables: return run_tables(o);
       case Command::validate: return run_validate(o);
     }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "xxgk/batch/inputs.hpp"
+
 namespace xxgk::cli {
 namespace {
 
@@ -21,13 +23,58 @@ std::optional<pipeline::OcrMode> parse_ocr_mode(const std::string &s) {
 }
 
 bool takes_value(const std::string &option) {
-  static const char *const options[] = {"-o",         "--output",    "--password", "--ocr",   "--dpi",    "--lang",
-                                        "--tessdata", "--debug-dir", "--format",   "--spans", "--threads"};
+  static const char *const options[] = {"-o",        "--output",     "--password",   "--ocr",    "--dpi",
+                                        "--lang",    "--tessdata",   "--debug-dir",  "--format", "--spans",
+                                        "--threads", "--jobs",       "--files-from", "--jsonl",  "--out-dir",
+                                        "--timeout", "--max-memory", "--shard"};
   return std::any_of(std::begin(options), std::end(options), [&](const char *o) { return option == o; });
+}
+
+// Options a batch passes on to each worker's `xxgk extract`.
+bool passed_to_workers(const std::string &option) {
+  static const char *const options[] = {"--password", "--ocr",     "--dpi",        "--lang",
+                                        "--tessdata", "--threads", "--provenance", "--pretty"};
+  return std::any_of(std::begin(options), std::end(options), [&](const char *o) { return option == o; });
+}
+
+std::optional<UsageError> apply_batch_value(Options &o, const std::string &name, const std::string &value) {
+  o.batch_flags = true;
+  if (name == "--files-from") {
+    o.files_from = value;
+  } else if (name == "--jsonl") {
+    o.jsonl = value;
+  } else if (name == "--out-dir") {
+    o.out_dir = value;
+  } else if (name == "--shard") {
+    o.shard = value;
+  } else if (name == "--jobs") {
+    auto n = parse_positive(value);
+    if (value == "0") n = 0;
+    if (!n || *n > 1024 || *n != static_cast<int>(*n))
+      return UsageError{"--jobs takes a whole number from 0 (one per core) to 1024"};
+    o.jobs = static_cast<int>(*n);
+  } else if (name == "--timeout") {
+    auto n = parse_positive(value);
+    if (value == "0") n = 0;
+    if (!n) return UsageError{"--timeout takes seconds (0: no limit)"};
+    o.timeout = *n;
+  } else if (name == "--max-memory") {
+    auto n = parse_positive(value);
+    if (value == "0") n = 0;
+    if (!n || *n != static_cast<long>(*n) || (*n > 0 && *n < 64))
+      return UsageError{"--max-memory takes megabytes, at least 64 (0: no limit)"};
+    o.max_memory_mb = static_cast<long>(*n);
+  }
+  return std::nullopt;
 }
 
 // Sets the option `name` to `value`; a UsageError if the value is not one it takes.
 std::optional<UsageError> apply_value(Options &o, const std::string &name, const std::string &value) {
+  static const char *const batch[] = {"--files-from", "--jsonl",   "--out-dir",   "--shard",
+                                      "--jobs",       "--timeout", "--max-memory"};
+  if (std::any_of(std::begin(batch), std::end(batch), [&](const char *b) { return name == b; }))
+    return apply_batch_value(o, name, value);
+  if (passed_to_workers(name)) o.worker_args.insert(o.worker_args.end(), {name, value});
   if (name == "-o" || name == "--output") {
     o.output = value;
   } else if (name == "--password") {
@@ -62,6 +109,21 @@ std::optional<UsageError> apply_value(Options &o, const std::string &name, const
   return std::nullopt;
 }
 
+std::optional<UsageError> check_extract(Options &o) {
+  if (o.command != Command::extract) return std::nullopt;
+  if (o.inputs.empty() && o.files_from.empty()) return UsageError{"extract needs a PDF file, a folder or --files-from"};
+  if (o.inputs.size() > 1) o.batch_flags = true;
+  if (!o.batch_flags) return std::nullopt;
+  if (!o.output.empty()) return UsageError{"-o is for one file; for many, give --jsonl FILE or --out-dir DIR"};
+  if (!o.jsonl.empty() && !o.out_dir.empty()) return UsageError{"give --jsonl or --out-dir, not both"};
+  if (o.resume && (o.out_dir.empty() && (o.jsonl.empty() || o.jsonl == "-")))
+    return UsageError{"--resume needs the results of the earlier run: --jsonl FILE or --out-dir DIR"};
+  if (!o.shard.empty() && !batch::parse_shard(o.shard))
+    return UsageError{"--shard takes I/N with 0 <= I < N, e.g. 0/4"};
+  if (!o.tables.debug_dir.empty()) return UsageError{"--debug-dir is for one file"};
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string help_text() {
@@ -69,8 +131,10 @@ std::string help_text() {
 
 Usage:
   xxgk extract FILE.pdf [options]   extract one report as JSON
+  xxgk extract INPUT... [options]   a batch: files and folders (searched for *.pdf), in parallel
   xxgk tables FILE.pdf [options]    every table found, as geometry: JSON, or one CSV per table
   xxgk validate OUT.json            re-check a JSON file: its schema and the form's arithmetic
+  xxgk csv RESULT... [options]      batch results (JSON Lines, JSON files, folders) as one CSV
   xxgk schema                       print the JSON Schema the output conforms to
   xxgk --help | --version
 
@@ -87,6 +151,32 @@ Options for extract:
       --threads N        pages OCR'd at once (default 0: one per core)
       --tessdata DIR     Tesseract language data folder (default: Tesseract's own)
       --debug-dir DIR    write one PNG per page showing the rulings, cells and spans found
+
+Batch extraction (more than one input, a folder, or any option below):
+      --jsonl FILE       all records in one JSON Lines file, one line per input
+                         (default: JSON Lines on standard output)
+      --out-dir DIR      one JSON file per input, DIR/NAME.json (NAME-<hash>.json when two
+                         inputs share a name)
+      --files-from LIST  read input paths from LIST, one per line ("-": standard input)
+      --jobs N           worker processes at once (default 0: one per core); each input is
+                         extracted in its own process, so a crash or hang loses only that input
+      --timeout S        seconds an input may take before its worker is killed (default 600;
+                         0: no limit)
+      --max-memory MB    address space per worker (default 4096; 0: no limit)
+      --resume           skip inputs whose record (same path, same sha256) is already in the
+                         --jsonl file or --out-dir; a torn or duplicate line is dropped first
+      --shard I/N        take only part I of N (0 <= I < N) of the inputs, split by a hash of
+                         each path: one shard per machine or per job-array task
+  Each record is the input's report, exactly as `xxgk extract FILE` writes it, or, for an input
+  that failed, {"source": {file, sha256, bytes}, "status": "failed", "error": {reason,
+  exit_code, signal, timed_out, seconds}}. Progress goes to stderr, then a summary.
+
+Options for csv:
+  -o, --output FILE      write the CSV to FILE instead of standard output
+      --long             one row per value: file, key, value, confidence (default: wide, one
+                         row per report: file, sha256, status, error, title, agency, year,
+                         edition, then one column per template key in spec order)
+      --bom              start with a UTF-8 byte-order mark (for Excel)
 
 Options for tables (and the extract options above):
       --format FMT       json (default): pages, bbox, rows x cols, cells with row, col,
@@ -110,6 +200,8 @@ Exit codes:
   4  encrypted PDF: no password given, or the password is wrong
   5  partial result: JSON written, but part of the report was not found (see "warnings")
   6  validate: the file breaks the schema, or its numbers break a rule of the form
+  7  batch: some inputs failed (each has an error record); a batch with partial results
+     and no failure exits 5
 )";
 }
 
@@ -130,6 +222,8 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
     o.command = Command::extract;
   else if (first == "tables")
     o.command = Command::tables;
+  else if (first == "csv")
+    o.command = Command::csv;
   else
     return UsageError{"unknown command '" + first + "' (try: xxgk --help)"};
 
@@ -141,6 +235,15 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
     }
     if (a == "--pretty" || a == "--provenance") {
       (a == "--pretty" ? o.pretty : o.provenance) = true;
+      o.worker_args.push_back(a);
+      continue;
+    }
+    if (a == "--resume") {
+      o.resume = o.batch_flags = true;
+      continue;
+    }
+    if (a == "--long" || a == "--bom") {
+      (a == "--long" ? o.long_csv : o.byte_order_mark) = true;
       continue;
     }
     if (a.size() < 2 || a[0] != '-') {
@@ -151,9 +254,16 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
     if (i + 1 >= args.size()) return UsageError{"option " + a + " needs a value"};
     if (auto error = apply_value(o, a, args[++i])) return *error;
   }
-  bool one_file = o.command == Command::extract || o.command == Command::tables || o.command == Command::validate;
+  bool one_file = o.command == Command::tables || o.command == Command::validate;
   if (one_file && o.inputs.size() != 1)
     return UsageError{std::string(o.inputs.empty() ? " needs a PDF file" : " takes one PDF file").insert(0, first)};
+  if (auto error = check_extract(o)) return *error;
+  if (o.command == Command::csv && o.inputs.empty())
+    return UsageError{"csv needs result files: JSON Lines, JSON files or folders of them"};
+  if (o.command != Command::extract && o.batch_flags)
+    return UsageError{
+        "--jsonl, --out-dir, --files-from, --jobs, --timeout, --max-memory, --resume and --shard "
+        "are for extract"};
   if (o.format == TableFormat::csv && o.output.empty())
     return UsageError{"--format csv writes one file per table: give the directory with -o DIR"};
   if (o.command == Command::schema && !o.inputs.empty()) return UsageError{"schema takes no arguments"};

@@ -14,15 +14,16 @@ namespace xxgk::cli {
 // Exit codes, documented in --help and README.
 enum ExitCode : int {
   exit_ok = 0,
-  exit_internal = 1,    // a bug: please report
-  exit_usage = 2,       // bad command line
-  exit_unreadable = 3,  // the input is missing, not a PDF, damaged or has no pages
-  exit_encrypted = 4,   // the PDF needs a (different) password
-  exit_partial = 5,     // JSON written, but parts of the report were not found (see warnings)
-  exit_rules = 6,       // validate: the numbers break a rule of the form (or the file breaks the schema)
+  exit_internal = 1,     // a bug: please report
+  exit_usage = 2,        // bad command line
+  exit_unreadable = 3,   // the input is missing, not a PDF, damaged or has no pages
+  exit_encrypted = 4,    // the PDF needs a (different) password
+  exit_partial = 5,      // JSON written, but parts of the report were not found (see warnings)
+  exit_rules = 6,        // validate: the numbers break a rule of the form (or the file breaks the schema)
+  exit_some_failed = 7,  // batch: some inputs could not be extracted (their error records are written)
 };
 
-enum class Command { help, version, extract, tables, validate, schema };
+enum class Command { help, version, extract, tables, validate, schema, csv };
 
 enum class TableFormat { json, csv };
 
@@ -36,6 +37,22 @@ struct Options {
   pipeline::TableOptions tables;
   TableFormat format = TableFormat::json;
   bool repeat_spans = false;  // csv: repeat a spanning cell's text in all its slots
+
+  // Batch extraction (many inputs, folders, --files-from, --jsonl, --out-dir).
+  std::string files_from;     // a list of paths, one per line; "-" for stdin
+  std::string jsonl;          // JSON Lines output ("-": stdout)
+  std::string out_dir;        // one JSON per input
+  int jobs = 0;               // worker processes; 0: one per core
+  double timeout = 600;       // seconds per input; 0: none
+  long max_memory_mb = 4096;  // per worker; 0: none
+  bool resume = false;
+  std::string shard;                     // "I/N"
+  std::vector<std::string> worker_args;  // extract options as given, passed on to each worker
+  bool batch_flags = false;              // some batch-only option was given
+
+  // csv command
+  bool long_csv = false;
+  bool byte_order_mark = false;
 };
 
 struct UsageError {

@@ -30,7 +30,7 @@ TEST(Cli, UsageErrors) {
   for (const auto &args : std::vector<std::vector<std::string>>{{},
                                                                 {"frobnicate"},
                                                                 {"extract"},
-                                                                {"extract", "a.pdf", "b.pdf"},
+                                                                {"extract", "a.pdf", "b.pdf", "-o", "x"},
                                                                 {"extract", "a.pdf", "--bogus"},
                                                                 {"extract", "a.pdf", "--ocr", "sometimes"},
                                                                 {"extract", "a.pdf", "--dpi", "abc"},

@@ -17,6 +17,7 @@ nlohmann::json to_json(const Warning &w) {
   nlohmann::json j = {{"code", w.code}, {"message", w.message}};
   if (w.page > 0) j["page"] = w.page;
   if (!w.key.empty()) j["key"] = w.key;
+  if (w.confidence >= 0) j["confidence"] = std::round(w.confidence * 1000) / 1000;
   return j;
 }
 

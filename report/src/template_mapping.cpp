@@ -401,7 +401,7 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
                               v.raw.empty() ? "OCR found marks in this cell but could not read them; taken as blank"
                                             : "OCR read '" + v.raw + "' with confidence " +
                                                   std::to_string(static_cast<int>(v.confidence * 100)) + "%",
-                              v.page, c.key});
+                              v.page, c.key, v.confidence});
     if (v.kind == normalize::NumberKind::invalid)
       out.warnings.push_back({"value_unreadable", "'" + v.raw + "' is not a number", v.page, c.key});
     out.values[c.key] = v;

@@ -1,0 +1,153 @@
+#include "xxgk/batch/result_sink.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "xxgk/core/sha256.hpp"
+
+namespace xxgk::batch {
+namespace {
+
+namespace fs = std::filesystem;
+
+void write_all(int fd, const std::string &text, const std::string &what) {
+  size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw SinkError("cannot write " + what + ": " + std::strerror(errno));
+    done += static_cast<size_t>(n);
+  }
+}
+
+void replace_file(const fs::path &target, const std::string &content) {
+  fs::path temp = target;
+  temp += ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out || !(out << content) || !out.flush()) throw SinkError("cannot write " + temp.string());
+  }
+  std::error_code ec;
+  fs::rename(temp, target, ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    throw SinkError("cannot write " + target.string());
+  }
+}
+
+std::optional<nlohmann::json> parse(const std::string &text) {
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded()) return std::nullopt;
+  return j;
+}
+
+class JsonlSink : public ResultSink {
+ public:
+  JsonlSink(const std::string &path, bool resume) : path_(path) {
+    if (path == "-") {
+      fd_ = 1;
+      return;
+    }
+    if (resume) keep_intact_records();
+    int flags = O_WRONLY | O_CREAT | O_APPEND | (resume ? 0 : O_TRUNC);
+    fd_ = ::open(path.c_str(), flags, 0644);
+    if (fd_ < 0) throw SinkError("cannot open " + path + ": " + std::strerror(errno));
+  }
+  ~JsonlSink() override {
+    if (fd_ > 1) ::close(fd_);
+  }
+  bool has(const InputFile &input) const override { return done_.count(identity_of(input)) > 0; }
+  void write(const InputFile &input, const std::string &record) override {
+    // One write of one whole line: O_APPEND puts it after everything before it, uncut.
+    write_all(fd_, record + "\n", path_);
+    done_.insert(identity_of(input));
+  }
+
+ private:
+  void keep_intact_records() {
+    std::ifstream in(path_, std::ios::binary);
+    if (!in) return;
+    std::string line, kept;
+    bool changed = false;
+    while (std::getline(in, line)) {
+      auto record = parse(line);
+      auto id = record ? identity_of(*record) : std::nullopt;
+      bool whole = !in.eof();  // a last line without its newline was cut off mid-write
+      if (!id || !whole || !done_.insert(*id).second) {
+        changed = true;
+        continue;
+      }
+      kept += line + "\n";
+    }
+    if (changed) replace_file(path_, kept);
+  }
+
+  std::string path_;
+  int fd_ = -1;
+  std::set<Identity> done_;
+};
+
+class DirectorySink : public ResultSink {
+ public:
+  DirectorySink(const std::string &dir, const std::vector<std::string> &all, bool resume) : dir_(dir) {
+    std::error_code ec;
+    fs::create_directories(dir_, ec);
+    if (!fs::is_directory(dir_)) throw SinkError("cannot create output folder " + dir);
+    std::vector<std::string> names = output_names(all);
+    for (size_t i = 0; i < all.size(); ++i) name_of_[all[i]] = names[i];
+    if (!resume) return;
+    for (const auto &[input, name] : name_of_) {
+      std::ifstream in(dir_ / name, std::ios::binary);
+      if (!in) continue;
+      std::stringstream ss;
+      ss << in.rdbuf();
+      auto record = parse(ss.str());
+      if (auto id = record ? identity_of(*record) : std::nullopt) done_.insert(*id);
+    }
+  }
+  bool has(const InputFile &input) const override { return done_.count(identity_of(input)) > 0; }
+  void write(const InputFile &input, const std::string &record) override {
+    auto it = name_of_.find(input.path);
+    std::string name = it != name_of_.end() ? it->second : output_names({input.path}).front();
+    replace_file(dir_ / name, record + "\n");
+    done_.insert(identity_of(input));
+  }
+
+ private:
+  fs::path dir_;
+  std::map<std::string, std::string> name_of_;
+  std::set<Identity> done_;
+};
+
+}  // namespace
+
+std::vector<std::string> output_names(const std::vector<std::string> &inputs) {
+  std::map<std::string, int> uses;
+  for (const auto &p : inputs) ++uses[fs::path(p).stem().string()];
+  std::vector<std::string> out;
+  for (const auto &p : inputs) {
+    std::string stem = fs::path(p).stem().string();
+    if (stem.empty()) stem = "input";
+    out.push_back(uses[stem] > 1 ? stem + "-" + sha256_hex(p).substr(0, 8) + ".json" : stem + ".json");
+  }
+  return out;
+}
+
+std::unique_ptr<ResultSink> jsonl_sink(const std::string &path, bool resume) {
+  return std::make_unique<JsonlSink>(path, resume);
+}
+
+std::unique_ptr<ResultSink> directory_sink(const std::string &dir, const std::vector<std::string> &all_inputs,
+                                           bool resume) {
+  return std::make_unique<DirectorySink>(dir, all_inputs, resume);
+}
+
+}  // namespace xxgk::batch
