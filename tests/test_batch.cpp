@@ -107,7 +107,8 @@ TEST(Worker, ManyAtOnceAllReportBack) {
   TempDir dir;
   batch::WorkerPool pool({10, 0});
   for (int i = 0; i < 6; ++i)
-    ASSERT_TRUE(pool.start(i, {"/bin/sh", "-c", "exit " + std::to_string(i)}, (dir.path() / std::to_string(i)).string()));
+    ASSERT_TRUE(
+        pool.start(i, {"/bin/sh", "-c", "exit " + std::to_string(i)}, (dir.path() / std::to_string(i)).string()));
   std::set<int> seen;
   while (auto ended = pool.wait_any()) {
     EXPECT_EQ(ended->second.exit_code, ended->first);
@@ -170,19 +171,25 @@ TEST(Csv, WideHasOneRowPerRecordAndLongOneRowPerValue) {
                        {"status", "ok"},
                        {"tables", {{"active_disclosure", {{"regulations", {{"issued", 4}, {"repealed", nullptr}}}}}}},
                        {"warnings", nlohmann::json::array()}};
-  ok["warnings"].push_back({{"code", "low_confidence"}, {"key", "active_disclosure.regulations.issued"},
-                            {"message", "m"}, {"confidence", 0.7}});
+  ok["warnings"].push_back({{"code", "low_confidence"},
+                            {"key", "active_disclosure.regulations.issued"},
+                            {"message", "m"},
+                            {"confidence", 0.7}});
   nlohmann::json failed = {{"source", {{"file", "b.pdf"}, {"sha256", "2"}}},
                            {"status", "failed"},
                            {"error", {{"reason", "not a PDF file"}}}};
   std::string wide = batch::wide_csv({ok, failed}, {true});
-  EXPECT_EQ(wide.rfind("\xEF\xBB\xBF" "file,sha256,status,error,title,agency,year,edition,", 0), 0u);
+  EXPECT_EQ(wide.rfind("\xEF\xBB\xBF"
+                       "file,sha256,status,error,title,agency,year,edition,",
+                       0),
+            0u);
   EXPECT_NE(wide.find("\r\na.pdf,1,ok,,t,某局,2023,2021,4,"), std::string::npos);
   EXPECT_NE(wide.find("\r\nb.pdf,2,failed,not a PDF file,"), std::string::npos);
   std::string lng = batch::long_csv({ok, failed});
-  EXPECT_EQ(lng, "file,key,value,confidence\r\n"
-                 "a.pdf,active_disclosure.regulations.issued,4,0.7\r\n"
-                 "a.pdf,active_disclosure.regulations.repealed,,\r\n");
+  EXPECT_EQ(lng,
+            "file,key,value,confidence\r\n"
+            "a.pdf,active_disclosure.regulations.issued,4,0.7\r\n"
+            "a.pdf,active_disclosure.regulations.repealed,,\r\n");
 }
 
 TEST(Csv, LoadsJsonLinesJsonFilesAndFolders) {

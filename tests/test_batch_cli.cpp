@@ -104,17 +104,16 @@ std::vector<std::string> poison_files(const fs::path &dir, const std::string &a_
 }
 
 TEST(BatchCli, UsageErrors) {
-  for (const auto &args : std::vector<std::vector<std::string>>{
-           {"extract", "a.pdf", "b.pdf", "-o", "x.json"},
-           {"extract", "a.pdf", "--resume"},
-           {"extract", "a.pdf", "--jsonl", "-", "--resume"},
-           {"extract", "a.pdf", "--jsonl", "x", "--out-dir", "y"},
-           {"extract", "a.pdf", "--shard", "3/3"},
-           {"extract", "a.pdf", "--jobs", "-1"},
-           {"extract", "a.pdf", "--max-memory", "10"},
-           {"extract", "a.pdf", "b.pdf", "--debug-dir", "d"},
-           {"tables", "a.pdf", "--jsonl", "x"},
-           {"csv"}}) {
+  for (const auto &args : std::vector<std::vector<std::string>>{{"extract", "a.pdf", "b.pdf", "-o", "x.json"},
+                                                                {"extract", "a.pdf", "--resume"},
+                                                                {"extract", "a.pdf", "--jsonl", "-", "--resume"},
+                                                                {"extract", "a.pdf", "--jsonl", "x", "--out-dir", "y"},
+                                                                {"extract", "a.pdf", "--shard", "3/3"},
+                                                                {"extract", "a.pdf", "--jobs", "-1"},
+                                                                {"extract", "a.pdf", "--max-memory", "10"},
+                                                                {"extract", "a.pdf", "b.pdf", "--debug-dir", "d"},
+                                                                {"tables", "a.pdf", "--jsonl", "x"},
+                                                                {"csv"}}) {
     auto r = run_xxgk(args);
     EXPECT_EQ(r.exit_code, cli::exit_usage) << testing::PrintToString(args) << r.err;
   }
@@ -128,8 +127,8 @@ TEST(BatchCli, PoisonFilesBecomeErrorRecordsAndGoodFilesMatchTheirSingleRun) {
     fs::copy_file(fixture(f), good / f);
   auto bad = poison_files(dir.path() / "bad", fixture("sample-report.pdf").string());
   auto out = dir.path() / "out.jsonl";
-  auto r = run_xxgk({"extract", good.string(), (dir.path() / "bad").string(), "--jsonl", out.string(), "--jobs",
-                     "2", "--timeout", "20"});
+  auto r = run_xxgk({"extract", good.string(), (dir.path() / "bad").string(), "--jsonl", out.string(), "--jobs", "2",
+                     "--timeout", "20"});
   EXPECT_EQ(r.exit_code, cli::exit_some_failed) << r.err;
   auto records = jsonl_records(out);
   std::map<std::string, nlohmann::json> by_file;
@@ -227,8 +226,8 @@ TEST(BatchCli, CorpusBatchOfThreeHundredInputs) {
   for (const auto &p : inputs) list += p + "\n";
   write_file(dir.path() / "list.txt", list);
   auto out = dir.path() / "all.jsonl";
-  auto r = run_xxgk({"extract", "--files-from", (dir.path() / "list.txt").string(), "--jsonl", out.string(),
-                     "--jobs", "2", "--timeout", "20"});
+  auto r = run_xxgk({"extract", "--files-from", (dir.path() / "list.txt").string(), "--jsonl", out.string(), "--jobs",
+                     "2", "--timeout", "20"});
   EXPECT_EQ(r.exit_code, cli::exit_some_failed) << r.err;
   auto lines = lines_by_file(out);
   EXPECT_EQ(lines.size(), inputs.size());
@@ -250,13 +249,14 @@ TEST(BatchCli, CorpusBatchOfThreeHundredInputs) {
     for (const auto &k : report::template_keys(spec.edition(edition)))
       if (seen.insert(k).second) keys += k + "\n";
   write_file(dir.path() / "keys.txt", keys);
-  std::string check = "import csv,sys\n"
-                      "rows=list(csv.reader(open(sys.argv[1],newline='',encoding='utf-8')))\n"
-                      "keys=open(sys.argv[2],encoding='utf-8').read().split()\n"
-                      "assert rows[0][8:]==keys, 'key columns'\n"
-                      "assert len(rows)-1==int(sys.argv[3]), (len(rows)-1, sys.argv[3])\n"
-                      "assert all(len(r)==len(rows[0]) for r in rows), 'ragged'\n"
-                      "assert len({r[0] for r in rows[1:]})==len(rows)-1, 'one row per report'\n";
+  std::string check =
+      "import csv,sys\n"
+      "rows=list(csv.reader(open(sys.argv[1],newline='',encoding='utf-8')))\n"
+      "keys=open(sys.argv[2],encoding='utf-8').read().split()\n"
+      "assert rows[0][8:]==keys, 'key columns'\n"
+      "assert len(rows)-1==int(sys.argv[3]), (len(rows)-1, sys.argv[3])\n"
+      "assert all(len(r)==len(rows[0]) for r in rows), 'ragged'\n"
+      "assert len({r[0] for r in rows[1:]})==len(rows)-1, 'one row per report'\n";
   write_file(dir.path() / "check.py", check);
   std::string cmd = "python3 " + test::shell_quote((dir.path() / "check.py").string()) + " " +
                     test::shell_quote(csv.string()) + " " + test::shell_quote((dir.path() / "keys.txt").string()) +

@@ -97,7 +97,9 @@ std::string row(const std::vector<std::string> &fields) {
   return out + "\r\n";
 }
 
-std::string start(const CsvOptions &o) { return o.byte_order_mark ? "\xEF\xBB\xBF" : ""; }
+std::string start(const CsvOptions &o) {
+  return o.byte_order_mark ? "\xEF\xBB\xBF" : "";
+}
 
 // Each key's confidence: provenance cells first, then low-confidence warnings.
 std::map<std::string, double> confidences(const nlohmann::json &record) {

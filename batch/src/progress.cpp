@@ -54,6 +54,8 @@ void ProgressReporter::update(const ProgressState &state) {
   show(progress_line(state), false);
 }
 
-void ProgressReporter::finish(const ProgressState &state) { show(progress_line(state), true); }
+void ProgressReporter::finish(const ProgressState &state) {
+  show(progress_line(state), true);
+}
 
 }  // namespace xxgk::batch

@@ -63,8 +63,8 @@ Outcome outcome_of(const InputFile &input, const WorkerExit &exit, const fs::pat
     }
   }
   std::string reason = wrote ? "the worker wrote no readable JSON" : failure_reason(exit, limits);
-  return {failure_record(input, exit, reason).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-          "failed", false};
+  return {failure_record(input, exit, reason).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "failed",
+          false};
 }
 
 std::vector<std::string> worker_argv(const BatchOptions &o, const std::string &input, const fs::path &out) {

@@ -109,12 +109,10 @@ std::string failure_reason(const WorkerExit &exit, const WorkerLimits &limits) {
     if (line.rfind("xxgk: ", 0) == 0 && line.find("warning:") == std::string::npos &&
         line.find("note:") == std::string::npos)
       said = line.substr(6);
-  bool out_of_memory = said.find("bad_alloc") != std::string::npos ||
-                       exit.error_output.find("std::bad_alloc") != std::string::npos;
-  if (out_of_memory && limits.memory_mb > 0)
-    return "out of memory (limit " + std::to_string(limits.memory_mb) + " MB)";
-  if (exit.signal != 0)
-    return "crashed: signal " + std::to_string(exit.signal) + " (" + ::strsignal(exit.signal) + ")";
+  bool out_of_memory =
+      said.find("bad_alloc") != std::string::npos || exit.error_output.find("std::bad_alloc") != std::string::npos;
+  if (out_of_memory && limits.memory_mb > 0) return "out of memory (limit " + std::to_string(limits.memory_mb) + " MB)";
+  if (exit.signal != 0) return "crashed: signal " + std::to_string(exit.signal) + " (" + ::strsignal(exit.signal) + ")";
   if (exit.exit_code == 127 && said.empty()) return "could not start the worker process";
   if (said.rfind("error: ", 0) == 0) said = said.substr(7);
   if (!said.empty()) return said;

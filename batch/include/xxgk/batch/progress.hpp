@@ -9,7 +9,7 @@
 namespace xxgk::batch {
 
 struct ProgressState {
-  int done = 0;  // finished this run (ok, partial or failed)
+  int done = 0;   // finished this run (ok, partial or failed)
   int total = 0;  // to do this run
   int failed = 0;
   double elapsed_seconds = 0;

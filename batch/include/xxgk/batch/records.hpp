@@ -15,7 +15,7 @@ namespace xxgk::batch {
 
 struct InputFile {
   std::string path;
-  std::string sha256;                  // empty when the file cannot be read
+  std::string sha256;                   // empty when the file cannot be read
   std::optional<std::uintmax_t> bytes;  // nullopt when missing
 };
 
@@ -28,6 +28,8 @@ nlohmann::json failure_record(const InputFile &input, const WorkerExit &exit, co
 // A record's (source.file, source.sha256): what --resume matches inputs by.
 using Identity = std::pair<std::string, std::string>;
 std::optional<Identity> identity_of(const nlohmann::json &record);
-inline Identity identity_of(const InputFile &input) { return {input.path, input.sha256}; }
+inline Identity identity_of(const InputFile &input) {
+  return {input.path, input.sha256};
+}
 
 }  // namespace xxgk::batch

@@ -12,8 +12,8 @@
 namespace xxgk::batch {
 
 struct BatchOptions {
-  std::vector<std::string> inputs;       // this run's inputs, shard already applied
-  int jobs = 1;                          // worker processes at once
+  std::vector<std::string> inputs;  // this run's inputs, shard already applied
+  int jobs = 1;                     // worker processes at once
   WorkerLimits limits;
   std::string executable;                // xxgk itself
   std::vector<std::string> worker_args;  // extract options passed on to each worker
