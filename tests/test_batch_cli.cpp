@@ -199,6 +199,21 @@ TEST(BatchCli, ShardsSplitTheInputsAndOutDirHoldsOneFilePerInput) {
   EXPECT_TRUE(written.count("r0.json"));
 }
 
+TEST(BatchCli, InputListFromStandardInput) {
+  TempDir dir;
+  fs::copy_file(fixture("sample-report.pdf"), dir.path() / "报告 one.pdf");
+  auto out = dir.path() / "out.jsonl";
+  std::string cmd = "printf '%s\\n\\n' " + test::shell_quote((dir.path() / "报告 one.pdf").string()) + " | " +
+                    test::shell_quote(XXGK_BINARY) + " extract --files-from - --jsonl " +
+                    test::shell_quote(out.string()) + " 2>/dev/null";
+  EXPECT_EQ(std::system(cmd.c_str()), 0);
+  auto records = jsonl_records(out);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0]["source"]["file"], (dir.path() / "报告 one.pdf").string());
+  // A folder is a batch: -o (one file) is refused there too.
+  EXPECT_EQ(run_xxgk({"extract", dir.path().string(), "-o", "x.json"}).exit_code, cli::exit_usage);
+}
+
 // The acceptance batch: the shared corpus's born-digital reports under 15 names each, and the
 // poisonous files; then its wide CSV read back by Python's csv module.
 TEST(BatchCli, CorpusBatchOfThreeHundredInputs) {
@@ -239,6 +254,13 @@ TEST(BatchCli, CorpusBatchOfThreeHundredInputs) {
   for (const auto &path : first_copy) {
     auto single = run_xxgk({"extract", path});
     EXPECT_EQ(lines[path] + "\n", single.out) << path;
+    auto expected = nlohmann::json::parse(single.out);
+    for (int copy = 1; copy < 15; ++copy) {
+      std::string other = path;
+      other.replace(other.find("/copy-0/"), 8, "/copy-" + std::to_string(copy) + "/");
+      expected["source"]["file"] = other;
+      EXPECT_EQ(nlohmann::json::parse(lines[other]), expected) << other;
+    }
   }
   auto csv = dir.path() / "wide.csv";
   ASSERT_EQ(run_xxgk({"csv", out.string(), "-o", csv.string()}).exit_code, cli::exit_ok);

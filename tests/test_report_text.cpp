@@ -126,6 +126,18 @@ TEST(FindSections, ProseMentioningATitleIsNotAHeading) {
   EXPECT_EQ(s[0].text, "正文");
 }
 
+TEST(FindSections, OcrLettersInAHeadingDoNotHideIt) {
+  // As read off scans: 一、 read as "Se", letters from strokes Tesseract could not place.
+  std::vector<PageLines> pages = {{1,
+                                   {line("Se 总体情况", 100), line("正文", 120),
+                                    line("四、政府信一息AN公开行人am 政复议SA 、mm行政诉AN讼情况SS", 140)}}};
+  auto s = find_sections(pages, sections_2021());
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].id, "overview");
+  EXPECT_EQ(s[0].text, "正文");
+  EXPECT_EQ(s[1].id, "review_litigation");
+}
+
 TEST(FindSections, MissingSectionIsSkippedNotInvented) {
   std::vector<PageLines> pages = {{1, {line("一、总体情况", 100), line("六、其他需要报告的事项", 120)}}};
   auto s = find_sections(pages, sections_2021());

@@ -49,6 +49,19 @@ TEST(Stream, RowsAndColumnsFromAlignedText) {
   EXPECT_EQ(t.at(1, 3)->text, "48");
 }
 
+TEST(Stream, NumbersInOneRowAreATableOnlyWhenMany) {
+  // A signature block: the agency, and the date under it; and a title with its year.
+  std::vector<TextRun> runs = {run("某市统计局", 60, 100), run("2023", 300, 100), run("年", 340, 100),
+                               run("报告", 60, 400),       run("2024", 300, 400), run("1", 350, 400),
+                               run("26", 400, 400)};
+  EXPECT_TRUE(stream_tables(1, 842, runs, {}).empty());
+  // One row of many numbers under its header is a table (the review and litigation table).
+  std::vector<TextRun> review = {run("维持", 200, 80), run("纠正", 250, 80), run("其他", 300, 80),
+                                 run("总计", 350, 80)};
+  for (int i = 0; i < 4; ++i) review.push_back(run(std::to_string(i), 205 + 50.0 * i, 105));
+  EXPECT_EQ(stream_tables(1, 842, review, {}).size(), 1u);
+}
+
 TEST(Stream, CentredGroupHeaderSpansTheColumnsOfItsChildren) {
   std::vector<TextRun> runs = {run("申请人", 235, 60), run("甲", 200, 80), run("乙", 250, 80), run("丙", 300, 80)};
   row(runs, "一、新收", 60, 105, {"1", "2", "3"});

@@ -502,6 +502,19 @@ std::optional<Table> region_table(int page, const std::vector<Line> &region, boo
   std::vector<Band> bands = bands_of(region);
   // One row is a table only as the rest of one continued from the page before.
   if (bands.size() < (starts_page ? 1u : 2u)) return std::nullopt;
+  // A few numbers in one row only (a date under a signature, a year in a title) make no table;
+  // a row of many does (the review and litigation table has one), as does a table's last row
+  // alone at the top of a page (the rest of one from the page before), and a header alone at
+  // the foot of a page (no numbers at all: the start of one).
+  std::vector<int> values_per_row;
+  for (const Band &b : bands)
+    if (int n = static_cast<int>(std::count_if(b.segments.begin(), b.segments.end(),
+                                               [](const Segment &s) { return is_value_text(s.text); })))
+      values_per_row.push_back(n);
+  bool one_row = values_per_row.size() == 1;
+  bool rows = values_per_row.size() >= 2 || (one_row && values_per_row[0] >= 4);
+  bool continued_row = starts_page && one_row && values_per_row[0] >= 2;
+  if (!rows && !continued_row && !(ends_page && values_per_row.empty())) return std::nullopt;
   std::vector<Interval> values = value_columns(bands);
   // A table's header alone at the foot of a page, its rows on the next: kept, to be stitched.
   if (static_cast<int>(values.size()) < options.min_value_columns && ends_page) {

@@ -191,6 +191,18 @@ void set_font_sizes(std::vector<TextRun> &runs, const std::vector<int> &line_of,
   }
 }
 
+// What the layout analysis skipped is a number, or Chinese words; Latin letters read from
+// there are pieces of strokes (a bold heading's glyph, a seal's edge), not text.
+bool plausible_missed_word(const std::string &text) {
+  bool ideograph = false, digit = false;
+  for (char32_t c : to_u32(text)) {
+    if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return false;
+    ideograph = ideograph || is_ideograph(c);
+    digit = digit || (c >= U'0' && c <= U'9');
+  }
+  return ideograph || digit;
+}
+
 struct BoxaDeleter {
   void operator()(BOXA *b) const { boxaDestroy(&b); }
 };
@@ -310,7 +322,7 @@ void OcrEngine::add_missed_words(const Raster &page, PIX *gray, std::vector<Text
              px.y1 * points_per_pixel + m};
     bool narrow = px.width() * points_per_pixel <= 2.5 * em;
     CellText read = read_cell(image, box, narrow ? CellContent::value : CellContent::words);
-    if (read.text.empty() || read.confidence < 0.6) continue;
+    if (read.text.empty() || read.confidence < 0.6 || !plausible_missed_word(read.text)) continue;
     TextRun run;
     run.text = read.text;
     run.bbox = {px.x0 * points_per_pixel, px.y0 * points_per_pixel, px.x1 * points_per_pixel, px.y1 * points_per_pixel};

@@ -1,6 +1,7 @@
 #include "xxgk/pipeline/find_tables.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <optional>
 
@@ -198,6 +199,10 @@ DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<Pa
                                : doc.render(number, std::max(options.ruling_dpi, 110.0));
       auto png = options.debug_dir / ("page-" + std::to_string(number) + ".png");
       layout::write_debug_overlay(png, raster, number, result.rulings[number - 1], result.tables);
+      // The words the analyzer had, as lines: what OCR read, where a heading went missing.
+      std::ofstream text(options.debug_dir / ("page-" + std::to_string(number) + ".txt"));
+      for (const auto &line : layout::build_lines(page.runs))
+        text << static_cast<int>(line.bbox.x0) << "," << static_cast<int>(line.bbox.y0) << "\t" << line.text << "\n";
     }
   }
   return result;

@@ -81,7 +81,14 @@ double heading_score(const std::u32string &line, const SectionSpec &spec) {
   HeadingNumber h = split_heading_number(line);
   if (h.number != 0 && h.number != spec.number) return 0;
   std::u32string title = to_u32(spec.title);
-  std::u32string rest = strip_trailing_punctuation(h.rest);
+  // Section titles have no Latin letters: on a scan, letters in a heading line are OCR's reading
+  // of a stroke it could not place (一、 read as "Se"), so they do not count against it.
+  std::u32string rest;
+  for (char32_t c : strip_trailing_punctuation(h.rest))
+    if (!((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'))) rest += c;
+  if (h.number == 0)  // what is left of an unreadable number before the title
+    while (!rest.empty() && rest.front() < 0x2E80 && !(rest.front() >= U'0' && rest.front() <= U'9'))
+      rest.erase(rest.begin());
   if (rest.size() > title.size() + 4) return 0;
   return similarity(rest, title);
 }
