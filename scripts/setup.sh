@@ -12,7 +12,7 @@ packages=(
   libutfcpp-dev nlohmann-json3-dev libvalijson-dev libssl-dev
   libgtest-dev libgmock-dev
   libcairo2-dev fonts-wqy-zenhei   # the fixture generator
-  python3 tesseract-ocr             # the batch CSV test reads CSV with Python; bench/ runs tesseract
+  python3 tesseract-ocr zlib1g-dev  # tests: CSV read by Python, hand-made PDFs; bench/ runs tesseract
 )
 
 missing=()

@@ -174,6 +174,10 @@ DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<Pa
   result.rulings.resize(pages.size());
   for_each_index(pages.size(), threads, [&](size_t i, int worker) {
     const PageText &page = pages[i];
+    if (page.summary.kind == "blank") {  // nothing to find, nothing to render
+      per_page[i] = {page.summary.number, {}, {}, 3.0};
+      return;
+    }
     std::vector<layout::Glyph> glyphs = layout::glyphs_of(page.runs);
     PageImages images = page_images(doc, page, options, extract);
     std::vector<layout::Ruling> rulings =

@@ -1,5 +1,6 @@
 #include "xxgk/pipeline/page_reader.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "xxgk/core/utf8_text.hpp"
@@ -45,6 +46,14 @@ const char *page_kind(extract::TextLayer layer) {
   return "text";
 }
 
+// A page with nothing on it at all (a separator page, the empty back of a scanned sheet): seen
+// at a glance at a low resolution, so that it costs no OCR. Any mark of print leaves pixels
+// well below white even at 24 DPI.
+bool is_blank(const extract::PdfDocument &doc, int number) {
+  Raster glance = doc.render(number, 24);
+  return std::all_of(glance.pixels.begin(), glance.pixels.end(), [](std::uint8_t v) { return v >= 200; });
+}
+
 PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOptions &options, LazyOcr &ocr,
                    std::vector<Warning> &warnings) {
   Page page = doc.page(number);
@@ -52,6 +61,10 @@ PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOpt
   out.runs = cleaned(std::move(page.runs));
   extract::TextLayer layer = extract::classify_text_layer(extract::text_layer_stats(out.runs), min_text_layer_chars);
   bool usable = layer == extract::TextLayer::usable;
+  if (layer == extract::TextLayer::none && is_blank(doc, number)) {
+    out.summary = {number, page.width, page.height, page.rotation, 0, "blank", "none", 0};
+    return out;
+  }
   bool want_ocr = options.ocr == OcrMode::always || (options.ocr == OcrMode::auto_ && !usable);
   const char *read_from = usable ? "text_layer" : "none";
   if (want_ocr) {

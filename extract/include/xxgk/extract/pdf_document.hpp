@@ -44,7 +44,7 @@ struct OpenOptions {
 
 // Largest raster render() produces; a bigger request is rendered at a lower DPI (see
 // Raster::dpi) so that a 20,000-point page cannot exhaust memory.
-inline constexpr long long max_raster_pixels = 120'000'000;
+inline constexpr long long max_raster_pixels = 40'000'000;
 
 // Poppler's document is not thread-safe: page() and render() are serialized, so that the pages
 // of one document can be processed on several threads (rendering is the short part of OCR).

@@ -27,7 +27,7 @@ struct PageSummary {
   double width = 0, height = 0;
   int rotation = 0;
   long text_runs = 0;
-  std::string kind;         // the text layer: "text", "scanned" (none: image-only or blank), "garbled"
+  std::string kind;         // "text", "scanned" (no text layer: an image), "garbled", "blank" (no ink)
   std::string read_from;    // where the words came from: "text_layer", "ocr", or "none"
   double skew_degrees = 0;  // rotation applied to the page image before OCR
 };
