@@ -12,7 +12,9 @@
 
 namespace {
 
-double coordinate(FuzzedDataProvider &in) { return in.ConsumeFloatingPointInRange<double>(-50, 900); }
+double coordinate(FuzzedDataProvider &in) {
+  return in.ConsumeFloatingPointInRange<double>(-50, 900);
+}
 
 xxgk::TextRun text_run(FuzzedDataProvider &in) {
   xxgk::TextRun run;
@@ -22,7 +24,8 @@ xxgk::TextRun text_run(FuzzedDataProvider &in) {
   run.bbox = {x, y, x + size * static_cast<double>(run.text.size()), y + size};
   if (in.ConsumeBool())
     for (size_t i = 0; i < run.text.size(); ++i)
-      run.glyph_boxes.push_back({x + size * static_cast<double>(i), y, x + size * static_cast<double>(i + 1), y + size});
+      run.glyph_boxes.push_back(
+          {x + size * static_cast<double>(i), y, x + size * static_cast<double>(i + 1), y + size});
   run.confidence = in.ConsumeProbability<double>();
   return run;
 }

@@ -14,9 +14,24 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   static const xxgk::report::TemplateSpec spec = xxgk::report::official_template_spec();
   // Real labels make the matcher work; random bytes make it cope.
-  static const std::vector<std::string> words = {
-      "信息内容", "规章", "行政许可", "申请人情况", "自然人", "法人或其他组织", "商业企业", "总计", "（一）予以公开",
-      "三、本年度办理结果", "行政复议", "结果维持", "其他", "—", "0", "12", "1,234.5", ""};
+  static const std::vector<std::string> words = {"信息内容",
+                                                 "规章",
+                                                 "行政许可",
+                                                 "申请人情况",
+                                                 "自然人",
+                                                 "法人或其他组织",
+                                                 "商业企业",
+                                                 "总计",
+                                                 "（一）予以公开",
+                                                 "三、本年度办理结果",
+                                                 "行政复议",
+                                                 "结果维持",
+                                                 "其他",
+                                                 "—",
+                                                 "0",
+                                                 "12",
+                                                 "1,234.5",
+                                                 ""};
   FuzzedDataProvider in(data, size);
   const auto &edition = spec.edition(in.ConsumeBool() ? "2021" : "2019");
   xxgk::layout::Table table;

@@ -48,11 +48,10 @@ inline std::string blank_pages_pdf(int pages) {
 // One page of the given size in points, with `content` drawn by `resources`.
 inline std::string one_page_pdf(double width, double height, const std::string &content, const std::string &resources,
                                 const std::vector<std::string> &more_objects = {}) {
-  std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + std::to_string(width) + " " + std::to_string(height) +
-          "] /Contents 4 0 R /Resources " + resources + " >>",
-      stream_object("", content)};
+  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + std::to_string(width) + " " +
+                                          std::to_string(height) + "] /Contents 4 0 R /Resources " + resources + " >>",
+                                      stream_object("", content)};
   objects.insert(objects.end(), more_objects.begin(), more_objects.end());
   return pdf_of(objects);
 }
@@ -65,10 +64,9 @@ inline std::string bad_utf16_text_pdf() {
       "1 begincodespacerange <00> <FF> endcodespacerange\n"
       "4 beginbfchar <41> <D800> <42> <DC00> <43> <DC00D800> <44> <4E00> endbfchar\n"
       "endcmap CMapName currentdict /CMap defineresource pop end end";
-  return one_page_pdf(595, 842, "BT /F1 24 Tf 72 700 Td (ABCDABCD ABCD) Tj 0 -40 Td (DDDD CCCC) Tj ET",
-                      "<< /Font << /F1 5 0 R >> >>",
-                      {"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
-                       stream_object("", cmap)});
+  return one_page_pdf(
+      595, 842, "BT /F1 24 Tf 72 700 Td (ABCDABCD ABCD) Tj 0 -40 Td (DDDD CCCC) Tj ET", "<< /Font << /F1 5 0 R >> >>",
+      {"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>", stream_object("", cmap)});
 }
 
 // A 1-bit image of width x height pixels, all white, deflated: kilobytes that inflate to
@@ -80,11 +78,11 @@ inline std::string decompression_bomb_pdf(int width, int height) {
   compress2(reinterpret_cast<Bytef *>(packed.data()), &size, reinterpret_cast<const Bytef *>(raw.data()), raw.size(),
             9);
   packed.resize(size);
-  return one_page_pdf(595, 842, "q 500 0 0 700 50 50 cm /Im1 Do Q", "<< /XObject << /Im1 5 0 R >> >>",
-                      {stream_object("/Type /XObject /Subtype /Image /Width " + std::to_string(width) + " /Height " +
-                                         std::to_string(height) +
-                                         " /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode",
-                                     packed)});
+  return one_page_pdf(
+      595, 842, "q 500 0 0 700 50 50 cm /Im1 Do Q", "<< /XObject << /Im1 5 0 R >> >>",
+      {stream_object("/Type /XObject /Subtype /Image /Width " + std::to_string(width) + " /Height " +
+                         std::to_string(height) + " /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode",
+                     packed)});
 }
 
 // The same bytes with the xref table pointing 7 bytes off, as after a careless edit: Poppler

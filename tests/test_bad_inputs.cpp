@@ -56,8 +56,8 @@ TEST(BadInput, FilesThatAreNoPdfOrCannotBeRepairedAreRefusedClearly) {
 TEST(BadInput, TruncatedAtAnyOffsetIsRefusedOrRecoveredNeverWrong) {
   std::string bytes = test::read_file(fixture("sample-report.pdf"));
   TempDir dir;
-  for (size_t cut : {size_t{9}, size_t{100}, size_t{1000}, bytes.size() / 4, bytes.size() / 2,
-                     3 * bytes.size() / 4, bytes.size() - 200, bytes.size() - 10}) {
+  for (size_t cut : {size_t{9}, size_t{100}, size_t{1000}, bytes.size() / 4, bytes.size() / 2, 3 * bytes.size() / 4,
+                     bytes.size() - 200, bytes.size() - 10}) {
     auto path = dir.path() / ("cut-" + std::to_string(cut) + ".pdf");
     write_file(path, bytes.substr(0, cut));
     auto r = run_xxgk({"extract", path.string()});

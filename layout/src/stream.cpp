@@ -118,6 +118,13 @@ std::vector<Band> bands_of(const std::vector<Line> &region) {
   std::vector<Segment> values, words;
   for (const Line &l : region)
     for (const Segment &s : l.segments) (is_value_text(s.text) ? values : words).push_back(s);
+  // A dash's box (from OCR, the ink itself) is a hairline: it stands for a line of print of its
+  // font size, or its row's label would not overlap it.
+  for (Segment &v : values)
+    if (v.font_size > 0 && v.bbox.height() < 0.6 * v.font_size) {
+      double middle = v.bbox.center_y();
+      v.bbox.y0 = middle - v.font_size / 2, v.bbox.y1 = middle + v.font_size / 2;
+    }
   auto by_top = [](const Segment &a, const Segment &b) { return a.bbox.y0 < b.bbox.y0; };
   std::sort(values.begin(), values.end(), by_top);
   std::sort(words.begin(), words.end(), by_top);

@@ -191,16 +191,44 @@ void set_font_sizes(std::vector<TextRun> &runs, const std::vector<int> &line_of,
   }
 }
 
-// What the layout analysis skipped is a number, or Chinese words; Latin letters read from
+// What the layout analysis skipped is a number (or the zero dash), or Chinese words; Latin letters read from
 // there are pieces of strokes (a bold heading's glyph, a seal's edge), not text.
 bool plausible_missed_word(const std::string &text) {
   bool ideograph = false, digit = false;
   for (char32_t c : to_u32(text)) {
     if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return false;
     ideograph = ideograph || is_ideograph(c);
-    digit = digit || (c >= U'0' && c <= U'9');
+    digit = digit || (c >= U'0' && c <= U'9') || c == U'—';  // the dash read_cell gives a zero mark
   }
   return ideograph || digit;
+}
+
+// Tesseract sometimes makes one word of marks far apart on a line: a borderless table's row
+// of zero dashes comes back as "一一一一一". A gap wider than most of an em between two of a
+// word's glyphs splits it, so each mark stands where it was printed.
+std::vector<TextRun> split_at_wide_gaps(std::vector<TextRun> runs) {
+  std::vector<TextRun> out;
+  for (TextRun &run : runs) {
+    std::u32string text = to_u32(run.text);
+    if (run.glyph_boxes.size() != text.size() || text.size() < 2) {
+      out.push_back(std::move(run));
+      continue;
+    }
+    size_t begin = 0;
+    for (size_t i = 1; i <= text.size(); ++i) {
+      bool cut = i == text.size() || run.glyph_boxes[i].x0 - run.glyph_boxes[i - 1].x1 > 0.8 * run.font_size;
+      if (!cut) continue;
+      TextRun piece = run;
+      piece.text = to_utf8(text.substr(begin, i - begin));
+      piece.glyph_boxes.assign(run.glyph_boxes.begin() + static_cast<long>(begin),
+                               run.glyph_boxes.begin() + static_cast<long>(i));
+      piece.bbox = piece.glyph_boxes.front();
+      for (const Rect &g : piece.glyph_boxes) piece.bbox = piece.bbox.united(g);
+      out.push_back(std::move(piece));
+      begin = i;
+    }
+  }
+  return out;
 }
 
 struct BoxaDeleter {
@@ -224,8 +252,11 @@ std::vector<Rect> uncovered_ink(PIX *gray, const std::vector<TextRun> &runs, dou
   for (int i = 0; i < boxaGetCount(boxes.get()); ++i) {
     l_int32 x, y, w, h;
     if (boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h) != 0) continue;
-    // Glyph-sized: not a speck, not a ruling or a table's whole grid.
-    if (h < 0.4 * em || h > 1.5 * em || w > 1.5 * em) continue;
+    // Glyph-sized (not a speck, not a ruling or a table's whole grid), or a dash: the zero
+    // mark of a borderless table, which page OCR passes over as no text at all.
+    bool glyph = h >= 0.4 * em && h <= 1.5 * em && w <= 1.5 * em;
+    bool dash = w >= 0.5 * em && w <= 1.5 * em && h <= 0.25 * em && w >= 3 * h;
+    if (!glyph && !dash) continue;
     Rect box{double(x), double(y), double(x + w), double(y + h)};
     bool seen = std::any_of(covered.begin(), covered.end(), [&](const Rect &c) {
       return box.center_x() >= c.x0 && box.center_x() <= c.x1 && box.center_y() >= c.y0 && box.center_y() <= c.y1;
@@ -303,6 +334,7 @@ std::vector<TextRun> OcrEngine::recognize_page(const Raster &page) const {
       run.glyph_boxes.push_back({run.bbox.x0 + g * step, run.bbox.y0, run.bbox.x0 + (g + 1) * step, run.bbox.y1});
   }
   set_font_sizes(runs, line_of, ideograph_heights);
+  runs = split_at_wide_gaps(std::move(runs));
   add_missed_words(page, pix.get(), runs);
   return runs;
 }
