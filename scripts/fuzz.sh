@@ -16,7 +16,7 @@ CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -D
   -DXXGK_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build" -j"$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-export LSAN_OPTIONS=suppressions=$PWD/fuzz/lsan.supp OMP_THREAD_LIMIT=1
+export LSAN_OPTIONS=suppressions=$PWD/scripts/lsan.supp OMP_THREAD_LIMIT=1
 run() {
   local t=$1 corpus=$build/corpus/$1 artifacts=$build/artifacts/$1/
   mkdir -p "$corpus" "$artifacts"
