@@ -13,6 +13,7 @@
 #include "xxgk/batch/csv_export.hpp"
 #include "xxgk/batch/inputs.hpp"
 #include "xxgk/batch/run_batch.hpp"
+#include "xxgk/core/atomic_file.hpp"
 #include "xxgk/extract/pdf_document.hpp"
 #include "xxgk/report/table_output.hpp"
 #include "xxgk/report/template_spec.hpp"
@@ -27,23 +28,6 @@ using namespace xxgk::cli;
 int fail(int code, const std::string &message) {
   std::cerr << "xxgk: " << message << "\n";
   return code;
-}
-
-// Writes next to the target and renames, so a reader never sees half a file.
-bool write_atomically(const std::string &path, const std::string &content) {
-  std::filesystem::path target(path);
-  std::filesystem::path temp = target;
-  temp += ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return false;
-    out << content;
-    if (!out.flush()) return false;
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, target, ec);
-  if (ec) std::filesystem::remove(temp, ec);
-  return !ec;
 }
 
 int exit_code_for(extract::InputErrorKind kind) {
@@ -84,7 +68,7 @@ int run_extract(const Options &o) {
   std::string text = j.dump(o.pretty ? 2 : -1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   if (o.output.empty()) {
     std::cout << text << std::flush;
-  } else if (!write_atomically(o.output, text)) {
+  } else if (!write_file_atomically(o.output, text)) {
     return fail(exit_unreadable, "error: cannot write '" + o.output + "'");
   }
   print_warnings(o.inputs[0], r.warnings);
@@ -100,7 +84,7 @@ int write_csv_tables(const Options &o, const std::vector<layout::Table> &tables)
   auto fill = o.repeat_spans ? report::SpanFill::repeat : report::SpanFill::empty;
   for (size_t i = 0; i < tables.size(); ++i) {
     auto path = std::filesystem::path(o.output) / ("table-" + std::to_string(i + 1) + ".csv");
-    if (!write_atomically(path.string(), report::to_csv(tables[i], fill)))
+    if (!write_file_atomically(path.string(), report::to_csv(tables[i], fill)))
       return fail(exit_unreadable, "error: cannot write '" + path.string() + "'");
   }
   std::cerr << "xxgk: wrote " << tables.size() << " CSV file(s) to " << o.output << "\n";
@@ -125,7 +109,7 @@ int run_tables(const Options &o) {
   std::string text = j.dump(o.pretty ? 2 : -1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   if (o.output.empty())
     std::cout << text << std::flush;
-  else if (!write_atomically(o.output, text))
+  else if (!write_file_atomically(o.output, text))
     return fail(exit_unreadable, "error: cannot write '" + o.output + "'");
   return exit_ok;
 }
@@ -222,7 +206,7 @@ int run_csv(const Options &o) {
   std::string text = o.long_csv ? batch::long_csv(records, options) : batch::wide_csv(records, options);
   if (o.output.empty())
     std::cout << text << std::flush;
-  else if (!write_atomically(o.output, text))
+  else if (!write_file_atomically(o.output, text))
     return fail(exit_unreadable, "error: cannot write '" + o.output + "'");
   std::cerr << "xxgk: " << records.size() << " record(s) as CSV\n";
   return exit_ok;

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "options.hpp"
+#include "pdf_builder.hpp"
 #include "test_support.hpp"
 #include "xxgk/report/template_mapping.hpp"
 #include "xxgk/report/template_spec.hpp"
@@ -47,31 +48,6 @@ std::string random_bytes(size_t n, unsigned seed) {
   return s;
 }
 
-// A valid PDF of `pages` empty pages: nothing to read, much to render.
-std::string many_page_pdf(int pages) {
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  auto object = [&](const std::string &body) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
-  };
-  object("<< /Type /Catalog /Pages 2 0 R >>");
-  std::string kids;
-  for (int i = 0; i < pages; ++i) kids += std::to_string(3 + i) + " 0 R ";
-  object("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>");
-  for (int i = 0; i < pages; ++i) object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
-  size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t off : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
-    pdf += line;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
-}
-
 // The poisonous inputs a crawler brings home, written into `dir`; their paths.
 std::vector<std::string> poison_files(const fs::path &dir, const std::string &a_pdf) {
   fs::create_directories(dir);
@@ -106,7 +82,7 @@ std::vector<std::string> poison_files(const fs::path &dir, const std::string &a_
 // A huge page count of nothing: not an error, but a partial report of blank pages, quickly.
 std::string two_thousand_blank_pages(const fs::path &dir) {
   auto path = dir / "two-thousand-pages.pdf";
-  write_file(path, many_page_pdf(2000));
+  write_file(path, test::blank_pages_pdf(2000));
   return path.string();
 }
 

@@ -11,6 +11,7 @@
 #include <map>
 #include <sstream>
 
+#include "xxgk/core/atomic_file.hpp"
 #include "xxgk/core/sha256.hpp"
 
 namespace xxgk::batch {
@@ -29,18 +30,7 @@ void write_all(int fd, const std::string &text, const std::string &what) {
 }
 
 void replace_file(const fs::path &target, const std::string &content) {
-  fs::path temp = target;
-  temp += ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out || !(out << content) || !out.flush()) throw SinkError("cannot write " + temp.string());
-  }
-  std::error_code ec;
-  fs::rename(temp, target, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    throw SinkError("cannot write " + target.string());
-  }
+  if (!write_file_atomically(target, content)) throw SinkError("cannot write " + target.string());
 }
 
 std::optional<nlohmann::json> parse(const std::string &text) {
