@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libgmock-dev
   libcairo2-dev fonts-wqy-zenhei   # the fixture generator
   python3 tesseract-ocr zlib1g-dev  # tests: CSV read by Python, hand-made PDFs; bench/ runs tesseract
+  libbenchmark-dev                  # bench/: the stage micro-benchmarks
 )
 
 missing=()

@@ -162,6 +162,79 @@ TEST(TemplateMapping, ActiveDisclosureIn2019WordingInsideA2021Report) {
   EXPECT_DOUBLE_EQ(value(v, "active_disclosure.regulations.issued"), 1);
 }
 
+// A grid from rows of (text, colspan) cells, each row filling the table's width.
+layout::Table grid(const std::vector<std::vector<std::pair<std::string, int>>> &rows) {
+  layout::Table t;
+  t.method = "lattice";
+  t.rows = static_cast<int>(rows.size());
+  for (int r = 0; r < t.rows; ++r) {
+    int col = 0;
+    for (const auto &[text, span] : rows[static_cast<size_t>(r)]) {
+      layout::Cell x;
+      x.row = r, x.col = col, x.colspan = span, x.page = 1, x.text = text;
+      t.cells.push_back(x);
+      col += span;
+    }
+    t.cols = std::max(t.cols, col);
+  }
+  return t;
+}
+
+TEST(TemplateMapping, HeaderReadAsOneCellWithTheLabelColumnsHeader) {
+  // A scan lost the ruling between 信息内容 and 本年处理决定数量; its OCR added a seal's edge.
+  layout::Table t = grid({{{"第二十条第（六）项", 4}},
+                          {{"信息内容本年处理决定数量 WA", 4}},
+                          {{"行政处罚", 1}, {"7", 3}},
+                          {{"行政强制", 1}, {"0", 3}},
+                          {{"第二十条第（八）项 \\\\___", 4}},
+                          {{"信息内容", 1}, {"本年收费金额（单位：万元） SN", 3}},
+                          {{"行政事业性收费", 1}, {"3885", 3}}});
+  TemplateValues v = map_to_template({t}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "active_disclosure.penalty.decisions"), 7);
+  EXPECT_DOUBLE_EQ(value(v, "active_disclosure.coercion.decisions"), 0);
+  EXPECT_DOUBLE_EQ(value(v, "active_disclosure.fees.amount"), 3885);
+}
+
+TEST(TemplateMapping, UnreadableLeafOfAHeaderNamedRowTakesItsPlaceBetweenItsNeighbours) {
+  // The review table names its rows in the header; a scan read 结果纠正 as 结果全 under one of
+  // them and 总计 as 计 under another.
+  const std::vector<std::string> leaves = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+  std::vector<std::pair<std::string, int>> top = {{"行政复议", 5}, {"行政诉讼", 10}};
+  std::vector<std::pair<std::string, int>> middle, bottom, values;
+  for (const auto &l : leaves) middle.push_back({l == "结果纠正" ? "结果全" : l, 1});
+  middle.push_back({"未经复议直接起诉", 5});
+  middle.push_back({"复议后起诉", 5});
+  for (int g = 0; g < 2; ++g)
+    for (const auto &l : leaves) bottom.push_back({g == 0 && l == "总计" ? "计" : l, 1});
+  for (int i = 0; i < 15; ++i) values.push_back({std::to_string(i), 1});
+  // The five leaves of 行政复议 span the header's two rows: an empty slot under each stands in.
+  std::vector<std::pair<std::string, int>> second = {{"", 1}, {"", 1}, {"", 1}, {"", 1}, {"", 1}};
+  second.insert(second.end(), bottom.begin(), bottom.end());
+  TemplateValues v = map_to_template({grid({top, middle, second, values})}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "review_litigation.administrative_review.corrected"), 1);
+  EXPECT_TRUE(warned(v, "label_inferred", "review_litigation.administrative_review.corrected"));
+  EXPECT_DOUBLE_EQ(value(v, "review_litigation.administrative_review.upheld"), 0);
+  EXPECT_DOUBLE_EQ(value(v, "review_litigation.litigation_direct.total"), 9);
+  EXPECT_DOUBLE_EQ(value(v, "review_litigation.litigation_after_review.corrected"), 11);
+  EXPECT_FALSE(warned(v, "label_inferred", "review_litigation.litigation_after_review.corrected"));
+}
+
+TEST(TemplateMapping, GroupWhoseHeaderIsUnreadableTakesTheSameHeadersFromTheOtherGroups) {
+  // 2019's grouped 主动公开 table; the 第二十条第（八）项 group's header row came out as noise.
+  layout::Table t = grid({{{"第二十条第（五）项", 4}},
+                          {{"信息内容", 1}, {"上一年项目数量", 1}, {"本年增/减", 1}, {"处理决定数量", 1}},
+                          {{"行政许可", 1}, {"92", 1}, {"0", 1}, {"0", 1}},
+                          {{"其他对外管理服务事项", 1}, {"3", 1}, {"2", 1}, {"84", 1}},
+                          {{"第二十条第（八）项", 4}},
+                          {{"信 总 工", 1}, {"上 二 贡", 1}, {"木 了", 1}, {"", 1}},
+                          {{"行政事业性收费", 1}, {"73", 1}, {"-1", 1}, {"", 1}}});
+  static const TemplateSpec spec = official_template_spec();
+  TemplateValues v = map_to_template({t}, spec.edition("2019"));
+  EXPECT_DOUBLE_EQ(value(v, "active_disclosure.fees.items_last_year"), 73);
+  EXPECT_DOUBLE_EQ(value(v, "active_disclosure.fees.change"), -1);
+  EXPECT_TRUE(warned(v, "label_inferred", "active_disclosure.fees.change"));
+}
+
 TEST(TemplateMapping, UnreadableHeadersTakeTheFormsColumnOrderAndAreFlagged) {
   layout::Table t = applications_grid(official_rows());
   for (layout::Cell &c : t.cells)

@@ -86,6 +86,43 @@ int ink_bands(PIX *binary) {
   return bands;
 }
 
+struct BoxaDeleter {
+  void operator()(BOXA *b) const { boxaDestroy(&b); }
+};
+struct PixaDeleter {
+  void operator()(PIXA *p) const { pixaDestroy(&p); }
+};
+
+// Marks that run in from outside the cell: a seal's ring crossing it, the end of a ruling the
+// inset did not clear. They touch the cell's edge and are no glyph's shape: a bar along most of
+// the cell, or a thin curve across much of it. (Glyphs crowded in a tight cell touch its edge
+// too, and run together into wide blobs, but they are dense.)
+layout::PixPtr intruders(PIX *binary) {
+  int w = pixGetWidth(binary), h = pixGetHeight(binary);
+  PIXA *parts = nullptr;
+  std::unique_ptr<BOXA, BoxaDeleter> boxes(pixConnComp(binary, &parts, 8));
+  std::unique_ptr<PIXA, PixaDeleter> owned(parts);
+  layout::PixPtr out(pixCreateTemplate(binary));
+  if (!boxes || !parts || !out) return nullptr;
+  bool any = false;
+  for (int i = 0; i < boxaGetCount(boxes.get()); ++i) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(boxes.get(), i, &x, &y, &bw, &bh);
+    bool at_edge = x == 0 || y == 0 || x + bw == w || y + bh == h;
+    if (!at_edge) continue;
+    layout::PixPtr part(pixaGetPix(parts, i, L_CLONE));
+    l_int32 inked = 0;
+    pixCountPixels(part.get(), &inked, nullptr);
+    double density = static_cast<double>(inked) / (static_cast<double>(bw) * bh);
+    bool bar = (bh > 0.7 * h && 6 * bw < bh) || (bw > 0.7 * w && 6 * bh < bw);
+    bool thin_curve = density < 0.15 && (bh > 0.5 * h || bw > 0.5 * w);
+    if (!bar && !thin_curve) continue;
+    pixRasterop(out.get(), x, y, bw, bh, PIX_PAINT, part.get(), 0, 0);
+    any = true;
+  }
+  return any ? std::move(out) : nullptr;
+}
+
 Ink ink_of(PIX *interior) {
   Ink out;
   layout::PixPtr binary(pixThresholdToBinary(interior, 200));
@@ -93,6 +130,12 @@ Ink ink_of(PIX *interior) {
   // Specks of scan noise are smaller than any stroke of a digit at OCR resolution.
   layout::PixPtr clean(pixSelectBySize(binary.get(), 4, 6, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, nullptr));
   if (!clean) return out;
+  if (layout::PixPtr intruding = intruders(clean.get())) {
+    // Whitened in the gray image with their anti-aliased rim.
+    layout::PixPtr rim(pixDilateBrick(nullptr, intruding.get(), 3, 3));
+    pixSetMasked(interior, rim.get(), 255);
+    pixSubtract(clean.get(), clean.get(), intruding.get());
+  }
   BOX *ink = nullptr;
   if (pixClipToForeground(clean.get(), nullptr, &ink) != 0 || !ink) return out;
   std::unique_ptr<BOX, BoxDeleter> owned(ink);
@@ -117,6 +160,11 @@ struct Reading {
   double confidence = 0;
 };
 
+size_t visible_length(const std::string &text) {
+  std::u32string s = to_u32(text);
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char32_t c) { return c != U' ' && c != U'\n'; }));
+}
+
 Reading recognize(tesseract::TessBaseAPI &api, PIX *pix, int dpi, tesseract::PageSegMode mode, const char *whitelist) {
   api.SetVariable("tessedit_char_whitelist", whitelist);
   api.SetPageSegMode(mode);
@@ -139,8 +187,21 @@ CellText OcrEngine::read_cell(const PageImage &page, const Rect &box, CellConten
   if (!ink.image) return {"", 1};  // nothing printed, certainly
   PIX *pix = ink.image.get();
   int dpi = static_cast<int>(page.dpi());
+  // Tesseract's LSTM now and then reads nothing from a clean, well-sized crop and all of it at
+  // another size: an unsure reading gets a second look, small print larger, large print smaller.
+  // The second reading must not drop characters: one word read surely out of four is no better.
+  int line_height = ink.height / std::max(1, ink.lines);
+  float scale = line_height < 30 ? 1.5f : 0.75f;
+  auto rescaled = [pix, scale] { return layout::PixPtr(pixScale(pix, scale, scale)); };
+  auto better = [](const Reading &again, const Reading &first) {
+    return again.confidence > first.confidence && visible_length(again.text) >= visible_length(first.text);
+  };
   if (content == CellContent::words) {
     Reading r = recognize(impl_->api, pix, dpi, tesseract::PSM_SINGLE_BLOCK, "");
+    if (layout::PixPtr other; r.confidence < 0.6 && (other = rescaled())) {
+      Reading again = recognize(impl_->api, other.get(), dpi, tesseract::PSM_SINGLE_BLOCK, "");
+      if (better(again, r)) r = again;
+    }
     return {r.text, r.confidence, ink.lines};
   }
   if (is_dash(ink, page.dpi())) return {"—", 0.9, 1};
@@ -156,6 +217,10 @@ CellText OcrEngine::read_cell(const PageImage &page, const Rect &box, CellConten
   }
   Reading chinese = recognize(impl_->api, pix, dpi, tesseract::PSM_SINGLE_LINE, digits);
   if (chinese.confidence > best.confidence) best = chinese;
+  if (layout::PixPtr other; best.confidence < 0.8 && (other = rescaled())) {
+    Reading again = recognize(impl_->value_reader(), other.get(), dpi, tesseract::PSM_SINGLE_LINE, digits);
+    if (better(again, best)) best = again;
+  }
   return {best.text, best.confidence, ink.lines};
 }
 
@@ -230,10 +295,6 @@ std::vector<TextRun> split_at_wide_gaps(std::vector<TextRun> runs) {
   }
   return out;
 }
-
-struct BoxaDeleter {
-  void operator()(BOXA *b) const { boxaDestroy(&b); }
-};
 
 // Pieces of print no OCR word covers, in pixels, joined into word-sized clusters. Tesseract's
 // page layout sometimes drops a whole narrow column of a borderless table (a column of lone

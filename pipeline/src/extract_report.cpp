@@ -77,6 +77,7 @@ void map_values(report::Report &r, const std::vector<layout::Table> &grids) {
 
 report::Report extract_report(const std::filesystem::path &path, const ExtractOptions &options,
                               const TableOptions &table_options) {
+  std::optional<StageTimer> timer(std::in_place, options.clock, "open");
   extract::PdfDocument doc = extract::PdfDocument::open(path, {options.password});
   report::Report r;
   r.source.file = path.string();
@@ -84,9 +85,11 @@ report::Report extract_report(const std::filesystem::path &path, const ExtractOp
   r.source.bytes = static_cast<long long>(std::filesystem::file_size(path));
   r.source.pages = doc.page_count();
 
+  timer.reset();
   std::vector<report::PageLines> lines;
   std::vector<PageText> pages = read_pages(doc, options, r.warnings);
   DocumentTables grids = find_tables(doc, pages, table_options, options);
+  timer.emplace(options.clock, "mapping");
   for (const PageText &page : pages) {
     r.pages.push_back(page.summary);
     lines.push_back({page.summary.number, layout::build_lines(page.runs)});

@@ -13,7 +13,7 @@
 #include "xxgk/layout/table_algorithm.hpp"
 #include "xxgk/layout/text_lines.hpp"
 #include "xxgk/normalize/unicode_fold.hpp"
-#include "xxgk/ocr/preprocess.hpp"
+#include "xxgk/pipeline/page_reader.hpp"
 #include "xxgk/pipeline/parallel.hpp"
 
 namespace xxgk::pipeline {
@@ -55,26 +55,14 @@ bool looks_like_value(const std::string &text) {
   if (text.empty()) return true;
   int digits = 0, total = 0;
   for (char32_t c : to_u32(text)) {
+    if (c == U' ' || c == U'|') continue;  // OCR's reading of a ruling's edge
     ++total;
     digits += (c >= U'0' && c <= U'9') || c == U'—' || c == U'-' || c == U'/' || c == U'.' || c == U',';
   }
+  // 一 alone: the Chinese model's reading of the zero dash.
+  std::u32string u = to_u32(text);
+  if (std::all_of(u.begin(), u.end(), [](char32_t c) { return c == U'一' || c == U' ' || c == U'|'; })) return true;
   return 2 * digits >= total;
-}
-
-// Which cells hold values. Page-level OCR reads a lone "/" or "1" as a Chinese character, so a
-// cell also counts as a value when most cells of both its row and its column look like values.
-std::vector<bool> value_cells(const layout::Table &t) {
-  std::map<int, int> row_balance, col_balance;  // cells looking like values minus words
-  for (const layout::Cell &c : t.cells) {
-    if (c.text.empty()) continue;
-    int vote = looks_like_value(c.text) ? 1 : -1;
-    row_balance[c.row] += vote;
-    col_balance[c.col] += vote;
-  }
-  std::vector<bool> out;
-  for (const layout::Cell &c : t.cells)
-    out.push_back(looks_like_value(c.text) || (row_balance[c.row] > 0 && col_balance[c.col] > 0));
-  return out;
 }
 
 // Below the table's first row with a value in it: a data row, not the header.
@@ -83,6 +71,25 @@ bool below_header(const layout::Table &t, const layout::Cell &cell) {
   for (const layout::Cell &c : t.cells)
     if (!c.text.empty() && looks_like_value(c.text)) first = std::min(first, c.row);
   return cell.row > first || (cell.row == first && cell.col > 0);
+}
+
+// Where a cell stands: among values (most cells of both its row and its column look like values,
+// whatever page-level OCR made of this one: it reads a lone "/" or "1" as a Chinese character),
+// or among words. Words read unsurely (print under a seal) have no say.
+std::vector<bool> in_value_position(const layout::Table &t) {
+  std::map<int, int> row_balance, col_balance;  // cells looking like values minus words
+  for (const layout::Cell &c : t.cells) {
+    bool value = looks_like_value(c.text);
+    if (c.text.empty() || (!value && c.confidence < 0.6)) continue;
+    int vote = value ? 1 : -1;
+    row_balance[c.row] += vote;
+    // A column's header is no vote against its values (a table's part on a page may hold
+    // only a few rows of them).
+    if (below_header(t, c)) col_balance[c.col] += vote;
+  }
+  std::vector<bool> out;
+  for (const layout::Cell &c : t.cells) out.push_back(row_balance[c.row] > 0 && col_balance[c.col] > 0);
+  return out;
 }
 
 // Three in four of the column's filled data cells look like values.
@@ -97,19 +104,30 @@ bool mostly_values(const layout::Table &t, int col) {
 }
 
 ocr::CellText read_cell(const ocr::OcrEngine &engine, const ocr::PageImage &image, const layout::Cell &cell,
-                        bool is_value) {
-  bool seen_as_value = is_value && !cell.text.empty();
-  bool long_words = !is_value && to_u32(cell.text).size() > 2;
-  if (seen_as_value) return engine.read_cell(image, cell.bbox, ocr::CellContent::value);
-  if (long_words) return engine.read_cell(image, cell.bbox, ocr::CellContent::words);
+                        bool value_position) {
+  bool seen_as_value = !cell.text.empty() && looks_like_value(cell.text);
+  // A few characters among values are a misread value (a seal's ring over it, a slash read as
+  // 人); a label's many are not, however badly read.
+  size_t length = to_u32(cell.text).size();
+  if (seen_as_value || (value_position && length > 0 && length <= 4))
+    return engine.read_cell(image, cell.bbox, ocr::CellContent::value);
+  if (length > 2) {
+    ocr::CellText words = engine.read_cell(image, cell.bbox, ocr::CellContent::words);
+    // A second reading that finds nothing where the page's OCR read words surely loses nothing.
+    if (words.text.empty() && words.ink_lines > 0 && cell.confidence >= 0.6)
+      return {cell.text, cell.confidence, words.ink_lines};
+    return words;
+  }
   // Nothing, or one or two characters, seen here by the page's OCR: a lone "/" or "1" it missed
   // or misread (the Chinese model reads a slash as 人), or a short header (其他, a stacked
-  // 结果/维持). Both readings; digits are taken when read surely from one line of print.
+  // 结果/维持). Both readings; digits are taken when read surely from one line, and among
+  // values unless the words are read surely.
   ocr::CellText value = engine.read_cell(image, cell.bbox, ocr::CellContent::value);
   if (value.text.empty() && value.confidence == 1) return value;  // blank
   if (value.confidence >= 0.85 && value.ink_lines == 1) return value;
   ocr::CellText words = engine.read_cell(image, cell.bbox, ocr::CellContent::words);
   if (looks_like_value(normalize::clean_text(words.text)) || value.confidence > words.confidence) return value;
+  if (value_position && words.confidence < 0.8) return value;
   return words;
 }
 
@@ -117,7 +135,7 @@ ocr::CellText read_cell(const ocr::OcrEngine &engine, const ocr::PageImage &imag
 void read_cells(std::vector<layout::Table> &tables, const Raster &raster, const ocr::OcrEngine &engine) {
   ocr::PageImage image(raster);
   for (layout::Table &t : tables) {
-    std::vector<bool> is_value = value_cells(t);
+    std::vector<bool> value_position = in_value_position(t);
     for (size_t i = 0; i < t.cells.size(); ++i) {
       layout::Cell &c = t.cells[i];
       // A borderless table's cells are cut from the page's OCR words themselves: they hold
@@ -127,7 +145,7 @@ void read_cells(std::vector<layout::Table> &tables, const Raster &raster, const 
       bool misread =
           below_header(t, c) && !looks_like_value(c.text) && to_u32(c.text).size() <= 3 && mostly_values(t, c.col);
       if (t.method == "stream" && !c.text.empty() && !misread) continue;
-      ocr::CellText read = read_cell(engine, image, c, is_value[i]);
+      ocr::CellText read = read_cell(engine, image, c, value_position[i]);
       c.text = normalize::clean_text(read.text);
       c.confidence = read.confidence;
     }
@@ -143,8 +161,11 @@ struct PageImages {
 
 PageImages page_images(const extract::PdfDocument &doc, const PageText &page, const TableOptions &options,
                        const ExtractOptions &extract) {
-  if (!page.ocr) return {doc.render(page.summary.number, options.ruling_dpi), {}};
-  ocr::ScanImages scan = ocr::prepare_scan(doc.render(page.summary.number, extract.ocr_dpi, true));
+  if (!page.ocr) {
+    StageTimer timer(extract.clock, "render");
+    return {doc.render(page.summary.number, options.ruling_dpi), {}};
+  }
+  ocr::ScanImages scan = scan_page(doc, page.summary.number, extract.ocr_dpi, extract.clock);
   return {std::move(scan.lines), std::move(scan.text)};
 }
 
@@ -180,20 +201,27 @@ DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<Pa
     }
     std::vector<layout::Glyph> glyphs = layout::glyphs_of(page.runs);
     PageImages images = page_images(doc, page, options, extract);
+    std::optional<StageTimer> timer(std::in_place, extract.clock, "rulings");
     std::vector<layout::Ruling> rulings =
         page.ocr ? scan_rulings(images) : layout::detect_rulings(images.lines, glyph_boxes(glyphs), {});
     int number = page.summary.number;
+    timer.emplace(extract.clock, "grid");
     std::vector<layout::Table> tables =
         layout::find_page_tables({number, page.summary.height, &page.runs, &glyphs, &rulings, {}});
+    timer.emplace(extract.clock, "ocr_cells");
     if (page.ocr && !tables.empty()) {
       auto &engine = engines[static_cast<size_t>(worker)];
       if (!engine) engine.emplace(extract.ocr_options);
       read_cells(tables, images.text, *engine);
     }
+    timer.reset();
     per_page[i] = {number, tables, body_text(page, tables), page.ocr ? 12.0 : 3.0};
     result.rulings[i] = std::move(rulings);
   });
-  result.tables = layout::stitch_tables(per_page);
+  {
+    StageTimer timer(extract.clock, "grid");
+    result.tables = layout::stitch_tables(per_page);
+  }
   if (!options.debug_dir.empty()) {
     std::filesystem::create_directories(options.debug_dir);
     for (const PageText &page : pages) {

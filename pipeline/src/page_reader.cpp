@@ -6,7 +6,6 @@
 #include "xxgk/core/utf8_text.hpp"
 #include "xxgk/extract/text_layer.hpp"
 #include "xxgk/normalize/unicode_fold.hpp"
-#include "xxgk/ocr/preprocess.hpp"
 #include "xxgk/pipeline/parallel.hpp"
 
 namespace xxgk::pipeline {
@@ -49,19 +48,23 @@ const char *page_kind(extract::TextLayer layer) {
 // A page with nothing on it at all (a separator page, the empty back of a scanned sheet): seen
 // at a glance at a low resolution, so that it costs no OCR. Any mark of print leaves pixels
 // well below white even at 24 DPI.
-bool is_blank(const extract::PdfDocument &doc, int number) {
+bool is_blank(const extract::PdfDocument &doc, int number, StageClock *clock) {
+  StageTimer timer(clock, "render");
   Raster glance = doc.render(number, 24);
   return std::all_of(glance.pixels.begin(), glance.pixels.end(), [](std::uint8_t v) { return v >= 200; });
 }
 
 PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOptions &options, LazyOcr &ocr,
                    std::vector<Warning> &warnings) {
+  StageClock *clock = options.clock;
+  std::optional<StageTimer> text_timer(std::in_place, clock, "text");
   Page page = doc.page(number);
   PageText out;
   out.runs = cleaned(std::move(page.runs));
+  text_timer.reset();
   extract::TextLayer layer = extract::classify_text_layer(extract::text_layer_stats(out.runs), min_text_layer_chars);
   bool usable = layer == extract::TextLayer::usable;
-  if (layer == extract::TextLayer::none && is_blank(doc, number)) {
+  if (layer == extract::TextLayer::none && is_blank(doc, number, clock)) {
     out.summary = {number, page.width, page.height, page.rotation, 0, "blank", "none", 0};
     return out;
   }
@@ -69,7 +72,8 @@ PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOpt
   const char *read_from = usable ? "text_layer" : "none";
   if (want_ocr) {
     try {
-      ocr::ScanImages scan = ocr::prepare_scan(doc.render(number, options.ocr_dpi, true));
+      ocr::ScanImages scan = scan_page(doc, number, options.ocr_dpi, clock);
+      StageTimer timer(clock, "ocr_page");
       out.runs = cleaned(ocr.get().recognize_page(scan.text));
       out.summary.skew_degrees = scan.degrees;
       out.ocr = true;
@@ -92,6 +96,13 @@ PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOpt
 }
 
 }  // namespace
+
+ocr::ScanImages scan_page(const extract::PdfDocument &doc, int number, double dpi, StageClock *clock) {
+  std::optional<StageTimer> timer(std::in_place, clock, "render");
+  Raster page = doc.render(number, dpi, true);
+  timer.emplace(clock, "preprocess");
+  return ocr::prepare_scan(page);
+}
 
 std::vector<PageText> read_pages(const extract::PdfDocument &doc, const ExtractOptions &options,
                                  std::vector<report::Warning> &warnings) {

@@ -1,6 +1,7 @@
 #include "xxgk/report/template_mapping.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "xxgk/core/utf8_text.hpp"
@@ -29,10 +30,27 @@ std::u32string strip_numbering(std::u32string s) {
   return s;
 }
 
+// OCR's reading of a seal's ring or a stroke of a ruling beside a label: a word of Latin letters
+// and marks. No label of the form has one; a word with a digit or a Chinese character is kept.
+std::string without_noise_words(std::string_view text) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = text.find(' ', i);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(i, end - i);
+    std::u32string w = to_u32(word);
+    bool kept = std::any_of(w.begin(), w.end(), [](char32_t c) { return c >= 0x2E80 || (c >= U'0' && c <= U'9'); });
+    if (kept) out.append(word).append(" ");
+    i = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::u32string label_key(std::string_view text) {
-  std::u32string s = strip_numbering(compact(text));
+  std::u32string s = strip_numbering(compact(without_noise_words(text)));
   while (!s.empty() && is_punctuation(s.back())) s.pop_back();
   return s;
 }
@@ -93,6 +111,13 @@ bool is_template_row_label(const std::vector<TemplateBlock> &blocks, const std::
   return false;
 }
 
+bool is_template_column_label(const std::vector<TemplateBlock> &blocks, const std::string &text) {
+  for (const TemplateBlock &b : blocks)
+    for (const TemplateAxis &c : b.columns)
+      if (label_similarity(text, c.label) >= match_threshold) return true;
+  return false;
+}
+
 // Rows holding values: a number or a zero mark somewhere in them, or a template row's label
 // (a row of blanks is still a row of the form).
 std::vector<bool> data_rows(const Table &t, const std::vector<TemplateBlock> &blocks) {
@@ -110,10 +135,17 @@ std::vector<bool> data_rows(const Table &t, const std::vector<TemplateBlock> &bl
   for (const Cell &c : t.cells)
     if (c.text.empty() && label[c.row] && c.col > label[c.row]->col) blank_slot[c.row] = true;
   // Only below the first row of values: above it is the header, where a table without row
-  // labels names its rows (行政复议 over a blank slot whose 行政诉讼 a scan lost).
+  // labels names its rows (行政复议 over a blank slot whose 行政诉讼 a scan lost). Between rows
+  // of values, a row of blanks is one even when its label is unreadable (a scan's "3." for
+  // 3.其他): the form's order places it. A header is not (a header row broken over two pages
+  // leaves blank slots under its text).
   int first_values = static_cast<int>(std::find(data.begin(), data.end(), true) - data.begin());
-  for (int r = first_values + 1; r < t.rows; ++r)
-    if (!data[r] && blank_slot[r] && is_template_row_label(blocks, label[r]->text)) data[r] = true;
+  int last_values = static_cast<int>(data.rend() - std::find(data.rbegin(), data.rend(), true)) - 1;
+  for (int r = first_values + 1; r < t.rows; ++r) {
+    if (data[r] || !blank_slot[r]) continue;
+    const std::string &text = label[r]->text;
+    data[r] = is_template_row_label(blocks, text) || (r < last_values && !is_template_column_label(blocks, text));
+  }
   return data;
 }
 
@@ -153,8 +185,9 @@ Paths paths_of(const Table &t, const Cell &value, const std::vector<bool> &data,
   while (r >= 0 && !data[r]) --r;
   for (int h = r + 1; h <= header_end; ++h)
     for (const Cell &c : t.cells)
-      if (c.row == h && covers(c, h, value.col, value.col + value.colspan - 1) && c.col >= first_value_col &&
-          !c.text.empty())
+      // A header cell reaching over the label column too is still the value's header (信息内容
+      // and 本年处理决定数量 read as one cell where a scan lost the ruling between them).
+      if (c.row == h && covers(c, h, value.col, value.col + value.colspan - 1) && !c.text.empty())
         p.column.push_back(c.text);
   return p;
 }
@@ -272,6 +305,30 @@ void infer_between(std::map<int, Slot> &known, const std::vector<int> &positions
   }
 }
 
+// The template row best matching a path of row labels, over all blocks.
+std::optional<Slot> best_row(const std::vector<TemplateBlock> &blocks, const std::vector<std::string> &path) {
+  AxisMatch best;
+  int best_block = -1;
+  for (size_t bi = 0; bi < blocks.size(); ++bi) {
+    AxisMatch m = best_axis(blocks[bi].rows, path);
+    if (m.score > best.score) best = m, best_block = static_cast<int>(bi);
+  }
+  if (best.score < match_threshold) return std::nullopt;
+  return Slot{best_block, static_cast<int>(best.axis - blocks[best_block].rows.data())};
+}
+
+// A column slot seen in one block of a grouped table, in another block: the column of that
+// block with the same header (上一年项目数量 heads a column in every group that has one). A
+// group whose own header a scan lost takes it from the groups above and below.
+std::optional<Slot> same_header_in(const std::vector<TemplateBlock> &blocks, Slot column, int block) {
+  if (column.first == block) return column;
+  const std::string &label = blocks[column.first].columns[column.second].label;
+  const std::vector<TemplateAxis> &columns = blocks[block].columns;
+  for (size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].label == label) return Slot{block, static_cast<int>(i)};
+  return std::nullopt;
+}
+
 // Candidates for the value cells no label matched, from the inferred slots of their row and
 // column; scored low, so a real match always wins, and reported.
 std::vector<Candidate> inferred_candidates(const Table &t, const std::vector<Candidate> &found,
@@ -289,14 +346,7 @@ std::vector<Candidate> inferred_candidates(const Table &t, const std::vector<Can
     std::vector<std::string> path;
     for (const Cell &c : t.cells)
       if (c.col < first_value_col && covers(c, r, 0, first_value_col - 1) && !c.text.empty()) path.push_back(c.text);
-    AxisMatch best;
-    int best_block = -1;
-    for (size_t bi = 0; bi < blocks.size(); ++bi) {
-      AxisMatch m = best_axis(blocks[bi].rows, path);
-      if (m.score > best.score) best = m, best_block = static_cast<int>(bi);
-    }
-    if (best.score >= match_threshold)
-      row_slots[r] = {best_block, static_cast<int>(best.axis - blocks[best_block].rows.data())};
+    if (std::optional<Slot> slot = best_row(blocks, path)) row_slots[r] = *slot;
   }
   // No column label read at all: the form fixes the column order, so a grid with exactly the
   // template table's number of value columns takes them in order.
@@ -313,15 +363,56 @@ std::vector<Candidate> inferred_candidates(const Table &t, const std::vector<Can
   infer_between(col_slots, value_cols, blocks, false);
   std::set<const Cell *> matched;
   for (const Candidate &c : found) matched.insert(c.cell);
+  // A grid row without labels holds several rows of the form, named in the header: one slot
+  // for all of it would be wrong (header_named_candidates places those).
+  std::set<int> labelled;
+  for (const Cell &c : t.cells)
+    if (c.col < first_value_col && !c.text.empty())
+      for (int r = c.row; r < c.row + c.rowspan; ++r) labelled.insert(r);
   std::vector<Candidate> out;
   for (const Cell &c : t.cells) {
-    if (matched.count(&c) || !data[c.row] || c.col < first_value_col) continue;
+    if (matched.count(&c) || !data[c.row] || c.col < first_value_col || !labelled.count(c.row)) continue;
     if (!row_slots.count(c.row) || !col_slots.count(c.col)) continue;
-    Slot r = row_slots.at(c.row), k = col_slots.at(c.col);
-    if (r.first != k.first) continue;
+    Slot r = row_slots.at(c.row);
+    std::optional<Slot> k = same_header_in(blocks, col_slots.at(c.col), r.first);
+    if (!k) continue;
     const TemplateBlock &b = blocks[r.first];
-    out.push_back({b.table + "." + b.rows[r.second].id + "." + b.columns[k.second].id, 0.3, &c, &b.columns[k.second],
-                   r.first, r.second, k.second});
+    out.push_back({b.table + "." + b.rows[r.second].id + "." + b.columns[k->second].id, 0.3, &c, &b.columns[k->second],
+                   r.first, r.second, k->second});
+  }
+  return out;
+}
+
+// Candidates for a table that names its rows in the header (行政复议 / 行政诉讼 over their
+// columns), where one column's own header could not be read ("结果全"): the row is known from
+// the header, the column from its neighbours in that row, by the form's order. Matched cells
+// get one too: a header read as a fragment ("结果" for 结果纠正) matches its neighbour's slot
+// as well as its own, loses it, and is then placed by order.
+std::vector<Candidate> header_named_candidates(const Table &t, const std::vector<Candidate> &found,
+                                               const std::vector<TemplateBlock> &blocks, const std::vector<bool> &data,
+                                               int first_value_col) {
+  std::vector<Candidate> out;
+  for (const Cell &c : t.cells) {
+    if (!data[c.row] || c.col < first_value_col) continue;
+    Paths p = paths_of(t, c, data, first_value_col);
+    if (!p.row.empty() || p.column.size() < 2) continue;
+    std::vector<std::string> row_path(p.column.begin(), p.column.end() - 1);
+    std::optional<Slot> row = best_row(blocks, row_path);
+    if (!row) continue;
+    std::optional<int> left, right;  // column indices of the matched neighbours in that row
+    for (const Candidate &n : found) {
+      if (n.cell->row != c.row || n.block != row->first || n.row != row->second) continue;
+      if (n.cell->col + n.cell->colspan == c.col) left = n.col;
+      if (c.col + c.colspan == n.cell->col) right = n.col;
+    }
+    std::optional<int> col = left    ? std::optional<int>(*left + 1)
+                             : right ? std::optional<int>(*right - 1)
+                                     : std::nullopt;
+    if (!col || (left && right && *right - *left != 2)) continue;
+    const TemplateBlock &b = blocks[row->first];
+    if (*col < 0 || *col >= static_cast<int>(b.columns.size())) continue;
+    out.push_back({b.table + "." + b.rows[row->second].id + "." + b.columns[*col].id, 0.3, &c, &b.columns[*col],
+                   row->first, row->second, *col});
   }
   return out;
 }
@@ -366,7 +457,10 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
       candidates.insert(candidates.end(), found.begin(), found.end());
     }
     std::vector<Candidate> table_found(candidates.begin() + static_cast<long>(table_start), candidates.end());
-    for (const Candidate &c : inferred_candidates(t, table_found, blocks, data, first_value_col, group_rows)) {
+    std::vector<Candidate> inferred = inferred_candidates(t, table_found, blocks, data, first_value_col, group_rows);
+    std::vector<Candidate> by_header = header_named_candidates(t, table_found, blocks, data, first_value_col);
+    inferred.insert(inferred.end(), by_header.begin(), by_header.end());
+    for (const Candidate &c : inferred) {
       candidates.push_back(c);
       matched.insert(c.cell->row);
     }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 
+#include "xxgk/core/stage_clock.hpp"
 #include "xxgk/ocr/ocr_engine.hpp"
 
 namespace xxgk::pipeline {
@@ -15,7 +16,8 @@ struct ExtractOptions {
   OcrMode ocr = OcrMode::auto_;
   double ocr_dpi = 300;
   ocr::OcrOptions ocr_options;
-  int threads = 0;  // pages OCR'd at once; 0: one per core (a bulk run's workers use 1)
+  int threads = 0;              // pages OCR'd at once; 0: one per core (a bulk run's workers use 1)
+  StageClock *clock = nullptr;  // if set, the time of each stage is added to it (bench/)
 };
 
 struct TableOptions {

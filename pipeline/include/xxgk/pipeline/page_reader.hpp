@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "xxgk/extract/pdf_document.hpp"
+#include "xxgk/ocr/preprocess.hpp"
 #include "xxgk/pipeline/options.hpp"
 #include "xxgk/report/report.hpp"
 
@@ -15,6 +16,9 @@ struct PageText {
   std::vector<TextRun> runs;  // cleaned
   bool ocr = false;           // the runs come from OCR of the page image
 };
+
+// A page rendered at `dpi` and prepared for OCR (deskewed, with and without its colour ink).
+ocr::ScanImages scan_page(const extract::PdfDocument &doc, int number, double dpi, StageClock *clock);
 
 std::vector<PageText> read_pages(const extract::PdfDocument &doc, const ExtractOptions &options,
                                  std::vector<report::Warning> &warnings);
