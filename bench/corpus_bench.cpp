@@ -40,18 +40,18 @@ using namespace xxgk;
 
 namespace {
 
-const std::vector<std::string> stages = {"open", "text",      "render",    "preprocess", "rulings",
-                                         "grid", "ocr_page",  "ocr_cells", "mapping",    "json"};
+const std::vector<std::string> stages = {"open", "text",     "render",    "preprocess", "rulings",
+                                         "grid", "ocr_page", "ocr_cells", "mapping",    "json"};
 
 struct Options {
   std::vector<fs::path> corpora;
   fs::path xxgk = "build/cli/xxgk";
   fs::path markdown, csv;
   double dpi = 300;
-  int limit = 0;             // reports per corpus folder; 0: all
-  int max_pages = 100;       // the largest report built for the page-count series
-  int bulk = 1000;           // inputs of the bulk run; 0: none
-  bool peers = true;         // pdftotext and tesseract beside xxgk
+  int limit = 0;        // reports per corpus folder; 0: all
+  int max_pages = 100;  // the largest report built for the page-count series
+  int bulk = 1000;      // inputs of the bulk run; 0: none
+  bool peers = true;    // pdftotext and tesseract beside xxgk
 };
 
 struct ProcessRun {
@@ -135,7 +135,8 @@ double tesseract_seconds(const fs::path &pdf, const std::vector<int> &pages, dou
     fs::path stem = tmp / ("page-" + std::to_string(page));
     std::string n = std::to_string(page), d = std::to_string(static_cast<int>(dpi));
     run({"pdftoppm", "-r", d, "-f", n, "-l", n, "-png", "-singlefile", pdf.string(), stem.string()});
-    total += run({"tesseract", stem.string() + ".png", "-", "-l", "chi_sim"}, "/dev/null", {"OMP_THREAD_LIMIT=1"}).seconds;
+    total +=
+        run({"tesseract", stem.string() + ".png", "-", "-l", "chi_sim"}, "/dev/null", {"OMP_THREAD_LIMIT=1"}).seconds;
     fs::remove(stem.string() + ".png");
   }
   return total;
@@ -184,15 +185,17 @@ void write_csv(const std::vector<ReportRun> &runs, const fs::path &path) {
   for (const ReportRun &r : runs) {
     out << r.pdf.filename().string() << "," << r.kind << "," << r.pages << "," << r.ocr_pages.size();
     for (const auto &s : stages) out << "," << fixed(r.stage_seconds.count(s) ? r.stage_seconds.at(s) : 0, 4);
-    out << "," << fixed(r.in_process, 4) << "," << fixed(r.xxgk.seconds, 4) << "," << fixed(r.xxgk.peak_rss_kb / 1024.0, 1)
-        << "," << fixed(r.pdftotext.seconds, 4) << "," << fixed(r.pdftotext_layout.seconds, 4) << ","
-        << fixed(r.tesseract, 4) << "," << (r.failed || r.xxgk.exit_code > 5 ? 1 : 0) << "\n";
+    out << "," << fixed(r.in_process, 4) << "," << fixed(r.xxgk.seconds, 4) << ","
+        << fixed(r.xxgk.peak_rss_kb / 1024.0, 1) << "," << fixed(r.pdftotext.seconds, 4) << ","
+        << fixed(r.pdftotext_layout.seconds, 4) << "," << fixed(r.tesseract, 4) << ","
+        << (r.failed || r.xxgk.exit_code > 5 ? 1 : 0) << "\n";
   }
 }
 
 // Stage seconds per page, summed over the reports of one kind.
 void stage_table(std::ostream &md, const std::vector<ReportRun> &runs) {
-  md << "\n### Where the time goes (one thread, seconds per page)\n\n| stage | born-digital | scanned pages |\n|---|---:|---:|\n";
+  md << "\n### Where the time goes (one thread, seconds per page)\n\n| stage | born-digital | scanned pages "
+        "|\n|---|---:|---:|\n";
   std::map<std::string, double> text, scanned;
   double text_pages = 0, scanned_pages = 0;
   for (const ReportRun &r : runs) {
@@ -276,8 +279,8 @@ void page_series(std::ostream &md, const std::vector<ReportRun> &runs, const Opt
       argv.push_back(doc.string());
       if (n == 1) argv = {"cp", pages.front().string(), doc.string()};
       run(argv);
-      ProcessRun x = run({o.xxgk.string(), "extract", doc.string(), "--threads", "1"}, "/dev/null",
-                         {"OMP_THREAD_LIMIT=1"});
+      ProcessRun x =
+          run({o.xxgk.string(), "extract", doc.string(), "--threads", "1"}, "/dev/null", {"OMP_THREAD_LIMIT=1"});
       ProcessRun p = run({"pdftotext", doc.string(), "-"});
       md << "| " << kind << " | " << n << " | " << fixed(x.seconds) << " | " << fixed(x.seconds / n, 3) << " | "
          << fixed(x.peak_rss_kb / 1024.0, 0) << " | " << fixed(p.seconds, 3) << " |\n";
@@ -367,17 +370,28 @@ int main(int argc, char **argv) {
       return argv[++i];
     };
     try {
-      if (a == "--xxgk") o.xxgk = next();
-      else if (a == "--markdown") o.markdown = next();
-      else if (a == "--csv") o.csv = next();
-      else if (a == "--dpi") o.dpi = std::stod(next());
-      else if (a == "--limit") o.limit = std::stoi(next());
-      else if (a == "--max-pages") o.max_pages = std::stoi(next());
-      else if (a == "--bulk") o.bulk = std::stoi(next());
-      else if (a == "--no-peers") o.peers = false;
-      else if (a == "-h" || a == "--help") return usage(argv[0]), 0;
-      else if (!a.empty() && a[0] == '-') return usage(argv[0]);
-      else o.corpora.push_back(a);
+      if (a == "--xxgk")
+        o.xxgk = next();
+      else if (a == "--markdown")
+        o.markdown = next();
+      else if (a == "--csv")
+        o.csv = next();
+      else if (a == "--dpi")
+        o.dpi = std::stod(next());
+      else if (a == "--limit")
+        o.limit = std::stoi(next());
+      else if (a == "--max-pages")
+        o.max_pages = std::stoi(next());
+      else if (a == "--bulk")
+        o.bulk = std::stoi(next());
+      else if (a == "--no-peers")
+        o.peers = false;
+      else if (a == "-h" || a == "--help")
+        return usage(argv[0]), 0;
+      else if (!a.empty() && a[0] == '-')
+        return usage(argv[0]);
+      else
+        o.corpora.push_back(a);
     } catch (const std::exception &e) {
       std::cerr << e.what() << "\n";
       return usage(argv[0]);
@@ -396,9 +410,9 @@ int main(int argc, char **argv) {
     for (const fs::path &pdf : corpus_pdfs(dir, o.limit)) {
       runs.push_back(measure(pdf, o, tmp));
       const ReportRun &r = runs.back();
-      std::cerr << "[bench] " << pdf.filename().string() << " (" << r.kind << ", " << r.pages
-                << " pages): xxgk " << fixed(r.xxgk.seconds) << " s, pdftotext " << fixed(r.pdftotext.seconds, 3)
-                << " s, tesseract " << fixed(r.tesseract) << " s\n";
+      std::cerr << "[bench] " << pdf.filename().string() << " (" << r.kind << ", " << r.pages << " pages): xxgk "
+                << fixed(r.xxgk.seconds) << " s, pdftotext " << fixed(r.pdftotext.seconds, 3) << " s, tesseract "
+                << fixed(r.tesseract) << " s\n";
     }
   std::ostringstream md;
   md << "## xxgk benchmark\n\n";

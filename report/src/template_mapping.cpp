@@ -56,7 +56,10 @@ std::u32string label_key(std::string_view text) {
 }
 
 double label_similarity(std::string_view a, std::string_view b) {
-  std::u32string x = label_key(a), y = label_key(b);
+  return key_similarity(label_key(a), label_key(b));
+}
+
+double key_similarity(const std::u32string &x, const std::u32string &y) {
   if (x.empty() || y.empty()) return 0;
   double score = similarity(x, y);
   const std::u32string &shorter = x.size() <= y.size() ? x : y;
@@ -72,8 +75,10 @@ std::vector<TemplateBlock> template_blocks(const EditionSpec &edition) {
   std::vector<TemplateBlock> blocks;
   auto axes = [](const nlohmann::json &list) {
     std::vector<TemplateAxis> out;
-    for (const auto &a : list)
-      out.push_back({a.at("id"), a.at("label"), a.value("parent", ""), a.value("type", "integer")});
+    for (const auto &a : list) {
+      std::string label = a.at("label"), parent = a.value("parent", "");
+      out.push_back({a.at("id"), label, parent, a.value("type", "integer"), label_key(label), label_key(parent)});
+    }
     return out;
   };
   for (const auto &table : edition.tables) {
@@ -105,16 +110,18 @@ struct Paths {
 };
 
 bool is_template_row_label(const std::vector<TemplateBlock> &blocks, const std::string &text) {
+  std::u32string key = label_key(text);
   for (const TemplateBlock &b : blocks)
     for (const TemplateAxis &r : b.rows)
-      if (label_similarity(text, r.label) >= 0.85) return true;
+      if (key_similarity(key, r.key) >= 0.85) return true;
   return false;
 }
 
 bool is_template_column_label(const std::vector<TemplateBlock> &blocks, const std::string &text) {
+  std::u32string key = label_key(text);
   for (const TemplateBlock &b : blocks)
     for (const TemplateAxis &c : b.columns)
-      if (label_similarity(text, c.label) >= match_threshold) return true;
+      if (key_similarity(key, c.key) >= match_threshold) return true;
   return false;
 }
 
@@ -207,12 +214,14 @@ AxisMatch best_axis(const std::vector<TemplateAxis> &axes, const std::vector<std
     path.push_back(given[i] + given[i + 1]);
     if (i + 2 < given.size()) path.push_back(given[i] + given[i + 1] + given[i + 2]);
   }
+  std::vector<std::u32string> keys;
+  for (const std::string &label : path) keys.push_back(label_key(label));
   AxisMatch best;
   for (const TemplateAxis &a : axes) {
     double score = 0, parent = 0;
-    for (const std::string &label : path) {
-      double own = label_similarity(label, a.label);
-      double as_parent = a.parent.empty() ? 0 : label_similarity(label, a.parent);
+    for (const std::u32string &key : keys) {
+      double own = key_similarity(key, a.key);
+      double as_parent = a.parent.empty() ? 0 : key_similarity(key, a.parent_key);
       parent = std::max(parent, as_parent);
       // The group's label names the group, not its member whose short label it contains
       // (其他 in （六）其他处理): it must not outvote the row's own, misread label.
@@ -232,8 +241,23 @@ struct Candidate {
   int block = -1, row = -1, col = -1;  // template block and its row and column indices
 };
 
+// Axis matches already made: the cells of a row share its row path, those of a column its
+// header path, so most are asked for many times.
+class AxisMemo {
+ public:
+  AxisMatch best(const std::vector<TemplateAxis> &axes, const std::vector<std::string> &path) {
+    auto [it, inserted] = memo_.try_emplace({&axes, path});
+    if (inserted) it->second = best_axis(axes, path);
+    return it->second;
+  }
+
+ private:
+  std::map<std::pair<const std::vector<TemplateAxis> *, std::vector<std::string>>, AxisMatch> memo_;
+};
+
 // The best key in each template block for a value cell with these paths.
-std::vector<Candidate> match_cell(const std::vector<TemplateBlock> &blocks, const Paths &p, const Cell &cell) {
+std::vector<Candidate> match_cell(const std::vector<TemplateBlock> &blocks, const Paths &p, const Cell &cell,
+                                  AxisMemo &memo) {
   // A table without row labels (行政复议/行政诉讼) names its rows in the header, above the
   // leaf that names the column.
   std::vector<std::string> row_path = p.row;
@@ -241,8 +265,8 @@ std::vector<Candidate> match_cell(const std::vector<TemplateBlock> &blocks, cons
   std::vector<Candidate> out;
   for (size_t bi = 0; bi < blocks.size(); ++bi) {
     const TemplateBlock &b = blocks[bi];
-    AxisMatch row = best_axis(b.rows, row_path);
-    AxisMatch col = best_axis(b.columns, p.column);
+    AxisMatch row = memo.best(b.rows, row_path);
+    AxisMatch col = memo.best(b.columns, p.column);
     if (row.score < match_threshold || col.score < match_threshold) continue;
     double score = std::min(row.score, 1.0) * std::min(col.score, 1.0) + 0.01 * (row.score + col.score);
     out.push_back({b.table + "." + row.axis->id + "." + col.axis->id, score, &cell, col.axis, static_cast<int>(bi),
@@ -254,11 +278,12 @@ std::vector<Candidate> match_cell(const std::vector<TemplateBlock> &blocks, cons
 // A row label that is a group's own label (（六）其他处理 over its sub-rows) names no row of
 // this edition: the report printed the other edition's single row.
 bool is_group_label(const std::vector<TemplateBlock> &blocks, const std::string &label) {
+  std::u32string key = label_key(label);
   double as_parent = 0, as_row = 0;
   for (const TemplateBlock &b : blocks)
     for (const TemplateAxis &r : b.rows) {
-      as_row = std::max(as_row, label_similarity(label, r.label));
-      if (!r.parent.empty()) as_parent = std::max(as_parent, label_similarity(label, r.parent));
+      as_row = std::max(as_row, key_similarity(key, r.key));
+      if (!r.parent.empty()) as_parent = std::max(as_parent, key_similarity(key, r.parent_key));
     }
   return as_parent >= 0.9 && as_parent > as_row;
 }
@@ -436,6 +461,7 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
   std::vector<TemplateBlock> blocks = template_blocks(edition);
   TemplateValues out;
   std::vector<Candidate> candidates;
+  AxisMemo memo;
   for (const Table &t : tables) {
     std::vector<bool> data = data_rows(t, blocks);
     int first_value_col = first_value_column(t, data);
@@ -449,7 +475,7 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
         group_rows.insert(c.row);
         continue;
       }
-      std::vector<Candidate> found = match_cell(blocks, p, c);
+      std::vector<Candidate> found = match_cell(blocks, p, c, memo);
       // A blank slot with no header of its own is no cell of the form (a spanning value's
       // neighbour in a grouped table); a printed value that matches nothing is reported.
       if (found.empty() && !p.row.empty() && !c.text.empty()) unmatched.insert(c.row);

@@ -23,9 +23,12 @@ namespace xxgk::report {
 // (规范性文件 / 行政规范性文件, 其他 / 其他组织).
 double label_similarity(std::string_view a, std::string_view b);
 std::u32string label_key(std::string_view text);
+// The same on labels already made keys (label_key), for comparing one label with many.
+double key_similarity(const std::u32string &x, const std::u32string &y);
 
 struct TemplateAxis {
   std::string id, label, parent, type;
+  std::u32string key, parent_key;  // label_key of label and parent
 };
 
 // One table of the template, or one group of a grouped table (主动公开 has four).
