@@ -142,8 +142,55 @@ double tesseract_seconds(const fs::path &pdf, const std::vector<int> &pages, dou
   return total;
 }
 
+// The in-process run happens in a child: the library's memory (Tesseract's model) must not stay
+// in this process, whose forks would carry it into the peak RSS of every tool measured after.
+ReportRun measure_in_child(const fs::path &pdf, const Options &o) {
+  int fds[2];
+  if (pipe(fds) != 0) return measure_in_process(pdf, o);
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(fds[0]);
+    ReportRun r = measure_in_process(pdf, o);
+    std::ostringstream out;
+    out << "kind " << r.kind << "\npages " << r.pages << "\nin_process " << r.in_process << "\nfailed " << r.failed
+        << "\n";
+    for (int page : r.ocr_pages) out << "ocr_page " << page << "\n";
+    for (const auto &[stage, seconds] : r.stage_seconds) out << "stage " << stage << " " << seconds << "\n";
+    std::string text = out.str();
+    ssize_t written = write(fds[1], text.data(), text.size());
+    _exit(written == static_cast<ssize_t>(text.size()) ? 0 : 1);
+  }
+  close(fds[1]);
+  std::string text;
+  char buffer[4096];
+  for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) > 0;) text.append(buffer, static_cast<size_t>(n));
+  close(fds[0]);
+  if (pid > 0) waitpid(pid, nullptr, 0);
+  ReportRun r;
+  r.pdf = pdf;
+  r.failed = true;  // unless the child says otherwise
+  std::istringstream in(text);
+  for (std::string key; in >> key;) {
+    if (key == "kind")
+      in >> r.kind;
+    else if (key == "pages")
+      in >> r.pages;
+    else if (key == "in_process")
+      in >> r.in_process;
+    else if (key == "failed")
+      in >> r.failed;
+    else if (key == "ocr_page")
+      r.ocr_pages.emplace_back(), in >> r.ocr_pages.back();
+    else if (key == "stage") {
+      std::string stage;
+      in >> stage >> r.stage_seconds[stage];
+    }
+  }
+  return r;
+}
+
 ReportRun measure(const fs::path &pdf, const Options &o, const fs::path &tmp) {
-  ReportRun r = measure_in_process(pdf, o);
+  ReportRun r = measure_in_child(pdf, o);
   std::string dpi = std::to_string(static_cast<int>(o.dpi));
   r.xxgk = run({o.xxgk.string(), "extract", pdf.string(), "--threads", "1", "--dpi", dpi}, "/dev/null",
                {"OMP_THREAD_LIMIT=1"});
@@ -402,7 +449,12 @@ int main(int argc, char **argv) {
     std::cerr << "no xxgk binary at " << o.xxgk << " (--xxgk PATH)\n";
     return 2;
   }
-  setenv("OMP_THREAD_LIMIT", "1", 1);  // Tesseract in this process: one thread, like the others
+  // Tesseract here and in every tool measured: one thread each. libgomp reads the limit when
+  // it is loaded, so this process sets it and starts itself again (as xxgk does).
+  if (!std::getenv("OMP_THREAD_LIMIT")) {
+    setenv("OMP_THREAD_LIMIT", "1", 1);
+    execv("/proc/self/exe", argv);
+  }
   char pattern[] = "/tmp/xxgk-bench-XXXXXX";
   fs::path tmp = mkdtemp(pattern);
   std::vector<ReportRun> runs;

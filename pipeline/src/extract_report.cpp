@@ -87,10 +87,10 @@ report::Report extract_report(const std::filesystem::path &path, const ExtractOp
 
   timer.reset();
   std::vector<report::PageLines> lines;
-  std::vector<PageText> pages = read_pages(doc, options, r.warnings);
-  DocumentTables grids = find_tables(doc, pages, table_options, options);
+  ReadDocument read = read_document(doc, options, table_options, r.warnings);
+  const DocumentTables &grids = read.tables;
   timer.emplace(options.clock, "mapping");
-  for (const PageText &page : pages) {
+  for (const PageText &page : read.pages) {
     r.pages.push_back(page.summary);
     lines.push_back({page.summary.number, layout::build_lines(page.runs)});
   }

@@ -184,60 +184,109 @@ std::vector<layout::Ruling> scan_rulings(const PageImages &images) {
   return layout::inked_on(found, images.text, detector.dark_threshold, 0.6);
 }
 
+struct FoundOnPage {
+  layout::PageTables tables;
+  std::vector<layout::Ruling> rulings;
+};
+
+// One page's tables, from its images (the rendering for rulings, or the prepared scan).
+FoundOnPage page_tables(const PageText &page, const PageImages &images, const ExtractOptions &extract,
+                        LazyOcr &engine) {
+  int number = page.summary.number;
+  if (page.summary.kind == "blank") return {{number, {}, {}, 3.0}, {}};  // nothing to find
+  std::vector<layout::Glyph> glyphs = layout::glyphs_of(page.runs);
+  std::optional<StageTimer> timer(std::in_place, extract.clock, "rulings");
+  std::vector<layout::Ruling> rulings =
+      page.ocr ? scan_rulings(images) : layout::detect_rulings(images.lines, glyph_boxes(glyphs), {});
+  timer.emplace(extract.clock, "grid");
+  std::vector<layout::Table> tables =
+      layout::find_page_tables({number, page.summary.height, &page.runs, &glyphs, &rulings, {}});
+  timer.emplace(extract.clock, "ocr_cells");
+  if (page.ocr && !tables.empty()) read_cells(tables, images.text, engine.get());
+  timer.reset();
+  return {{number, tables, body_text(page, tables), page.ocr ? 12.0 : 3.0}, std::move(rulings)};
+}
+
+PageImages rendered_for_tables(const extract::PdfDocument &doc, const PageText &page, const TableOptions &options,
+                               const ExtractOptions &extract) {
+  if (page.summary.kind == "blank") return {};  // nothing to render
+  return page_images(doc, page, options, extract);
+}
+
+DocumentTables stitched(std::vector<FoundOnPage> found, const ExtractOptions &extract) {
+  DocumentTables result;
+  std::vector<layout::PageTables> per_page;
+  for (FoundOnPage &f : found) {
+    per_page.push_back(std::move(f.tables));
+    result.rulings.push_back(std::move(f.rulings));
+  }
+  StageTimer timer(extract.clock, "grid");
+  result.tables = layout::stitch_tables(per_page);
+  return result;
+}
+
+// What the analyzer saw, per page: the image with rulings, cells and parts drawn over it, and
+// the words it had, as lines (what OCR read, where a heading went missing).
+void write_debug(const extract::PdfDocument &doc, const std::vector<PageText> &pages, const DocumentTables &result,
+                 const TableOptions &options, const ExtractOptions &extract) {
+  std::filesystem::create_directories(options.debug_dir);
+  for (const PageText &page : pages) {
+    int number = page.summary.number;
+    // For a scan, the deskewed page at the OCR resolution.
+    Raster raster = page.ocr ? page_images(doc, page, options, extract).lines
+                             : doc.render(number, std::max(options.ruling_dpi, 110.0));
+    auto png = options.debug_dir / ("page-" + std::to_string(number) + ".png");
+    layout::write_debug_overlay(png, raster, number, result.rulings[static_cast<size_t>(number - 1)], result.tables);
+    std::ofstream text(options.debug_dir / ("page-" + std::to_string(number) + ".txt"));
+    for (const auto &line : layout::build_lines(page.runs))
+      text << static_cast<int>(line.bbox.x0) << "," << static_cast<int>(line.bbox.y0) << "\t" << line.text << "\n";
+  }
+}
+
+std::vector<LazyOcr> engines_for(int threads, const ExtractOptions &extract) {
+  std::vector<LazyOcr> engines;
+  for (int t = 0; t < threads; ++t) engines.emplace_back(extract.ocr_options);
+  return engines;
+}
+
 }  // namespace
 
 DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<PageText> &pages,
                            const TableOptions &options, const ExtractOptions &extract) {
-  DocumentTables result;
   int threads = thread_count(extract.threads);
-  std::vector<std::optional<ocr::OcrEngine>> engines(static_cast<size_t>(threads));
-  std::vector<layout::PageTables> per_page(pages.size());
-  result.rulings.resize(pages.size());
+  std::vector<LazyOcr> engines = engines_for(threads, extract);
+  std::vector<FoundOnPage> found(pages.size());
   for_each_index(pages.size(), threads, [&](size_t i, int worker) {
-    const PageText &page = pages[i];
-    if (page.summary.kind == "blank") {  // nothing to find, nothing to render
-      per_page[i] = {page.summary.number, {}, {}, 3.0};
-      return;
-    }
-    std::vector<layout::Glyph> glyphs = layout::glyphs_of(page.runs);
-    PageImages images = page_images(doc, page, options, extract);
-    std::optional<StageTimer> timer(std::in_place, extract.clock, "rulings");
-    std::vector<layout::Ruling> rulings =
-        page.ocr ? scan_rulings(images) : layout::detect_rulings(images.lines, glyph_boxes(glyphs), {});
-    int number = page.summary.number;
-    timer.emplace(extract.clock, "grid");
-    std::vector<layout::Table> tables =
-        layout::find_page_tables({number, page.summary.height, &page.runs, &glyphs, &rulings, {}});
-    timer.emplace(extract.clock, "ocr_cells");
-    if (page.ocr && !tables.empty()) {
-      auto &engine = engines[static_cast<size_t>(worker)];
-      if (!engine) engine.emplace(extract.ocr_options);
-      read_cells(tables, images.text, *engine);
-    }
-    timer.reset();
-    per_page[i] = {number, tables, body_text(page, tables), page.ocr ? 12.0 : 3.0};
-    result.rulings[i] = std::move(rulings);
+    PageImages images = rendered_for_tables(doc, pages[i], options, extract);
+    found[i] = page_tables(pages[i], images, extract, engines[static_cast<size_t>(worker)]);
   });
-  {
-    StageTimer timer(extract.clock, "grid");
-    result.tables = layout::stitch_tables(per_page);
-  }
-  if (!options.debug_dir.empty()) {
-    std::filesystem::create_directories(options.debug_dir);
-    for (const PageText &page : pages) {
-      int number = page.summary.number;
-      // The image the analyzer saw: for a scan, the deskewed page at the OCR resolution.
-      Raster raster = page.ocr ? page_images(doc, page, options, extract).lines
-                               : doc.render(number, std::max(options.ruling_dpi, 110.0));
-      auto png = options.debug_dir / ("page-" + std::to_string(number) + ".png");
-      layout::write_debug_overlay(png, raster, number, result.rulings[number - 1], result.tables);
-      // The words the analyzer had, as lines: what OCR read, where a heading went missing.
-      std::ofstream text(options.debug_dir / ("page-" + std::to_string(number) + ".txt"));
-      for (const auto &line : layout::build_lines(page.runs))
-        text << static_cast<int>(line.bbox.x0) << "," << static_cast<int>(line.bbox.y0) << "\t" << line.text << "\n";
-    }
-  }
+  DocumentTables result = stitched(std::move(found), extract);
+  if (!options.debug_dir.empty()) write_debug(doc, pages, result, options, extract);
   return result;
+}
+
+ReadDocument read_document(const extract::PdfDocument &doc, const ExtractOptions &extract, const TableOptions &options,
+                           std::vector<report::Warning> &warnings) {
+  int threads = thread_count(extract.threads);
+  std::vector<LazyOcr> engines = engines_for(threads, extract);
+  size_t count = static_cast<size_t>(doc.page_count());
+  ReadDocument out;
+  out.pages.resize(count);
+  std::vector<FoundOnPage> found(count);
+  std::vector<std::vector<report::Warning>> page_warnings(count);
+  for_each_index(count, threads, [&](size_t i, int worker) {
+    LazyOcr &engine = engines[static_cast<size_t>(worker)];
+    ocr::ScanImages scan;
+    PageText page = read_page(doc, static_cast<int>(i) + 1, extract, engine, page_warnings[i], &scan);
+    PageImages images = page.ocr ? PageImages{std::move(scan.lines), std::move(scan.text)}
+                                 : rendered_for_tables(doc, page, options, extract);
+    found[i] = page_tables(page, images, extract, engine);
+    out.pages[i] = std::move(page);
+  });
+  for (auto &w : page_warnings) warnings.insert(warnings.end(), w.begin(), w.end());
+  out.tables = stitched(std::move(found), extract);
+  if (!options.debug_dir.empty()) write_debug(doc, out.pages, out.tables, options, extract);
+  return out;
 }
 
 }  // namespace xxgk::pipeline

@@ -22,20 +22,6 @@ std::vector<TextRun> cleaned(std::vector<TextRun> runs) {
   return out;
 }
 
-// Lazily created: loading the Chinese model costs a second, and most PDFs never need it.
-class LazyOcr {
- public:
-  explicit LazyOcr(const ocr::OcrOptions &options) : options_(options) {}
-  const ocr::OcrEngine &get() {
-    if (!engine_) engine_.emplace(options_);
-    return *engine_;
-  }
-
- private:
-  ocr::OcrOptions options_;
-  std::optional<ocr::OcrEngine> engine_;
-};
-
 const char *page_kind(extract::TextLayer layer) {
   switch (layer) {
     case extract::TextLayer::usable: return "text";
@@ -54,8 +40,10 @@ bool is_blank(const extract::PdfDocument &doc, int number, StageClock *clock) {
   return std::all_of(glance.pixels.begin(), glance.pixels.end(), [](std::uint8_t v) { return v >= 200; });
 }
 
+}  // namespace
+
 PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOptions &options, LazyOcr &ocr,
-                   std::vector<Warning> &warnings) {
+                   std::vector<Warning> &warnings, ocr::ScanImages *scan_out) {
   StageClock *clock = options.clock;
   std::optional<StageTimer> text_timer(std::in_place, clock, "text");
   Page page = doc.page(number);
@@ -78,6 +66,7 @@ PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOpt
       out.summary.skew_degrees = scan.degrees;
       out.ocr = true;
       read_from = "ocr";
+      if (scan_out) *scan_out = std::move(scan);
     } catch (const ocr::OcrError &e) {
       warnings.push_back({"ocr_unavailable", e.what(), number, ""});
     }
@@ -94,8 +83,6 @@ PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOpt
                  page_kind(layer), read_from,  skew};
   return out;
 }
-
-}  // namespace
 
 ocr::ScanImages scan_page(const extract::PdfDocument &doc, int number, double dpi, StageClock *clock) {
   std::optional<StageTimer> timer(std::in_place, clock, "render");

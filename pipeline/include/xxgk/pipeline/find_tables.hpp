@@ -22,4 +22,13 @@ struct DocumentTables {
 DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<PageText> &pages,
                            const TableOptions &options, const ExtractOptions &extract = {});
 
+// Every page read (page_reader) and its tables found in one pass over the pages: a scan is
+// rendered and prepared once for both, and one OCR engine per thread serves both.
+struct ReadDocument {
+  std::vector<PageText> pages;
+  DocumentTables tables;
+};
+ReadDocument read_document(const extract::PdfDocument &doc, const ExtractOptions &extract, const TableOptions &options,
+                           std::vector<report::Warning> &warnings);
+
 }  // namespace xxgk::pipeline
