@@ -83,6 +83,7 @@ void BM_TextRuns(benchmark::State &state) {
 }
 BENCHMARK(BM_TextRuns)->Unit(benchmark::kMillisecond);
 
+// The fallback for a page whose table is a picture: rendering, then rulings found on it.
 void BM_RenderForRulings(benchmark::State &state) {
   const TablePage &p = table_page();
   for (auto _ : state) benchmark::DoNotOptimize(p.doc.render(p.number, 100).pixels.size());
@@ -94,6 +95,12 @@ void BM_DetectRulings(benchmark::State &state) {
   for (auto _ : state) benchmark::DoNotOptimize(layout::detect_rulings(p.raster, p.glyph_boxes, {}).size());
 }
 BENCHMARK(BM_DetectRulings)->Unit(benchmark::kMillisecond);
+
+void BM_LineArtRulings(benchmark::State &state) {
+  const TablePage &p = table_page();
+  for (auto _ : state) benchmark::DoNotOptimize(layout::rulings_from_line_art(p.doc.line_art(p.number).lines).size());
+}
+BENCHMARK(BM_LineArtRulings)->Unit(benchmark::kMillisecond);
 
 void BM_PageTables(benchmark::State &state) {
   const TablePage &p = table_page();

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake pkg-config ccache
-  libpoppler-cpp-dev poppler-utils
+  libpoppler-cpp-dev libpoppler-private-dev poppler-utils  # private: the paths a page draws
   libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng
   libutfcpp-dev nlohmann-json3-dev libvalijson-dev libssl-dev
   libgtest-dev libgmock-dev

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <mutex>
 
+#include "core_document.hpp"
 #include "xxgk/core/utf8_text.hpp"
 
 namespace xxgk::extract {
@@ -94,7 +95,8 @@ const char *to_string(InputErrorKind kind) {
   return "unknown";
 }
 
-PdfDocument::PdfDocument(std::unique_ptr<poppler::document> doc) : doc_(std::move(doc)) {}
+PdfDocument::PdfDocument(std::unique_ptr<poppler::document> doc, std::unique_ptr<Core> core)
+    : doc_(std::move(doc)), core_(std::move(core)) {}
 PdfDocument::PdfDocument(PdfDocument &&) noexcept = default;
 PdfDocument &PdfDocument::operator=(PdfDocument &&) noexcept = default;
 PdfDocument::~PdfDocument() = default;
@@ -112,7 +114,7 @@ PdfDocument PdfDocument::open(const std::filesystem::path &path, const OpenOptio
     throw InputError(InputErrorKind::wrong_password, describe(path) + ": the password does not open this PDF");
   }
   if (doc->pages() <= 0) throw InputError(InputErrorKind::no_pages, describe(path) + ": the PDF has no pages");
-  return PdfDocument(std::move(doc));
+  return PdfDocument(std::move(doc), std::make_unique<Core>(Core{path, options.password, nullptr, false}));
 }
 
 int PdfDocument::page_count() const {

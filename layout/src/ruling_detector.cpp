@@ -80,6 +80,30 @@ std::vector<Ruling> detect_rulings(const Raster &page, const std::vector<Rect> &
   return merge_rulings(std::move(all));
 }
 
+std::vector<Ruling> rulings_from_line_art(const std::vector<LineSegment> &lines, const RulingDetectorOptions &options) {
+  std::vector<Ruling> pieces;
+  for (const LineSegment &l : lines) {
+    if (l.width > options.max_thickness) continue;
+    bool horizontal = std::abs(l.y1 - l.y0) <= std::abs(l.x1 - l.x0);
+    Ruling r;
+    r.orientation = horizontal ? Orientation::horizontal : Orientation::vertical;
+    r.position = horizontal ? (l.y0 + l.y1) / 2 : (l.x0 + l.x1) / 2;
+    // A drawn line covers half its width beyond its end points, as its rendering would.
+    r.start = (horizontal ? std::min(l.x0, l.x1) : std::min(l.y0, l.y1)) - l.width / 2;
+    r.end = (horizontal ? std::max(l.x0, l.x1) : std::max(l.y0, l.y1)) + l.width / 2;
+    r.thickness = l.width;
+    pieces.push_back(r);
+  }
+  RulingTolerance joining;
+  joining.gap = options.bridge;
+  std::vector<Ruling> merged = merge_rulings(std::move(pieces), joining);
+  std::vector<Ruling> long_ones, short_ones;
+  for (const Ruling &r : merged) (r.length() >= options.min_length ? long_ones : short_ones).push_back(r);
+  std::vector<Ruling> borders = cell_borders(long_ones, short_ones, 2.5);
+  long_ones.insert(long_ones.end(), borders.begin(), borders.end());
+  return merge_rulings(std::move(long_ones));
+}
+
 std::vector<Ruling> inked_on(const std::vector<Ruling> &rulings, const Raster &page, int dark_threshold,
                              double min_fraction) {
   std::vector<Ruling> out;

@@ -152,19 +152,14 @@ void read_cells(std::vector<layout::Table> &tables, const Raster &raster, const 
   }
 }
 
-// What the table finder reads of a page: a text page rendered for its rulings; a scan at the
-// OCR resolution, deskewed, with and without its colour ink.
+// What the table finder reads of a page read by OCR: the scan at the OCR resolution, deskewed,
+// with and without its colour ink.
 struct PageImages {
   Raster lines;
-  Raster text;  // scans only
+  Raster text;
 };
 
-PageImages page_images(const extract::PdfDocument &doc, const PageText &page, const TableOptions &options,
-                       const ExtractOptions &extract) {
-  if (!page.ocr) {
-    StageTimer timer(extract.clock, "render");
-    return {doc.render(page.summary.number, options.ruling_dpi), {}};
-  }
+PageImages scan_images(const extract::PdfDocument &doc, const PageText &page, const ExtractOptions &extract) {
   ocr::ScanImages scan = scan_page(doc, page.summary.number, extract.ocr_dpi, extract.clock);
   return {std::move(scan.lines), std::move(scan.text)};
 }
@@ -189,28 +184,42 @@ struct FoundOnPage {
   std::vector<layout::Ruling> rulings;
 };
 
-// One page's tables, from its images (the rendering for rulings, or the prepared scan).
-FoundOnPage page_tables(const PageText &page, const PageImages &images, const ExtractOptions &extract,
-                        LazyOcr &engine) {
+// A text page's rulings: from the lines it draws, read without rendering it; from its
+// rendering when a picture covers much of the page (a table pasted in as an image draws no
+// lines of its own).
+std::vector<layout::Ruling> text_page_rulings(const extract::PdfDocument &doc, const PageText &page,
+                                              const std::vector<layout::Glyph> &glyphs, const TableOptions &options,
+                                              const ExtractOptions &extract) {
+  int number = page.summary.number;
+  std::optional<StageTimer> timer(std::in_place, extract.clock, "rulings");
+  LineArt art = doc.line_art(number);
+  if (!art.large_image) return layout::rulings_from_line_art(art.lines);
+  timer.emplace(extract.clock, "render");
+  Raster raster = doc.render(number, options.ruling_dpi);
+  timer.emplace(extract.clock, "rulings");
+  return layout::detect_rulings(raster, glyph_boxes(glyphs), {});
+}
+
+// One page's tables; `scan` holds the prepared images of a page read by OCR.
+FoundOnPage page_tables(const extract::PdfDocument &doc, const PageText &page, const PageImages *scan,
+                        const TableOptions &options, const ExtractOptions &extract, LazyOcr &engine) {
   int number = page.summary.number;
   if (page.summary.kind == "blank") return {{number, {}, {}, 3.0}, {}};  // nothing to find
   std::vector<layout::Glyph> glyphs = layout::glyphs_of(page.runs);
-  std::optional<StageTimer> timer(std::in_place, extract.clock, "rulings");
-  std::vector<layout::Ruling> rulings =
-      page.ocr ? scan_rulings(images) : layout::detect_rulings(images.lines, glyph_boxes(glyphs), {});
-  timer.emplace(extract.clock, "grid");
+  std::vector<layout::Ruling> rulings;
+  if (page.ocr && scan) {
+    StageTimer timer(extract.clock, "rulings");
+    rulings = scan_rulings(*scan);
+  } else {
+    rulings = text_page_rulings(doc, page, glyphs, options, extract);
+  }
+  std::optional<StageTimer> timer(std::in_place, extract.clock, "grid");
   std::vector<layout::Table> tables =
       layout::find_page_tables({number, page.summary.height, &page.runs, &glyphs, &rulings, {}});
   timer.emplace(extract.clock, "ocr_cells");
-  if (page.ocr && !tables.empty()) read_cells(tables, images.text, engine.get());
+  if (page.ocr && scan && !tables.empty()) read_cells(tables, scan->text, engine.get());
   timer.reset();
   return {{number, tables, body_text(page, tables), page.ocr ? 12.0 : 3.0}, std::move(rulings)};
-}
-
-PageImages rendered_for_tables(const extract::PdfDocument &doc, const PageText &page, const TableOptions &options,
-                               const ExtractOptions &extract) {
-  if (page.summary.kind == "blank") return {};  // nothing to render
-  return page_images(doc, page, options, extract);
 }
 
 DocumentTables stitched(std::vector<FoundOnPage> found, const ExtractOptions &extract) {
@@ -233,8 +242,8 @@ void write_debug(const extract::PdfDocument &doc, const std::vector<PageText> &p
   for (const PageText &page : pages) {
     int number = page.summary.number;
     // For a scan, the deskewed page at the OCR resolution.
-    Raster raster = page.ocr ? page_images(doc, page, options, extract).lines
-                             : doc.render(number, std::max(options.ruling_dpi, 110.0));
+    Raster raster =
+        page.ocr ? scan_images(doc, page, extract).lines : doc.render(number, std::max(options.ruling_dpi, 110.0));
     auto png = options.debug_dir / ("page-" + std::to_string(number) + ".png");
     layout::write_debug_overlay(png, raster, number, result.rulings[static_cast<size_t>(number - 1)], result.tables);
     std::ofstream text(options.debug_dir / ("page-" + std::to_string(number) + ".txt"));
@@ -257,8 +266,10 @@ DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<Pa
   std::vector<LazyOcr> engines = engines_for(threads, extract);
   std::vector<FoundOnPage> found(pages.size());
   for_each_index(pages.size(), threads, [&](size_t i, int worker) {
-    PageImages images = rendered_for_tables(doc, pages[i], options, extract);
-    found[i] = page_tables(pages[i], images, extract, engines[static_cast<size_t>(worker)]);
+    std::optional<PageImages> scan;
+    if (pages[i].ocr) scan = scan_images(doc, pages[i], extract);
+    found[i] =
+        page_tables(doc, pages[i], scan ? &*scan : nullptr, options, extract, engines[static_cast<size_t>(worker)]);
   });
   DocumentTables result = stitched(std::move(found), extract);
   if (!options.debug_dir.empty()) write_debug(doc, pages, result, options, extract);
@@ -278,9 +289,8 @@ ReadDocument read_document(const extract::PdfDocument &doc, const ExtractOptions
     LazyOcr &engine = engines[static_cast<size_t>(worker)];
     ocr::ScanImages scan;
     PageText page = read_page(doc, static_cast<int>(i) + 1, extract, engine, page_warnings[i], &scan);
-    PageImages images = page.ocr ? PageImages{std::move(scan.lines), std::move(scan.text)}
-                                 : rendered_for_tables(doc, page, options, extract);
-    found[i] = page_tables(page, images, extract, engine);
+    PageImages images{std::move(scan.lines), std::move(scan.text)};
+    found[i] = page_tables(doc, page, page.ocr ? &images : nullptr, options, extract, engine);
     out.pages[i] = std::move(page);
   });
   for (auto &w : page_warnings) warnings.insert(warnings.end(), w.begin(), w.end());

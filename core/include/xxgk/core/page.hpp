@@ -17,6 +17,20 @@ struct Page {
   std::vector<TextRun> runs;
 };
 
+// A straight stroke (or a thin filled bar) the page draws, in upright page points, as its centre
+// line from (x0, y0) to (x1, y1) and its drawn width.
+struct LineSegment {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double width = 0;
+};
+
+// What a page draws besides its text: the straight lines, and whether a picture covers much of
+// the page (a scan, or a table pasted in as an image: its lines are not line art).
+struct LineArt {
+  std::vector<LineSegment> lines;
+  bool large_image = false;
+};
+
 // A rendered page image: 8-bit gray or 24-bit RGB rows, top row first.
 struct Raster {
   int width = 0;

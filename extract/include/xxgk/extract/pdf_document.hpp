@@ -65,9 +65,16 @@ class PdfDocument {
   // Page `number` rendered upright at `dpi`, gray or RGB.
   Raster render(int number, double dpi, bool color = false) const;
 
+  // The page's straight lines as drawn (strokes and thin filled bars, not white ones), read
+  // from its content without rendering it, in the coordinates of page(). Poppler's core API
+  // (poppler-cpp has no access to paths), on a second handle to the file.
+  LineArt line_art(int number) const;
+
  private:
-  explicit PdfDocument(std::unique_ptr<poppler::document> doc);
+  struct Core;
+  PdfDocument(std::unique_ptr<poppler::document> doc, std::unique_ptr<Core> core);
   std::unique_ptr<poppler::document> doc_;
+  std::unique_ptr<Core> core_;
   std::unique_ptr<std::mutex> lock_ = std::make_unique<std::mutex>();
 };
 

@@ -25,6 +25,13 @@ struct RulingDetectorOptions {
 std::vector<Ruling> detect_rulings(const Raster &page, const std::vector<Rect> &erase = {},
                                    const RulingDetectorOptions &options = {});
 
+// Rulings from the straight lines a text PDF draws (extract's line art), without rendering:
+// pieces are joined as on a rendering (dashes, cell by cell borders), lines shorter than
+// min_length kept only where they run from one ruling to another (a one-row header's column
+// lines), thicker than max_thickness dropped.
+std::vector<Ruling> rulings_from_line_art(const std::vector<LineSegment> &lines,
+                                          const RulingDetectorOptions &options = {});
+
 // The rulings whose centre line is ink on `page` for at least `min_fraction` of its length:
 // a scan's rulings found on the image with all ink, checked against the one without colour
 // ink, lose what the seal drew and keep what the seal only crossed.
