@@ -42,7 +42,8 @@ TEST(LineArtRulings, ShortLinesOnlyWhereTheyJoinTwoRulingsThickBarsNever) {
   std::vector<Ruling> r = layout::rulings_from_line_art(lines);
   EXPECT_EQ(count(r, Orientation::horizontal), 2u);
   ASSERT_EQ(count(r, Orientation::vertical), 1u);
-  auto vertical = std::find_if(r.begin(), r.end(), [](const Ruling &x) { return x.orientation == Orientation::vertical; });
+  auto vertical =
+      std::find_if(r.begin(), r.end(), [](const Ruling &x) { return x.orientation == Orientation::vertical; });
   EXPECT_NEAR(vertical->position, 250, 0.01);
 }
 

@@ -35,7 +35,8 @@ class LineArtCollector : public OutputDev {
       const GfxSubpath *sub = path->getSubpath(i);
       int n = sub->getNumPoints();
       for (int j = 0; j + 1 < n; ++j)
-        if (!sub->getCurve(j) && !sub->getCurve(j + 1)) add(state, sub->getX(j), sub->getY(j), sub->getX(j + 1), sub->getY(j + 1), width);
+        if (!sub->getCurve(j) && !sub->getCurve(j + 1))
+          add(state, sub->getX(j), sub->getY(j), sub->getX(j + 1), sub->getY(j + 1), width);
       if (sub->isClosed() && n > 2) add(state, sub->getX(n - 1), sub->getY(n - 1), sub->getX(0), sub->getY(0), width);
     }
   }
