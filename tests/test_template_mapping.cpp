@@ -287,6 +287,14 @@ TEST(Validation, UnknownValueSkipsOnlyItsChecks) {
   Validation v = validate(values, edition_2021());
   EXPECT_EQ(v.skipped, 1);
   EXPECT_TRUE(v.failed.empty());
+  // Its row's other values took part in no check that ran: nothing confirmed them.
+  auto unconfirmed = [&](const std::string &key) {
+    return std::count(v.unconfirmed.begin(), v.unconfirmed.end(), "review_litigation." + key) == 1;
+  };
+  EXPECT_TRUE(unconfirmed("litigation_direct.total"));
+  EXPECT_TRUE(unconfirmed("litigation_direct.upheld"));
+  EXPECT_FALSE(unconfirmed("litigation_direct.pending"));  // unknown itself
+  EXPECT_FALSE(unconfirmed("administrative_review.total"));
 }
 
 }  // namespace

@@ -71,6 +71,14 @@ void map_values(report::Report &r, const std::vector<layout::Table> &grids) {
   report::ValueMap values;
   for (const auto &[key, v] : r.values.values) values[key] = v.value;
   r.validation = report::validate(values, edition);
+  // A value read from an image that no check of the form could confirm (a value beside it is
+  // missing) is not vouched for: the reader is told, as for a low OCR confidence.
+  for (const std::string &key : r.validation.unconfirmed) {
+    const report::MappedValue &v = r.values.values.at(key);
+    if (v.confidence < 1)
+      r.warnings.push_back({"unconfirmed", "read by OCR and no arithmetic check of the form could confirm it", v.page,
+                            key, v.confidence});
+  }
 }
 
 }  // namespace

@@ -117,12 +117,19 @@ bool is_template_row_label(const std::vector<TemplateBlock> &blocks, const std::
   return false;
 }
 
-bool is_template_column_label(const std::vector<TemplateBlock> &blocks, const std::string &text) {
-  std::u32string key = label_key(text);
-  for (const TemplateBlock &b : blocks)
-    for (const TemplateAxis &c : b.columns)
-      if (key_similarity(key, c.key) >= match_threshold) return true;
-  return false;
+struct AxisMatch {
+  const TemplateAxis *axis = nullptr;
+  double score = 0;
+};
+
+AxisMatch best_axis(const std::vector<TemplateAxis> &axes, const std::vector<std::string> &given, bool header);
+
+// How well a text names any column of the form (a part of it too: a clause and a header read
+// as one cell).
+double best_axis_of_columns(const std::vector<TemplateBlock> &blocks, const std::string &text) {
+  double best = 0;
+  for (const TemplateBlock &b : blocks) best = std::max(best, best_axis(b.columns, {text}, true).score);
+  return best;
 }
 
 // Rows holding values: a number or a zero mark somewhere in them, or a template row's label
@@ -144,14 +151,21 @@ std::vector<bool> data_rows(const Table &t, const std::vector<TemplateBlock> &bl
   // Only below the first row of values: above it is the header, where a table without row
   // labels names its rows (行政复议 over a blank slot whose 行政诉讼 a scan lost). Between rows
   // of values, a row of blanks is one even when its label is unreadable (a scan's "3." for
-  // 3.其他): the form's order places it. A header is not (a header row broken over two pages
-  // leaves blank slots under its text).
+  // 3.其他): the form's order places it. Not a header, which leaves blank slots beside it too:
+  // one said again in the table (信息内容 over each group), or naming a column.
+  std::map<std::u32string, int> said;
+  for (const Cell &c : t.cells)
+    if (!c.text.empty()) ++said[label_key(c.text)];
+  auto header_like = [&](const std::string &text) {
+    std::u32string key = label_key(text);
+    return key.size() > 2 && (said[key] > 1 || best_axis_of_columns(blocks, text) >= match_threshold);
+  };
   int first_values = static_cast<int>(std::find(data.begin(), data.end(), true) - data.begin());
   int last_values = static_cast<int>(data.rend() - std::find(data.rbegin(), data.rend(), true)) - 1;
   for (int r = first_values + 1; r < t.rows; ++r) {
     if (data[r] || !blank_slot[r]) continue;
     const std::string &text = label[r]->text;
-    data[r] = is_template_row_label(blocks, text) || (r < last_values && !is_template_column_label(blocks, text));
+    data[r] = is_template_row_label(blocks, text) || (r < last_values && !header_like(text));
   }
   return data;
 }
@@ -199,14 +213,19 @@ Paths paths_of(const Table &t, const Cell &value, const std::vector<bool> &data,
   return p;
 }
 
-struct AxisMatch {
-  const TemplateAxis *axis = nullptr;
-  double score = 0;
-};
-
 // The axis entry best matching any label of the path; a matching parent label adds a little,
 // to tell apart entries whose own labels are alike.
-AxisMatch best_axis(const std::vector<TemplateAxis> &axes, const std::vector<std::string> &given) {
+// Each way of cutting a label of a few words in two at a space.
+std::vector<std::pair<std::string, std::string>> splits_at_words(const std::string &label) {
+  std::vector<std::pair<std::string, std::string>> out;
+  constexpr int max_words = 6;
+  if (std::count(label.begin(), label.end(), ' ') >= max_words) return out;
+  for (size_t at = label.find(' '); at != std::string::npos; at = label.find(' ', at + 1))
+    out.push_back({label.substr(0, at), label.substr(at + 1)});
+  return out;
+}
+
+AxisMatch best_axis(const std::vector<TemplateAxis> &axes, const std::vector<std::string> &given, bool header) {
   // A label split over rows (a header row broken by a page break: 结果 / 维持) is also tried
   // joined with its neighbours.
   std::vector<std::string> path = given;
@@ -214,6 +233,12 @@ AxisMatch best_axis(const std::vector<TemplateAxis> &axes, const std::vector<std
     path.push_back(given[i] + given[i + 1]);
     if (i + 2 < given.size()) path.push_back(given[i] + given[i + 1] + given[i + 2]);
   }
+  // Two header lines read as one cell (a borderless scan's 第二十条第（五）项 over
+  // 本年处理决定数量) are tried apart, at each break between words. (Not row labels: a part of
+  // a long label read badly would outvote the form's order.)
+  if (header)
+    for (const std::string &label : given)
+      for (auto &[head, tail] : splits_at_words(label)) path.push_back(head), path.push_back(tail);
   std::vector<std::u32string> keys;
   for (const std::string &label : path) keys.push_back(label_key(label));
   AxisMatch best;
@@ -245,9 +270,9 @@ struct Candidate {
 // header path, so most are asked for many times.
 class AxisMemo {
  public:
-  AxisMatch best(const std::vector<TemplateAxis> &axes, const std::vector<std::string> &path) {
+  AxisMatch best(const std::vector<TemplateAxis> &axes, const std::vector<std::string> &path, bool header) {
     auto [it, inserted] = memo_.try_emplace({&axes, path});
-    if (inserted) it->second = best_axis(axes, path);
+    if (inserted) it->second = best_axis(axes, path, header);
     return it->second;
   }
 
@@ -265,8 +290,8 @@ std::vector<Candidate> match_cell(const std::vector<TemplateBlock> &blocks, cons
   std::vector<Candidate> out;
   for (size_t bi = 0; bi < blocks.size(); ++bi) {
     const TemplateBlock &b = blocks[bi];
-    AxisMatch row = memo.best(b.rows, row_path);
-    AxisMatch col = memo.best(b.columns, p.column);
+    AxisMatch row = memo.best(b.rows, row_path, false);
+    AxisMatch col = memo.best(b.columns, p.column, true);
     if (row.score < match_threshold || col.score < match_threshold) continue;
     double score = std::min(row.score, 1.0) * std::min(col.score, 1.0) + 0.01 * (row.score + col.score);
     out.push_back({b.table + "." + row.axis->id + "." + col.axis->id, score, &cell, col.axis, static_cast<int>(bi),
@@ -335,7 +360,7 @@ std::optional<Slot> best_row(const std::vector<TemplateBlock> &blocks, const std
   AxisMatch best;
   int best_block = -1;
   for (size_t bi = 0; bi < blocks.size(); ++bi) {
-    AxisMatch m = best_axis(blocks[bi].rows, path);
+    AxisMatch m = best_axis(blocks[bi].rows, path, false);
     if (m.score > best.score) best = m, best_block = static_cast<int>(bi);
   }
   if (best.score < match_threshold) return std::nullopt;
@@ -506,8 +531,13 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
       out.unmatched_rows.push_back(row);
     }
   }
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate &a, const Candidate &b) { return a.score > b.score; });
+  // At equal scores a printed value wins over a blank slot: under a header spanning several
+  // grid columns, the blank beside the value is no cell of the form.
+  auto printed = [](const Candidate &c) { return !c.cell->text.empty(); };
+  std::stable_sort(candidates.begin(), candidates.end(), [&](const Candidate &a, const Candidate &b) {
+    if (a.score != b.score) return a.score > b.score;
+    return printed(a) && !printed(b);
+  });
   std::set<const Cell *> used;
   for (const Candidate &c : candidates) {
     if (out.values.count(c.key) || used.count(c.cell)) continue;

@@ -1,5 +1,7 @@
 #include "xxgk/report/validation.hpp"
 
+#include <set>
+
 #include <cmath>
 
 namespace xxgk::report {
@@ -33,6 +35,7 @@ bool total(const ValueMap &values, const std::vector<std::string> &keys, double 
 
 Validation validate(const ValueMap &values, const EditionSpec &edition) {
   Validation v;
+  std::set<std::string> skipped_keys, checked_keys;
   for (const auto &rule : edition.rules) {
     std::string table = rule.at("table");
     const nlohmann::json *spec = table_spec(edition, table);
@@ -48,13 +51,19 @@ Validation validate(const ValueMap &values, const EditionSpec &edition) {
       for (const std::string &item : ids(rule.at("equals"))) equals.keys.push_back(key(item));
       if (!total(values, sum.keys, sum.total) || !total(values, equals.keys, equals.total)) {
         ++v.skipped;
+        for (const auto *side : {&sum.keys, &equals.keys}) skipped_keys.insert(side->begin(), side->end());
         continue;
       }
+      for (const auto *side : {&sum.keys, &equals.keys}) checked_keys.insert(side->begin(), side->end());
       if (std::abs(sum.total - equals.total) < 1e-6)
         ++v.passed;
       else
         v.failed.push_back({rule.at("id"), on, sum, equals});
     }
+  }
+  for (const std::string &key : skipped_keys) {
+    auto it = values.find(key);
+    if (it != values.end() && it->second && !checked_keys.count(key)) v.unconfirmed.push_back(key);
   }
   return v;
 }

@@ -28,6 +28,8 @@ struct Validation {
   int passed = 0;
   int skipped = 0;  // a value the check needs is unknown
   std::vector<RuleFailure> failed;
+  // Keys with a value that take part only in skipped checks: nothing confirmed them.
+  std::vector<std::string> unconfirmed;
 };
 
 Validation validate(const ValueMap &values, const EditionSpec &edition);
