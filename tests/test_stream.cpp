@@ -130,6 +130,21 @@ TEST(Stream, HeadingInLargerPrintSeparatesTables) {
   EXPECT_EQ(stream_tables(1, 842, runs, {}).size(), 2u);
 }
 
+TEST(Stream, AStackedHeaderWordGivenALargerSizeIsNoHeading) {
+  // OCR measures a word or two of a stacked header larger than its line (a mark beside it):
+  // the header and its rows stay one table; a heading of that size, as wide as a title, does not.
+  std::vector<TextRun> runs = {run("商业", 195, 75), run("科研", 245, 75), run("企业", 195, 88), run("机构", 245, 88)};
+  TextRun odd = run("组织", 195, 101);
+  odd.font_size = 14;
+  runs.push_back(odd);
+  row(runs, "一、新收", 60, 120, {"1", "2", "3"});
+  row(runs, "二、结转", 60, 145, {"0", "0", "0"});
+  auto tables = stream_tables(1, 842, runs, {});
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_TRUE(find(tables[0], "商业企业组织"));
+  EXPECT_EQ(tables[0].rows, 3);
+}
+
 TEST(Stream, ProseIsNoTable) {
   std::vector<TextRun> runs = {run("本年度共收到申请44件，均在法定期限内答复，无行政复议和行政诉讼。", 40, 100),
                                run("二是政策解读形式还不够丰富。", 40, 125)};

@@ -80,8 +80,11 @@ std::vector<std::vector<Line>> regions(const std::vector<Line> &lines, const Str
     const Line &last = pending.empty() ? current.back() : pending.back();
     std::vector<double> sizes;
     for (const Line &l : current) sizes.push_back(l.font_size);
-    bool breaks = line.bbox.y0 - last.bbox.y1 > options.region_gap * last.bbox.height() ||
-                  line.font_size > 1.1 * median(sizes) || (!tabular && line.bbox.width() > 0.6 * (right - left));
+    // A heading (larger print) ends the table; a word or two of a stacked header is no heading
+    // whatever size OCR gives it.
+    bool heading = line.font_size > 1.1 * median(sizes) && (tabular || line.bbox.width() > 0.25 * (right - left));
+    bool breaks = line.bbox.y0 - last.bbox.y1 > options.region_gap * last.bbox.height() || heading ||
+                  (!tabular && line.bbox.width() > 0.6 * (right - left));
     if (breaks) {
       close();
       if (tabular) current.push_back(line);

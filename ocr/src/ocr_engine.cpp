@@ -242,15 +242,19 @@ double median(std::vector<double> v) {
 
 // A word's font size is the typical height of the Chinese glyphs on its line of print. A word
 // box's own height is a digit's (smaller) or a bracket's (taller), single glyph boxes are off by
-// half their size either way, and borderless table rows are told from headings by size. Lines
-// without a Chinese glyph take the page's typical size.
+// half their size either way, and borderless table rows are told from headings by size. A line
+// of digits only (a table row of numbers) takes its size from its digits, seven tenths of the
+// print size; a line with neither, the page's typical size.
 void set_font_sizes(std::vector<TextRun> &runs, const std::vector<int> &line_of,
-                    const std::vector<std::vector<double>> &ideograph_heights) {
+                    const std::vector<std::vector<double>> &ideograph_heights,
+                    const std::vector<std::vector<double>> &digit_heights) {
   std::vector<double> all;
   for (const auto &line : ideograph_heights) all.insert(all.end(), line.begin(), line.end());
   double typical = median(all);
   for (size_t i = 0; i < runs.size(); ++i) {
-    double size = median(ideograph_heights[static_cast<size_t>(line_of[i])]);
+    size_t line = static_cast<size_t>(line_of[i]);
+    double size = median(ideograph_heights[line]);
+    if (size <= 0 && !digit_heights[line].empty()) size = median(digit_heights[line]) / 0.7;
     if (size <= 0) size = typical;
     runs[i].font_size = size > 0 ? size : runs[i].bbox.height();
   }
@@ -359,11 +363,14 @@ std::vector<TextRun> OcrEngine::recognize_page(const Raster &page) const {
     box = {x0 * points_per_pixel, y0 * points_per_pixel, x1 * points_per_pixel, y1 * points_per_pixel};
     return true;
   };
-  std::vector<std::vector<double>> ideograph_heights;  // per line of print
-  std::vector<int> line_of;                            // per run
-  bool in_word = false;                                // the current symbol belongs to runs.back()
+  std::vector<std::vector<double>> ideograph_heights, digit_heights;  // per line of print
+  std::vector<int> line_of;                                           // per run
+  bool in_word = false;                                               // the current symbol belongs to runs.back()
   if (!it->Empty(tesseract::RIL_SYMBOL)) do {
-      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) || ideograph_heights.empty()) ideograph_heights.emplace_back();
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) || ideograph_heights.empty()) {
+        ideograph_heights.emplace_back();
+        digit_heights.emplace_back();
+      }
       if (it->IsAtBeginningOf(tesseract::RIL_WORD)) {
         in_word = false;
         std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
@@ -383,6 +390,7 @@ std::vector<TextRun> OcrEngine::recognize_page(const Raster &page) const {
       runs.back().glyph_boxes.push_back(box);
       std::u32string glyph = to_u32(symbol.get());
       if (glyph.size() == 1 && is_ideograph(glyph[0])) ideograph_heights.back().push_back(box.height());
+      if (glyph.size() == 1 && glyph[0] >= U'0' && glyph[0] <= U'9') digit_heights.back().push_back(box.height());
     } while (it->Next(tesseract::RIL_SYMBOL));
   api.Clear();
   for (TextRun &run : runs) {
@@ -394,11 +402,38 @@ std::vector<TextRun> OcrEngine::recognize_page(const Raster &page) const {
     for (size_t g = 0; g < glyphs; ++g)
       run.glyph_boxes.push_back({run.bbox.x0 + g * step, run.bbox.y0, run.bbox.x0 + (g + 1) * step, run.bbox.y1});
   }
-  set_font_sizes(runs, line_of, ideograph_heights);
+  set_font_sizes(runs, line_of, ideograph_heights, digit_heights);
   runs = split_at_wide_gaps(std::move(runs));
   add_missed_words(page, pix.get(), runs);
   return runs;
 }
+
+namespace {
+
+bool has_glyph_to_measure(const std::string &text) {
+  std::u32string t = to_u32(text);
+  return std::any_of(t.begin(), t.end(), [](char32_t c) { return is_ideograph(c) || (c >= U'0' && c <= U'9'); });
+}
+
+// A missed word's print size: that of the words read on its line (those with a Chinese glyph or
+// a digit to measure it by); alone on its line, from its own height when it is digits (seven
+// tenths of the size) or Chinese; else the page's.
+double missed_word_size(const TextRun &word, const std::vector<TextRun> &read, double page_em) {
+  std::vector<double> on_line;
+  double middle = word.bbox.center_y();
+  for (const TextRun &r : read)
+    if (r.source == RunSource::ocr && middle >= r.bbox.y0 && middle <= r.bbox.y1 && has_glyph_to_measure(r.text))
+      on_line.push_back(r.font_size);
+  if (!on_line.empty()) return median(on_line);
+  std::u32string text = to_u32(word.text);
+  bool digits = std::all_of(text.begin(), text.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
+  bool chinese = std::all_of(text.begin(), text.end(), is_ideograph);
+  if (digits && word.bbox.height() > 0.3 * page_em) return word.bbox.height() / 0.7;
+  if (chinese && word.bbox.height() > 0.3 * page_em) return word.bbox.height();
+  return page_em;
+}
+
+}  // namespace
 
 void OcrEngine::add_missed_words(const Raster &page, PIX *gray, std::vector<TextRun> &runs) const {
   std::vector<double> sizes;
@@ -423,7 +458,7 @@ void OcrEngine::add_missed_words(const Raster &page, PIX *gray, std::vector<Text
     double step = run.bbox.width() / static_cast<double>(std::max<size_t>(glyphs, 1));
     for (size_t g = 0; g < glyphs; ++g)
       run.glyph_boxes.push_back({run.bbox.x0 + g * step, run.bbox.y0, run.bbox.x0 + (g + 1) * step, run.bbox.y1});
-    run.font_size = em;
+    run.font_size = missed_word_size(run, runs, em);
     run.source = RunSource::ocr;
     run.confidence = read.confidence;
     runs.push_back(std::move(run));
