@@ -106,6 +106,29 @@ TEST(FindSections, AllSixAcrossPagesWithTextBetween) {
   EXPECT_EQ(s[5].text, "无。");
 }
 
+TEST(FindSections, AHeadingInsideATableCountsOnlyWhenItReadsSurely) {
+  // A scan's stray ruling under a heading made it the table's last row; a table row of its own
+  // begins like a heading (四、结转…) and is none; neither is any section's text.
+  std::vector<PageLines> prose = {
+      {1,
+       {line("一、总体情况", 100), line("全年主动公开信息。", 120, 12, 84), line("二、主动公开政府信息情况", 140),
+        line("三、收到和处理政府信息公开申请情况", 160)}},
+      {2,
+       {line("五、存在的主要问题及改进情况", 300), line("一是……", 320, 12, 84), line("六、其他需要报告的事项", 340)}}};
+  std::vector<PageLines> in_tables = {
+      {1, {line("一、本年新收政府信息公开申请数量 3 0 3", 180)}},
+      {2,
+       {line("四、结转下年度继续办理 0 0 0", 60), line("四、政府信息公开行政复议、行政诉讼情况", 80),
+        line("结果维持 结果纠正", 100)}}};
+  auto s = find_sections(prose, sections_2021(), in_tables);
+  ASSERT_EQ(s.size(), 6u);
+  EXPECT_EQ(s[3].id, "review_litigation");
+  EXPECT_EQ(s[3].page, 2);
+  EXPECT_EQ(s[3].text, "") << "the table's lines are no section's text";
+  EXPECT_EQ(s[2].text, "");
+  EXPECT_EQ(s[4].text, "一是……");
+}
+
 TEST(FindSections, ToleratesNumberingVariantsAndSmallWordingDifferences) {
   std::vector<PageLines> pages = {
       {1,

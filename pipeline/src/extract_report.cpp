@@ -33,10 +33,34 @@ void describe_meta(report::Report &r, const std::vector<report::PageLines> &line
   r.meta.edition_basis = edition.basis;
 }
 
-void find_sections(report::Report &r, const std::vector<report::PageLines> &lines) {
+// Section text is the prose: lines inside a table's parts belong to the table.
+struct SplitLines {
+  std::vector<report::PageLines> prose, in_tables;
+};
+
+SplitLines split_by_tables(const std::vector<report::PageLines> &pages, const std::vector<layout::Table> &tables) {
+  SplitLines out;
+  for (const auto &page : pages) {
+    out.prose.push_back({page.page, {}});
+    out.in_tables.push_back({page.page, {}});
+    for (const layout::TextLine &line : page.lines) {
+      bool inside = std::any_of(tables.begin(), tables.end(), [&](const layout::Table &t) {
+        return std::any_of(t.parts.begin(), t.parts.end(), [&](const layout::TablePart &part) {
+          const Rect &b = part.bbox;
+          return part.page == page.page && line.bbox.center_x() >= b.x0 && line.bbox.center_x() <= b.x1 &&
+                 line.bbox.center_y() >= b.y0 && line.bbox.center_y() <= b.y1;
+        });
+      });
+      (inside ? out.in_tables : out.prose).back().lines.push_back(line);
+    }
+  }
+  return out;
+}
+
+void find_sections(report::Report &r, const SplitLines &lines) {
   const report::TemplateSpec official = report::official_template_spec();
   const report::EditionSpec &spec = official.edition(r.meta.edition);
-  r.sections = report::find_sections(lines, spec.sections);
+  r.sections = report::find_sections(lines.prose, spec.sections, lines.in_tables);
   for (const auto &s : spec.sections) {
     bool found = false;
     for (const auto &got : r.sections) found = found || got.id == s.id;
@@ -44,22 +68,6 @@ void find_sections(report::Report &r, const std::vector<report::PageLines> &line
       r.warnings.push_back(
           {"section_missing", "no heading for section " + std::to_string(s.number) + " " + s.title, 0, s.id});
   }
-}
-
-// Section text is the prose: lines inside a table's parts belong to the table.
-std::vector<report::PageLines> without_tables(std::vector<report::PageLines> pages,
-                                              const std::vector<layout::Table> &tables) {
-  for (auto &page : pages)
-    std::erase_if(page.lines, [&](const layout::TextLine &line) {
-      return std::any_of(tables.begin(), tables.end(), [&](const layout::Table &t) {
-        return std::any_of(t.parts.begin(), t.parts.end(), [&](const layout::TablePart &part) {
-          const Rect &b = part.bbox;
-          return part.page == page.page && line.bbox.center_x() >= b.x0 && line.bbox.center_x() <= b.x1 &&
-                 line.bbox.center_y() >= b.y0 && line.bbox.center_y() <= b.y1;
-        });
-      });
-    });
-  return pages;
 }
 
 void map_values(report::Report &r, const std::vector<layout::Table> &grids) {
@@ -103,7 +111,7 @@ report::Report extract_report(const std::filesystem::path &path, const ExtractOp
     lines.push_back({page.summary.number, layout::build_lines(page.runs)});
   }
   describe_meta(r, lines);
-  find_sections(r, without_tables(lines, grids.tables));
+  find_sections(r, split_by_tables(lines, grids.tables));
   map_values(r, grids.tables);
   return r;
 }

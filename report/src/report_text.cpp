@@ -61,12 +61,13 @@ struct FlatLine {
   int page;
   const layout::TextLine *line;
   std::u32string compact;
+  bool in_table = false;
 };
 
-std::vector<FlatLine> flatten(const std::vector<PageLines> &pages) {
+std::vector<FlatLine> flatten(const std::vector<PageLines> &pages, bool in_table = false) {
   std::vector<FlatLine> out;
   for (const auto &p : pages)
-    for (const auto &l : p.lines) out.push_back({p.page, &l, compact(l.text)});
+    for (const auto &l : p.lines) out.push_back({p.page, &l, compact(l.text), in_table});
   return out;
 }
 
@@ -94,6 +95,7 @@ double heading_score(const std::u32string &line, const SectionSpec &spec) {
 }
 
 constexpr double heading_threshold = 0.8;
+constexpr double heading_in_table_threshold = 0.95;
 
 // Joins a section's lines into paragraphs. A paragraph starts at an indented line or after a
 // vertical gap wider than a line; lines inside one are joined without inventing spaces.
@@ -105,7 +107,7 @@ std::string paragraphs(const std::vector<FlatLine> &lines, size_t begin, size_t 
   const FlatLine *previous = nullptr;
   for (size_t i = begin; i < end; ++i) {
     const FlatLine &fl = lines[i];
-    if (is_page_number(fl.compact)) continue;
+    if (fl.in_table || is_page_number(fl.compact)) continue;
     const auto &box = fl.line->bbox;
     double em = std::max(fl.line->font_size, 1.0);
     bool indented = box.x0 > left + 1.2 * em;
@@ -252,8 +254,14 @@ std::optional<ReportTitle> find_title(const std::vector<PageLines> &pages) {
   return title;
 }
 
-std::vector<Section> find_sections(const std::vector<PageLines> &pages, const std::vector<SectionSpec> &specs) {
+std::vector<Section> find_sections(const std::vector<PageLines> &pages, const std::vector<SectionSpec> &specs,
+                                   const std::vector<PageLines> &in_tables) {
   std::vector<FlatLine> lines = flatten(pages);
+  std::vector<FlatLine> table_lines = flatten(in_tables, true);
+  lines.insert(lines.end(), table_lines.begin(), table_lines.end());
+  std::stable_sort(lines.begin(), lines.end(), [](const FlatLine &a, const FlatLine &b) {
+    return a.page != b.page ? a.page < b.page : a.line->bbox.y0 < b.line->bbox.y0;
+  });
   struct Found {
     size_t spec;
     size_t line;
@@ -262,7 +270,8 @@ std::vector<Section> find_sections(const std::vector<PageLines> &pages, const st
   size_t next = 0;
   for (size_t i = 0; i < lines.size() && next < specs.size(); ++i) {
     for (size_t s = next; s < specs.size(); ++s) {
-      if (heading_score(lines[i].compact, specs[s]) >= heading_threshold) {
+      double threshold = lines[i].in_table ? heading_in_table_threshold : heading_threshold;
+      if (heading_score(lines[i].compact, specs[s]) >= threshold) {
         found.push_back({s, i});
         next = s + 1;
         break;

@@ -45,7 +45,11 @@ struct HeadingNumber {
 HeadingNumber split_heading_number(std::u32string_view compact_text);
 
 std::optional<ReportTitle> find_title(const std::vector<PageLines> &pages);
-std::vector<Section> find_sections(const std::vector<PageLines> &pages, const std::vector<SectionSpec> &specs);
+// `in_tables`: lines that lie inside a table. They are no section's text, and a heading among
+// them (a scan's stray ruling under a heading made it a table row) counts only when it reads
+// as the heading surely.
+std::vector<Section> find_sections(const std::vector<PageLines> &pages, const std::vector<SectionSpec> &specs,
+                                   const std::vector<PageLines> &in_tables = {});
 EditionGuess guess_edition(const std::vector<PageLines> &pages, std::optional<int> year);
 
 // Splits "XX局2023年政府信息公开工作年度报告" into agency and year.
