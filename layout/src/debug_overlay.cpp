@@ -10,19 +10,14 @@ namespace {
 struct BmfDeleter {
   void operator()(L_BMF *b) const { bmfDestroy(&b); }
 };
-struct BoxDeleter {
-  void operator()(BOX *b) const { boxDestroy(&b); }
-};
-
 struct Pen {
   l_uint8 r, g, b;
 };
 
 void draw_rect(PIX *pix, const Rect &r, double scale, int width, Pen pen) {
   if (r.width() * scale < 1 || r.height() * scale < 1) return;
-  std::unique_ptr<BOX, BoxDeleter> box(boxCreate(static_cast<l_int32>(r.x0 * scale), static_cast<l_int32>(r.y0 * scale),
-                                                 static_cast<l_int32>(r.width() * scale),
-                                                 static_cast<l_int32>(r.height() * scale)));
+  BoxPtr box(boxCreate(static_cast<l_int32>(r.x0 * scale), static_cast<l_int32>(r.y0 * scale),
+                       static_cast<l_int32>(r.width() * scale), static_cast<l_int32>(r.height() * scale)));
   if (box) pixRenderBoxArb(pix, box.get(), width, pen.r, pen.g, pen.b);
 }
 

@@ -8,11 +8,6 @@
 namespace xxgk::layout {
 namespace {
 
-struct BoxaDeleter {
-  void operator()(BOXA *b) const { boxaDestroy(&b); }
-};
-using BoxaPtr = std::unique_ptr<BOXA, BoxaDeleter>;
-
 void erase_boxes(PIX *binary, const std::vector<Rect> &erase, double px_per_pt) {
   for (const Rect &r : erase) {
     // Glyph boxes span the font's ascent and descent; shrink them so that a ruling running

@@ -47,10 +47,6 @@ PageImage::~PageImage() = default;
 
 namespace {
 
-struct BoxDeleter {
-  void operator()(BOX *b) const { boxDestroy(&b); }
-};
-
 // The cell's inside, clear of its rulings.
 layout::PixPtr cell_interior(PIX *page, const Rect &box, double dpi) {
   double s = dpi / 72.0;
@@ -58,7 +54,7 @@ layout::PixPtr cell_interior(PIX *page, const Rect &box, double dpi) {
   int x = static_cast<int>(box.x0 * s) + inset, y = static_cast<int>(box.y0 * s) + inset;
   int w = static_cast<int>(box.width() * s) - 2 * inset, h = static_cast<int>(box.height() * s) - 2 * inset;
   if (w < 4 || h < 4) return nullptr;
-  std::unique_ptr<BOX, BoxDeleter> clip(boxCreate(x, y, w, h));
+  layout::BoxPtr clip(boxCreate(x, y, w, h));
   return layout::PixPtr(pixClipRectangle(page, clip.get(), nullptr));
 }
 
@@ -86,13 +82,6 @@ int ink_bands(PIX *binary) {
   return bands;
 }
 
-struct BoxaDeleter {
-  void operator()(BOXA *b) const { boxaDestroy(&b); }
-};
-struct PixaDeleter {
-  void operator()(PIXA *p) const { pixaDestroy(&p); }
-};
-
 // Marks that run in from outside the cell: a seal's ring crossing it, the end of a ruling the
 // inset did not clear. They touch the cell's edge and are no glyph's shape: a bar along most of
 // the cell, or a thin curve across much of it. (Glyphs crowded in a tight cell touch its edge
@@ -100,8 +89,8 @@ struct PixaDeleter {
 layout::PixPtr intruders(PIX *binary) {
   int w = pixGetWidth(binary), h = pixGetHeight(binary);
   PIXA *parts = nullptr;
-  std::unique_ptr<BOXA, BoxaDeleter> boxes(pixConnComp(binary, &parts, 8));
-  std::unique_ptr<PIXA, PixaDeleter> owned(parts);
+  layout::BoxaPtr boxes(pixConnComp(binary, &parts, 8));
+  layout::PixaPtr owned(parts);
   layout::PixPtr out(pixCreateTemplate(binary));
   if (!boxes || !parts || !out) return nullptr;
   bool any = false;
@@ -138,7 +127,7 @@ Ink ink_of(PIX *interior) {
   }
   BOX *ink = nullptr;
   if (pixClipToForeground(clean.get(), nullptr, &ink) != 0 || !ink) return out;
-  std::unique_ptr<BOX, BoxDeleter> owned(ink);
+  layout::BoxPtr owned(ink);
   layout::PixPtr cropped(pixClipRectangle(interior, ink, nullptr));
   if (!cropped) return out;
   l_int32 count = 0;
@@ -307,7 +296,7 @@ std::vector<Rect> uncovered_ink(PIX *gray, const std::vector<TextRun> &runs, dou
   std::vector<Rect> out;
   layout::PixPtr binary(pixThresholdToBinary(gray, 160));
   if (!binary) return out;
-  std::unique_ptr<BOXA, BoxaDeleter> boxes(pixConnComp(binary.get(), nullptr, 8));
+  layout::BoxaPtr boxes(pixConnComp(binary.get(), nullptr, 8));
   if (!boxes) return out;
   const double px = dpi / 72.0, em = em_points * px;
   std::vector<Rect> covered;

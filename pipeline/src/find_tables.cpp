@@ -53,15 +53,16 @@ std::vector<Rect> glyph_boxes(const std::vector<layout::Glyph> &glyphs) {
 
 bool looks_like_value(const std::string &text) {
   if (text.empty()) return true;
-  int digits = 0, total = 0;
-  for (char32_t c : to_u32(text)) {
+  std::u32string u = to_u32(text);
+  int digits = 0, total = 0, dashes = 0;
+  for (char32_t c : u) {
     if (c == U' ' || c == U'|') continue;  // OCR's reading of a ruling's edge
     ++total;
+    dashes += c == U'一';
     digits += (c >= U'0' && c <= U'9') || c == U'—' || c == U'-' || c == U'/' || c == U'.' || c == U',';
   }
   // 一 alone: the Chinese model's reading of the zero dash.
-  std::u32string u = to_u32(text);
-  if (std::all_of(u.begin(), u.end(), [](char32_t c) { return c == U'一' || c == U' ' || c == U'|'; })) return true;
+  if (dashes == total) return true;
   return 2 * digits >= total;
 }
 

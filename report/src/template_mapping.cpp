@@ -379,6 +379,15 @@ std::optional<Slot> same_header_in(const std::vector<TemplateBlock> &blocks, Slo
   return std::nullopt;
 }
 
+// Grid rows with a label of their own left of the values.
+std::set<int> labelled_rows(const Table &t, int first_value_col) {
+  std::set<int> labelled;
+  for (const Cell &c : t.cells)
+    if (c.col < first_value_col && !c.text.empty())
+      for (int r = c.row; r < c.row + c.rowspan; ++r) labelled.insert(r);
+  return labelled;
+}
+
 // Candidates for the value cells no label matched, from the inferred slots of their row and
 // column; scored low, so a real match always wins, and reported.
 std::vector<Candidate> inferred_candidates(const Table &t, const std::vector<Candidate> &found,
@@ -415,10 +424,7 @@ std::vector<Candidate> inferred_candidates(const Table &t, const std::vector<Can
   for (const Candidate &c : found) matched.insert(c.cell);
   // A grid row without labels holds several rows of the form, named in the header: one slot
   // for all of it would be wrong (header_named_candidates places those).
-  std::set<int> labelled;
-  for (const Cell &c : t.cells)
-    if (c.col < first_value_col && !c.text.empty())
-      for (int r = c.row; r < c.row + c.rowspan; ++r) labelled.insert(r);
+  std::set<int> labelled = labelled_rows(t, first_value_col);
   std::vector<Candidate> out;
   for (const Cell &c : t.cells) {
     if (matched.count(&c) || !data[c.row] || c.col < first_value_col || !labelled.count(c.row)) continue;
@@ -441,9 +447,10 @@ std::vector<Candidate> inferred_candidates(const Table &t, const std::vector<Can
 std::vector<Candidate> header_named_candidates(const Table &t, const std::vector<Candidate> &found,
                                                const std::vector<TemplateBlock> &blocks, const std::vector<bool> &data,
                                                int first_value_col) {
+  std::set<int> labelled = labelled_rows(t, first_value_col);
   std::vector<Candidate> out;
   for (const Cell &c : t.cells) {
-    if (!data[c.row] || c.col < first_value_col) continue;
+    if (!data[c.row] || c.col < first_value_col || labelled.count(c.row)) continue;
     Paths p = paths_of(t, c, data, first_value_col);
     if (!p.row.empty() || p.column.size() < 2) continue;
     std::vector<std::string> row_path(p.column.begin(), p.column.end() - 1);
