@@ -136,8 +136,26 @@ TEST(FindSections, ToleratesNumberingVariantsAndSmallWordingDifferences) {
         line("三、收到和处理政府信息公开申请的情况", 140), line("四、政府信息公开行政复议，行政诉讼情况", 160),
         line("⼀、存在的主要问题及改进情况", 180), line("其他需要报告的事项", 200)}}};
   auto s = find_sections(pages, sections_2021());
-  ASSERT_EQ(s.size(), 5u) << "the fifth heading carries the wrong number (一 for 五) and is not taken";
-  EXPECT_EQ(s[4].id, "other_matters");
+  ASSERT_EQ(s.size(), 6u) << "the fifth heading's own title is read whole: its wrong number (一 for 五) is a misprint";
+  EXPECT_EQ(s[4].id, "problems");
+  EXPECT_EQ(s[5].id, "other_matters");
+}
+
+TEST(FindSections, AMisreadNumberOrAMarkBeforeItDoesNotHideAHeading) {
+  // As read off scans: 三 read as 二, and a seal's edge read as 人 before 六.
+  std::vector<PageLines> prose = {{1,
+                                   {line("一、总体情况", 100), line("二 、 收到和 处 理 政府 信息 公开 申请 情况", 140),
+                                    line("人 六、其 他 需要 报告 的 事项", 180)}}};
+  auto s = find_sections(prose, sections_2021());
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[1].id, "applications");
+  EXPECT_EQ(s[2].id, "other_matters");
+  // Inside a table a misnumbered title is not sure enough; nor is a near title with another number.
+  std::vector<PageLines> none = {{1, {line("一、总体情况", 100)}}};
+  std::vector<PageLines> in_tables = {{1, {line("二、收到和处理政府信息公开申请情况", 140)}}};
+  EXPECT_EQ(find_sections(none, sections_2021(), in_tables).size(), 1u);
+  std::vector<PageLines> near = {{1, {line("一、总体情况", 100), line("二、收到政府信息公开申请", 140)}}};
+  EXPECT_EQ(find_sections(near, sections_2021()).size(), 1u);
 }
 
 TEST(FindSections, ProseMentioningATitleIsNotAHeading) {
@@ -166,6 +184,28 @@ TEST(FindSections, MissingSectionIsSkippedNotInvented) {
   auto s = find_sections(pages, sections_2021());
   ASSERT_EQ(s.size(), 2u);
   EXPECT_EQ(s[1].number, 6);
+}
+
+TEST(AgencyAliases, TheNameWithOrWithoutItsCityInTheText) {
+  // The title's 洪泽区人民政府 is 淮安市洪泽区人民政府 in the text and in the signature; its
+  // office, another body, is no alias, nor is the bare 人民政府.
+  std::vector<PageLines> pages = {
+      {1,
+       {line("洪泽区人民政府2024年政府信息公开工作年度报告", 60, 18),
+        line("本报告由淮安市洪泽区人民政府办公室根据《条例》编制。如有疑问，请与淮安市洪", 100),
+        line("泽区人民政府办公室联系。", 120), line("各级人民政府应当……", 140)}},
+      {2, {line("淮安市洪泽区人民政府", 700), line("2025年1月15日", 720)}}};
+  EXPECT_EQ(agency_aliases(pages, "洪泽区人民政府"), std::vector<std::string>{"淮安市洪泽区人民政府"});
+  // The reverse: the title names the city, the text often not.
+  std::vector<PageLines> reverse = {{1,
+                                     {line("淮安市洪泽区人民政府2024年政府信息公开工作年度报告", 60, 18),
+                                      line("2024年，洪泽区人民政府坚持……洪泽区人民政府网站", 100)}}};
+  EXPECT_EQ(agency_aliases(reverse, "淮安市洪泽区人民政府"), std::vector<std::string>{"洪泽区人民政府"});
+  // Named alike everywhere: none.
+  std::vector<PageLines> alike = {{1,
+                                   {line("合肥市蜀山区商务局2024年政府信息公开工作年度报告", 60, 18),
+                                    line("本报告由合肥市蜀山区商务局编制。", 100)}}};
+  EXPECT_TRUE(agency_aliases(alike, "合肥市蜀山区商务局").empty());
 }
 
 TEST(GuessEdition, FromTableLabelsBeforeYear) {

@@ -132,6 +132,22 @@ TEST(TemplateMapping, EditionWordingAndNumberingVariants) {
   EXPECT_DOUBLE_EQ(value(v, "applications.withheld_state_secret.total"), 406);
 }
 
+TEST(TemplateMapping, AgencyTyposOmissionsAndStraySpacesInLabels) {
+  // As published: a word dropped (法规禁 of 其他法律行政法规禁止公开), a character swapped, the
+  // quotation marks lost, spaces inside words.
+  auto rows = official_rows();
+  rows[5].label = "2.其他法律行政止公开";
+  rows[6].label = "3.危及三安全一稳定";
+  rows[3].label = "（二 ）部 分 公开（区分处理的，只计这一情形，不计其他情形）";
+  rows[23].label = "（七）总 计";
+  TemplateValues v = map_to_template({applications_grid(rows)}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "applications.withheld_prohibited_by_law.total"), 506);
+  EXPECT_DOUBLE_EQ(value(v, "applications.withheld_security_stability.natural_person"), 600);
+  EXPECT_DOUBLE_EQ(value(v, "applications.partially_granted.total"), 306);
+  EXPECT_DOUBLE_EQ(value(v, "applications.total.total"), 2306);
+  EXPECT_TRUE(v.unmatched_rows.empty());
+}
+
 TEST(TemplateMapping, TheOtherEditionsSingleRowIsNotForcedIntoSubRows) {
   auto rows = official_rows();
   // A 2021 table printing the 2019 form's single （六）其他处理 row instead of its three sub-rows.
@@ -140,7 +156,8 @@ TEST(TemplateMapping, TheOtherEditionsSingleRowIsNotForcedIntoSubRows) {
   TemplateValues v = map_to_template({applications_grid(rows)}, edition_2021());
   EXPECT_FALSE(v.values.count("applications.other_misc.total"));
   ASSERT_EQ(v.unmatched_rows.size(), 1u);
-  EXPECT_EQ(v.unmatched_rows[0].reason, "a group row of the other edition's form");
+  EXPECT_EQ(v.unmatched_rows[0].reason,
+            "a row of the 2019 form: the 2021 form splits it into sub-rows, which are left empty");
 }
 
 TEST(TemplateMapping, ActiveDisclosureIn2019WordingInsideA2021Report) {

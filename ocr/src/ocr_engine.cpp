@@ -47,15 +47,56 @@ PageImage::~PageImage() = default;
 
 namespace {
 
-// The cell's inside, clear of its rulings.
+// How far in from each side of a crop its ruling reaches: the last of the first `band` rows
+// (columns) that are mostly ink, plus a guard for its anti-aliased edge; `band` when none is.
+struct Insets {
+  int top, bottom, left, right;
+};
+
+int ruling_depth(NUMA *counts, int length, int band, bool from_start) {
+  int n = numaGetCount(counts);
+  int depth = -1;
+  for (int k = 0; k < std::min(band, n); ++k) {
+    l_int32 inked = 0;
+    numaGetIValue(counts, from_start ? k : n - 1 - k, &inked);
+    if (2 * inked > length) depth = k;
+  }
+  return depth < 0 ? band : depth + 3;
+}
+
+Insets ruling_insets(PIX *gray, int band) {
+  Insets out{band, band, band, band};
+  layout::PixPtr binary(pixThresholdToBinary(gray, 160));
+  if (!binary) return out;
+  int w = pixGetWidth(gray), h = pixGetHeight(gray);
+  NUMA *rows = pixCountPixelsByRow(binary.get(), nullptr);
+  NUMA *cols = pixCountPixelsByColumn(binary.get());
+  if (rows && cols) {
+    out = {ruling_depth(rows, w, band, true), ruling_depth(rows, w, band, false), ruling_depth(cols, h, band, true),
+           ruling_depth(cols, h, band, false)};
+  }
+  numaDestroy(&rows);
+  numaDestroy(&cols);
+  return out;
+}
+
+// The cell's inside, clear of its rulings. A fixed inset would cut the tops of glyphs printed
+// close under a ruling (a header cell's words), so each side is cut just past its ruling, found
+// within a band of the box's edge; where none is found, the band is cut.
 layout::PixPtr cell_interior(PIX *page, const Rect &box, double dpi) {
   double s = dpi / 72.0;
-  int inset = std::max(2, static_cast<int>(0.04 * std::min(box.width(), box.height()) * s) + 2);
-  int x = static_cast<int>(box.x0 * s) + inset, y = static_cast<int>(box.y0 * s) + inset;
-  int w = static_cast<int>(box.width() * s) - 2 * inset, h = static_cast<int>(box.height() * s) - 2 * inset;
-  if (w < 4 || h < 4) return nullptr;
+  int band = std::max(2, static_cast<int>(0.04 * std::min(box.width(), box.height()) * s) + 2);
+  int x = static_cast<int>(box.x0 * s), y = static_cast<int>(box.y0 * s);
+  int w = static_cast<int>(box.width() * s), h = static_cast<int>(box.height() * s);
+  if (w < 2 * band + 4 || h < 2 * band + 4) return nullptr;
   layout::BoxPtr clip(boxCreate(x, y, w, h));
-  return layout::PixPtr(pixClipRectangle(page, clip.get(), nullptr));
+  layout::PixPtr whole(pixClipRectangle(page, clip.get(), nullptr));
+  if (!whole) return nullptr;
+  Insets in = ruling_insets(whole.get(), band);
+  int iw = w - in.left - in.right, ih = h - in.top - in.bottom;
+  if (iw < 4 || ih < 4) return nullptr;
+  layout::BoxPtr inside(boxCreate(in.left, in.top, iw, ih));
+  return layout::PixPtr(pixClipRectangle(whole.get(), inside.get(), nullptr));
 }
 
 // The printed part of a cell, with a white margin: Tesseract reads a lone short number badly
@@ -176,10 +217,12 @@ CellText OcrEngine::read_cell(const PageImage &page, const Rect &box, CellConten
   if (!ink.image) return {"", 1};  // nothing printed, certainly
   PIX *pix = ink.image.get();
   int dpi = static_cast<int>(page.dpi());
+  int line_height = ink.height / std::max(1, ink.lines);  // pixels
+  double line_points = line_height * 72.0 / page.dpi();
+  auto result = [&](const Reading &r) { return CellText{r.text, r.confidence, ink.lines, line_points}; };
   // Tesseract's LSTM now and then reads nothing from a clean, well-sized crop and all of it at
   // another size: an unsure reading gets a second look, small print larger, large print smaller.
   // The second reading must not drop characters: one word read surely out of four is no better.
-  int line_height = ink.height / std::max(1, ink.lines);
   float scale = line_height < 30 ? 1.5f : 0.75f;
   auto rescaled = [pix, scale] { return layout::PixPtr(pixScale(pix, scale, scale)); };
   auto better = [](const Reading &again, const Reading &first) {
@@ -191,15 +234,21 @@ CellText OcrEngine::read_cell(const PageImage &page, const Rect &box, CellConten
       Reading again = recognize(impl_->api, other.get(), dpi, tesseract::PSM_SINGLE_BLOCK, "");
       if (better(again, r)) r = again;
     }
-    return {r.text, r.confidence, ink.lines};
+    // Still nothing at all: the third size.
+    float third = scale > 1 ? 0.75f : 1.5f;
+    if (layout::PixPtr other; r.text.empty() && (other.reset(pixScale(pix, third, third)), other)) {
+      Reading again = recognize(impl_->api, other.get(), dpi, tesseract::PSM_SINGLE_BLOCK, "");
+      if (better(again, r)) r = again;
+    }
+    return result(r);
   }
-  if (is_dash(ink, page.dpi())) return {"—", 0.9, 1};
+  if (is_dash(ink, page.dpi())) return {"—", 0.9, 1, line_points};
   // A value is one short line; when the first reading is unsure, other segmentations and the
   // Chinese model get a say and the most confident reading wins. Ink that no reading turns into
   // text comes back empty with confidence 0, so the caller flags it instead of taking zero.
   static constexpr const char *digits = "0123456789.,-/—";
   Reading best = recognize(impl_->value_reader(), pix, dpi, tesseract::PSM_SINGLE_LINE, digits);
-  if (best.confidence >= 0.8) return {best.text, best.confidence, ink.lines};
+  if (best.confidence >= 0.8 || content == CellContent::glance) return result(best);
   for (auto mode : {tesseract::PSM_SINGLE_WORD, tesseract::PSM_SINGLE_CHAR}) {
     Reading r = recognize(impl_->value_reader(), pix, dpi, mode, digits);
     if (r.confidence > best.confidence) best = r;
@@ -210,7 +259,7 @@ CellText OcrEngine::read_cell(const PageImage &page, const Rect &box, CellConten
     Reading again = recognize(impl_->value_reader(), other.get(), dpi, tesseract::PSM_SINGLE_LINE, digits);
     if (better(again, best)) best = again;
   }
-  return {best.text, best.confidence, ink.lines};
+  return result(best);
 }
 
 OcrEngine::OcrEngine(OcrEngine &&) noexcept = default;

@@ -21,6 +21,7 @@ void describe_meta(report::Report &r, const std::vector<report::PageLines> &line
     r.meta.title = title->title;
     r.meta.agency = title->agency;
     r.meta.year = title->year;
+    if (!title->agency.empty()) r.meta.agency_aliases = report::agency_aliases(lines, title->agency);
   } else {
     r.warnings.push_back({"title_missing", "no report title (…政府信息公开工作年度报告) on the first page", 1, ""});
   }

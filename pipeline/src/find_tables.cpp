@@ -132,57 +132,125 @@ ocr::CellText read_cell(const ocr::OcrEngine &engine, const ocr::PageImage &imag
   return words;
 }
 
-// Each cell read again from its own image: page-level OCR mangles short numbers in grids.
-void read_cells(std::vector<layout::Table> &tables, const Raster &raster, const ocr::OcrEngine &engine) {
-  ocr::PageImage image(raster);
-  for (layout::Table &t : tables) {
-    std::vector<bool> value_position = in_value_position(t);
-    for (size_t i = 0; i < t.cells.size(); ++i) {
-      layout::Cell &c = t.cells[i];
-      // A borderless table's cells are cut from the page's OCR words themselves: they hold
-      // those words, and a crop as tight as the words reads worse than the page did. Only an
-      // empty one is looked at again, as the page's OCR may have missed a lone digit there, and
-      // one among values that does not read as a value (a number under a seal's ring).
-      bool misread =
-          below_header(t, c) && !looks_like_value(c.text) && to_u32(c.text).size() <= 3 && mostly_values(t, c.col);
-      if (t.method == "stream" && !c.text.empty() && !misread) continue;
-      ocr::CellText read = read_cell(engine, image, c, value_position[i]);
-      c.text = normalize::clean_text(read.text);
-      c.confidence = read.confidence;
-    }
-  }
-}
-
-// What the table finder reads of a page read by OCR: the scan at the OCR resolution, deskewed,
-// with and without its colour ink.
-struct PageImages {
-  Raster lines;
-  Raster text;
+// A cell of a table the page's OCR left out, known only by its image. Most cells of the form
+// are numbers, which one glance as digits settles; words are read next; a short reading that
+// could be either keeps both, for the cell's place among values to decide.
+struct UnseenCell {
+  ocr::CellText read;
+  std::optional<ocr::CellText> value;  // when undecided: `read` holds the words
 };
 
-PageImages scan_images(const extract::PdfDocument &doc, const PageText &page, const ExtractOptions &extract) {
-  ocr::ScanImages scan = scan_page(doc, page.summary.number, extract.ocr_dpi, extract.clock);
-  return {std::move(scan.lines), std::move(scan.text)};
+UnseenCell first_look(const ocr::OcrEngine &engine, const ocr::PageImage &image, const layout::Cell &cell) {
+  ocr::CellText glance = engine.read_cell(image, cell.bbox, ocr::CellContent::glance);
+  if (glance.text.empty() && glance.confidence == 1) return {glance, {}};  // blank
+  if (glance.ink_lines == 1 && glance.confidence >= 0.8) return {glance, {}};
+  ocr::CellText words = engine.read_cell(image, cell.bbox, ocr::CellContent::words);
+  std::string text = normalize::clean_text(words.text);
+  // Words read surely where digits could not be read at all are no value.
+  bool surely_words = words.confidence >= 0.8 && glance.confidence < 0.3 && to_u32(text).size() >= 2;
+  if ((surely_words || to_u32(text).size() > 4) && !looks_like_value(text)) return {words, {}};
+  return {words, engine.read_cell(image, cell.bbox, ocr::CellContent::value)};
 }
 
-// A scan's rulings. Its words are not erased like a text layer's glyphs: OCR word boxes are
-// rough and often run across a ruling (a row of vertical header text read as one word).
-// Instead, blurred text that runs its strokes together into short bars is told from table
-// lines by length (lines run across whole rows and column groups), except for short lines
-// that join two others (a one-row header's column lines).
-std::vector<layout::Ruling> scan_rulings(const PageImages &images) {
-  layout::RulingDetectorOptions detector;
-  detector.min_length = 30;
-  detector.bridge = 0.8;
-  detector.min_border_length = 8;
-  std::vector<layout::Ruling> found = layout::detect_rulings(images.lines, {}, detector);
-  // What only the seal drew (a stretch of its ring) is no ruling.
-  return layout::inked_on(found, images.text, detector.dark_threshold, 0.6);
+// Digits win when the words read as a value too, when they are surer, when the cell stands
+// among values (a few characters there are a misread value: a seal's ring over it), or when
+// the words are one character and the digits fairly sure (a serif 1 read as 工).
+const ocr::CellText &settled(const UnseenCell &cell, bool value_position) {
+  const ocr::CellText &words = cell.read, &value = *cell.value;
+  std::string text = normalize::clean_text(words.text);
+  if (looks_like_value(text) || value_position) return value;
+  if (to_u32(text).size() == 1 && value.confidence >= 0.6) return value;
+  return value.confidence > words.confidence ? value : words;
+}
+
+// What an undecided cell says of its place: a value read fairly surely, or words that read as
+// a value; nothing otherwise.
+const ocr::CellText &provisional(const UnseenCell &cell) {
+  static const ocr::CellText nothing;
+  if (!cell.value) return cell.read;
+  if (looks_like_value(normalize::clean_text(cell.read.text))) return cell.read;
+  return cell.value->confidence >= 0.6 ? *cell.value : nothing;
+}
+
+TextRun cell_run(const layout::Cell &cell, const ocr::CellText &read) {
+  TextRun run;
+  run.text = cell.text;
+  run.bbox = cell.bbox;
+  // OCR runs are sized by the height of their Chinese glyphs; digits are seven tenths of it.
+  run.font_size = looks_like_value(cell.text) ? read.line_height / 0.7 : read.line_height;
+  run.source = RunSource::ocr;
+  run.confidence = cell.confidence;
+  return run;
+}
+
+bool among(const Rect &box, const std::vector<Rect> &areas) {
+  return std::any_of(areas.begin(), areas.end(), [&](const Rect &a) {
+    return box.center_x() >= a.x0 && box.center_x() <= a.x1 && box.center_y() >= a.y0 && box.center_y() <= a.y1;
+  });
+}
+
+// Each cell of a scanned page's table read again from its own image: page-level OCR mangles
+// short numbers in grids. A ruled table's boxes are read from their image alone: the page's
+// OCR left out the cells, and reads a lone box of print it was shown poorly. Returns what was
+// read of the cells it left out, as runs.
+std::vector<TextRun> read_table_cells(layout::Table &t, const RuledCells &ruled, const ocr::PageImage &image,
+                                      const ocr::OcrEngine &engine) {
+  std::vector<std::optional<UnseenCell>> looks(t.cells.size());
+  for (size_t i = 0; i < t.cells.size(); ++i) {
+    layout::Cell &c = t.cells[i];
+    if (t.method != "lattice" || !(among(c.bbox, ruled.cells) || among(c.bbox, ruled.print))) continue;
+    looks[i] = first_look(engine, image, c);
+    const ocr::CellText &vote = provisional(*looks[i]);
+    c.text = normalize::clean_text(vote.text);
+    c.confidence = vote.confidence;
+  }
+  std::vector<bool> value_position = in_value_position(t);
+  std::vector<TextRun> runs;
+  for (size_t i = 0; i < t.cells.size(); ++i) {
+    layout::Cell &c = t.cells[i];
+    if (looks[i]) {
+      const ocr::CellText &read = looks[i]->value ? settled(*looks[i], value_position[i]) : looks[i]->read;
+      c.text = normalize::clean_text(read.text);
+      c.confidence = read.confidence;
+      if (!c.text.empty() && among(c.bbox, ruled.cells)) runs.push_back(cell_run(c, read));
+      continue;
+    }
+    // A borderless table's cells are cut from the page's OCR words themselves: they hold
+    // those words, and a crop as tight as the words reads worse than the page did. Only an
+    // empty one is looked at again, as the page's OCR may have missed a lone digit there, and
+    // one among values that does not read as a value (a number under a seal's ring).
+    bool misread =
+        below_header(t, c) && !looks_like_value(c.text) && to_u32(c.text).size() <= 3 && mostly_values(t, c.col);
+    if (t.method == "stream" && !c.text.empty() && !misread) continue;
+    ocr::CellText read = read_cell(engine, image, c, value_position[i]);
+    c.text = normalize::clean_text(read.text);
+    c.confidence = read.confidence;
+  }
+  return runs;
+}
+
+std::vector<TextRun> read_cells(std::vector<layout::Table> &tables, const RuledCells &ruled, const Raster &raster,
+                                const ocr::OcrEngine &engine) {
+  ocr::PageImage image(raster);
+  std::vector<TextRun> runs;
+  for (layout::Table &t : tables) {
+    std::vector<TextRun> read = read_table_cells(t, ruled, image, engine);
+    runs.insert(runs.end(), read.begin(), read.end());
+  }
+  return runs;
+}
+
+ScannedPage scan_images(const extract::PdfDocument &doc, const PageText &page, const ExtractOptions &extract) {
+  ScannedPage scan{scan_page(doc, page.summary.number, extract.ocr_dpi, extract.clock), {}};
+  StageTimer timer(extract.clock, "rulings");
+  scan.rulings = scan_rulings(scan.images);
+  return scan;
 }
 
 struct FoundOnPage {
   layout::PageTables tables;
   std::vector<layout::Ruling> rulings;
+  std::vector<TextRun> cell_runs;  // what was read of cells the page's OCR left out
 };
 
 // A text page's rulings: from the lines it draws, read without rendering it; from its
@@ -201,26 +269,22 @@ std::vector<layout::Ruling> text_page_rulings(const extract::PdfDocument &doc, c
   return layout::detect_rulings(raster, glyph_boxes(glyphs), {});
 }
 
-// One page's tables; `scan` holds the prepared images of a page read by OCR.
-FoundOnPage page_tables(const extract::PdfDocument &doc, const PageText &page, const PageImages *scan,
+// One page's tables; `scan` holds the prepared images and rulings of a page read by OCR.
+FoundOnPage page_tables(const extract::PdfDocument &doc, const PageText &page, const ScannedPage *scan,
                         const TableOptions &options, const ExtractOptions &extract, LazyOcr &engine) {
   int number = page.summary.number;
-  if (page.summary.kind == "blank") return {{number, {}, {}, 3.0}, {}};  // nothing to find
+  if (page.summary.kind == "blank") return {{number, {}, {}, 3.0}, {}, {}};  // nothing to find
   std::vector<layout::Glyph> glyphs = layout::glyphs_of(page.runs);
-  std::vector<layout::Ruling> rulings;
-  if (page.ocr && scan) {
-    StageTimer timer(extract.clock, "rulings");
-    rulings = scan_rulings(*scan);
-  } else {
-    rulings = text_page_rulings(doc, page, glyphs, options, extract);
-  }
+  std::vector<layout::Ruling> rulings =
+      page.ocr && scan ? scan->rulings : text_page_rulings(doc, page, glyphs, options, extract);
   std::optional<StageTimer> timer(std::in_place, extract.clock, "grid");
   std::vector<layout::Table> tables =
       layout::find_page_tables({number, page.summary.height, &page.runs, &glyphs, &rulings, {}});
   timer.emplace(extract.clock, "ocr_cells");
-  if (page.ocr && scan && !tables.empty()) read_cells(tables, scan->text, engine.get());
+  std::vector<TextRun> cell_runs;
+  if (page.ocr && scan && !tables.empty()) cell_runs = read_cells(tables, page.ruled, scan->images.text, engine.get());
   timer.reset();
-  return {{number, tables, body_text(page, tables), page.ocr ? 12.0 : 3.0}, std::move(rulings)};
+  return {{number, tables, body_text(page, tables), page.ocr ? 12.0 : 3.0}, std::move(rulings), std::move(cell_runs)};
 }
 
 DocumentTables stitched(std::vector<FoundOnPage> found, const ExtractOptions &extract) {
@@ -243,8 +307,8 @@ void write_debug(const extract::PdfDocument &doc, const std::vector<PageText> &p
   for (const PageText &page : pages) {
     int number = page.summary.number;
     // For a scan, the deskewed page at the OCR resolution.
-    Raster raster =
-        page.ocr ? scan_images(doc, page, extract).lines : doc.render(number, std::max(options.ruling_dpi, 110.0));
+    Raster raster = page.ocr ? scan_images(doc, page, extract).images.lines
+                             : doc.render(number, std::max(options.ruling_dpi, 110.0));
     auto png = options.debug_dir / ("page-" + std::to_string(number) + ".png");
     layout::write_debug_overlay(png, raster, number, result.rulings[static_cast<size_t>(number - 1)], result.tables);
     std::ofstream text(options.debug_dir / ("page-" + std::to_string(number) + ".txt"));
@@ -267,7 +331,7 @@ DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<Pa
   std::vector<LazyOcr> engines = engines_for(threads, extract);
   std::vector<FoundOnPage> found(pages.size());
   for_each_index(pages.size(), threads, [&](size_t i, int worker) {
-    std::optional<PageImages> scan;
+    std::optional<ScannedPage> scan;
     if (pages[i].ocr) scan = scan_images(doc, pages[i], extract);
     found[i] =
         page_tables(doc, pages[i], scan ? &*scan : nullptr, options, extract, engines[static_cast<size_t>(worker)]);
@@ -288,10 +352,12 @@ ReadDocument read_document(const extract::PdfDocument &doc, const ExtractOptions
   std::vector<std::vector<report::Warning>> page_warnings(count);
   for_each_index(count, threads, [&](size_t i, int worker) {
     LazyOcr &engine = engines[static_cast<size_t>(worker)];
-    ocr::ScanImages scan;
+    ScannedPage scan;
     PageText page = read_page(doc, static_cast<int>(i) + 1, extract, engine, page_warnings[i], &scan);
-    PageImages images{std::move(scan.lines), std::move(scan.text)};
-    found[i] = page_tables(doc, page, page.ocr ? &images : nullptr, options, extract, engine);
+    found[i] = page_tables(doc, page, page.ocr ? &scan : nullptr, options, extract, engine);
+    // The cells' words join the page's, as if its OCR had read them: a heading a stray ruling
+    // put inside a table is still found among them.
+    page.runs.insert(page.runs.end(), found[i].cell_runs.begin(), found[i].cell_runs.end());
     out.pages[i] = std::move(page);
   });
   for (auto &w : page_warnings) warnings.insert(warnings.end(), w.begin(), w.end());

@@ -5,6 +5,8 @@
 
 #include "xxgk/core/utf8_text.hpp"
 #include "xxgk/extract/text_layer.hpp"
+#include "xxgk/layout/lattice.hpp"
+#include "xxgk/layout/ruling_detector.hpp"
 #include "xxgk/normalize/unicode_fold.hpp"
 #include "xxgk/pipeline/parallel.hpp"
 
@@ -43,7 +45,7 @@ bool is_blank(const extract::PdfDocument &doc, int number, StageClock *clock) {
 }  // namespace
 
 PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOptions &options, LazyOcr &ocr,
-                   std::vector<Warning> &warnings, ocr::ScanImages *scan_out) {
+                   std::vector<Warning> &warnings, ScannedPage *scan_out) {
   StageClock *clock = options.clock;
   std::optional<StageTimer> text_timer(std::in_place, clock, "text");
   Page page = doc.page(number);
@@ -60,10 +62,13 @@ PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOpt
   const char *read_from = usable ? "text_layer" : "none";
   if (want_ocr) {
     try {
-      ocr::ScanImages scan = scan_page(doc, number, options.ocr_dpi, clock);
-      StageTimer timer(clock, "ocr_page");
-      out.runs = cleaned(ocr.get().recognize_page(scan.text));
-      out.summary.skew_degrees = scan.degrees;
+      ScannedPage scan{scan_page(doc, number, options.ocr_dpi, clock), {}};
+      std::optional<StageTimer> timer(std::in_place, clock, "rulings");
+      scan.rulings = scan_rulings(scan.images);
+      out.ruled = ruled_cells(number, scan.rulings);
+      timer.emplace(clock, "ocr_page");
+      out.runs = cleaned(ocr.get().recognize_page(blanked(scan.images.text, out.ruled.cells, out.ruled.print)));
+      out.summary.skew_degrees = scan.images.degrees;
       out.ocr = true;
       read_from = "ocr";
       if (scan_out) *scan_out = std::move(scan);
@@ -89,6 +94,84 @@ ocr::ScanImages scan_page(const extract::PdfDocument &doc, int number, double dp
   Raster page = doc.render(number, dpi, true);
   timer.emplace(clock, "preprocess");
   return ocr::prepare_scan(page);
+}
+
+// Its words are not erased like a text layer's glyphs: OCR word boxes are rough and often run
+// across a ruling (a row of vertical header text read as one word). Instead, blurred text that
+// runs its strokes together into short bars is told from table lines by length (lines run
+// across whole rows and column groups), except for short lines that join two others (a one-row
+// header's column lines).
+std::vector<layout::Ruling> scan_rulings(const ocr::ScanImages &scan) {
+  layout::RulingDetectorOptions detector;
+  detector.min_length = 30;
+  detector.bridge = 0.8;
+  detector.min_border_length = 8;
+  std::vector<layout::Ruling> found = layout::detect_rulings(scan.lines, {}, detector);
+  // What only the seal drew (a stretch of its ring) is no ruling.
+  return layout::inked_on(found, scan.text, detector.dark_threshold, 0.6);
+}
+
+namespace {
+
+int cells_across_row(const layout::Table &t, int row) {
+  return static_cast<int>(std::count_if(t.cells.begin(), t.cells.end(), [row](const layout::Cell &c) {
+    return c.row <= row && row < c.row + c.rowspan;
+  }));
+}
+
+// A box across the whole table, or a first or last row of a few wide boxes, is a line of print
+// more often than a row of cells: a caption, or a heading a stray ruling drew into the table (a
+// ruling under it, or short ones through it). The page's OCR reads it, as it reads such lines
+// best; where it is a row of cells after all, they are read again one by one as before.
+bool line_of_print(const layout::Table &t, const layout::Cell &c) {
+  if (c.colspan == t.cols) return true;
+  bool edge_row = c.rowspan == 1 && (c.row == 0 || c.row == t.rows - 1);
+  return edge_row && cells_across_row(t, c.row) <= 3;
+}
+
+}  // namespace
+
+RuledCells ruled_cells(int page, const std::vector<layout::Ruling> &rulings) {
+  RuledCells out;
+  for (const layout::Table &t : layout::lattice_tables(page, rulings, {}))
+    for (const layout::Cell &c : t.cells) (line_of_print(t, c) ? out.print : out.cells).push_back(c.bbox);
+  return out;
+}
+
+namespace {
+
+struct PixelBox {
+  int x0, y0, x1, y1;
+};
+
+PixelBox pixels_of(const Rect &a, double margin, const Raster &raster) {
+  double s = raster.dpi / 72.0;
+  return {std::clamp(static_cast<int>((a.x0 - margin) * s), 0, raster.width),
+          std::clamp(static_cast<int>((a.y0 - margin) * s), 0, raster.height),
+          std::clamp(static_cast<int>((a.x1 + margin) * s) + 1, 0, raster.width),
+          std::clamp(static_cast<int>((a.y1 + margin) * s) + 1, 0, raster.height)};
+}
+
+}  // namespace
+
+Raster blanked(Raster raster, const std::vector<Rect> &areas, const std::vector<Rect> &kept) {
+  const Raster original = kept.empty() ? Raster{} : raster;
+  size_t channels = static_cast<size_t>(raster.channels);
+  auto span = [&](Raster &r, int y, const PixelBox &b) {
+    return r.pixels.begin() + static_cast<long>((static_cast<size_t>(y) * r.width + b.x0) * channels);
+  };
+  // A point beyond the area takes the rulings around it, anti-aliased edges and all.
+  for (const Rect &a : areas) {
+    PixelBox b = pixels_of(a, 1, raster);
+    for (int y = b.y0; y < b.y1; ++y) std::fill_n(span(raster, y, b), (b.x1 - b.x0) * channels, std::uint8_t{255});
+  }
+  // Print kept whole, with what of it crosses into the areas around (a heading over a ruling).
+  for (const Rect &k : kept) {
+    PixelBox b = pixels_of(k, 2, raster);
+    for (int y = b.y0; y < b.y1; ++y)
+      std::copy_n(span(const_cast<Raster &>(original), y, b), (b.x1 - b.x0) * channels, span(raster, y, b));
+  }
+  return raster;
 }
 
 std::vector<PageText> read_pages(const extract::PdfDocument &doc, const ExtractOptions &options,

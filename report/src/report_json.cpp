@@ -84,6 +84,7 @@ nlohmann::json to_json(const Report &report) {
   const Meta &m = report.meta;
   j["meta"] = {{"title", m.title},
                {"agency", m.agency},
+               {"agency_aliases", m.agency_aliases},
                {"year", m.year ? nlohmann::json(*m.year) : nlohmann::json(nullptr)},
                {"edition", m.edition},
                {"edition_basis", m.edition_basis}};

@@ -80,7 +80,10 @@ std::u32string strip_trailing_punctuation(std::u32string s) {
 double heading_score(const std::u32string &line, const SectionSpec &spec) {
   if (line.empty() || line.back() == U'。' || line.back() == U'；') return 0;
   HeadingNumber h = split_heading_number(line);
-  if (h.number != 0 && h.number != spec.number) return 0;
+  // A mark OCR put before the heading's number (a speck, the seal's edge read as 人).
+  if (HeadingNumber after = split_heading_number(std::u32string_view(line).substr(1));
+      h.number == 0 && after.number == spec.number)
+    h = after;
   std::u32string title = to_u32(spec.title);
   // Section titles have no Latin letters: on a scan, letters in a heading line are OCR's reading
   // of a stroke it could not place (一、 read as "Se"), so they do not count against it.
@@ -91,7 +94,11 @@ double heading_score(const std::u32string &line, const SectionSpec &spec) {
     while (!rest.empty() && rest.front() < 0x2E80 && !(rest.front() >= U'0' && rest.front() <= U'9'))
       rest.erase(rest.begin());
   if (rest.size() > title.size() + 4) return 0;
-  return similarity(rest, title);
+  double score = similarity(rest, title);
+  if (h.number == 0 || h.number == spec.number) return score;
+  // Another number before the title itself: OCR misread the numeral (三 as 二), as no other
+  // line bears a section's own title. Never sure enough for a line inside a table.
+  return score >= 0.95 ? 0.85 : 0;
 }
 
 constexpr double heading_threshold = 0.8;
@@ -288,6 +295,72 @@ std::vector<Section> find_sections(const std::vector<PageLines> &pages, const st
                         paragraphs(lines, begin, end)});
   }
   return sections;
+}
+
+namespace {
+
+bool place_named(std::u32string_view s) {
+  return s.find_first_of(U"省市区县州旗盟") != std::u32string_view::npos;
+}
+
+// The same body named with more or less of its place: one name ends with the other, and the
+// shorter still names a place (洪泽区人民政府, not 人民政府).
+bool same_agency(const std::u32string &a, const std::u32string &b) {
+  const std::u32string &shorter = a.size() < b.size() ? a : b, &longer = a.size() < b.size() ? b : a;
+  if (a == b || shorter.size() < 4 || !place_named(shorter)) return false;
+  return longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0;
+}
+
+size_t count_of(const std::u32string &text, const std::u32string &part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::u32string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+bool is_date_line(const std::u32string &s) {
+  size_t year = s.find(U'年'), month = s.find(U'月');
+  return year != std::u32string::npos && month != std::u32string::npos && year < month && s.size() <= 14 &&
+         std::any_of(s.begin(), s.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
+}
+
+// Names the text gives its author: "由X编制" (and 根据, 依据, 按照 after X), and the signature, a
+// short line above the date at the end.
+std::vector<std::u32string> named_authors(const std::vector<FlatLine> &lines, const std::u32string &text) {
+  std::vector<std::u32string> out;
+  for (size_t at = text.find(U'由'); at != std::u32string::npos; at = text.find(U'由', at + 1)) {
+    size_t end = text.find_first_of(U"编根依按，。", at + 1);
+    if (end != std::u32string::npos && end - at <= 30) out.push_back(text.substr(at + 1, end - at - 1));
+  }
+  for (size_t i = 1; i < lines.size(); ++i)
+    if (is_date_line(lines[i].compact) && lines[i - 1].compact.size() <= 25) out.push_back(lines[i - 1].compact);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> agency_aliases(const std::vector<PageLines> &pages, const std::string &agency) {
+  std::u32string name = compact(agency);
+  std::vector<FlatLine> lines = flatten(pages);
+  std::u32string text;  // all of it, so that a name wrapped over two lines is found whole
+  for (const FlatLine &l : lines) text += l.compact;
+  std::vector<std::pair<size_t, std::u32string>> found;  // first position, name
+  auto add = [&](const std::u32string &alias) {
+    size_t at = text.find(alias);
+    if (at == std::u32string::npos || !same_agency(alias, name)) return;
+    for (const auto &f : found)
+      if (f.second == alias) return;
+    found.push_back({at, alias});
+  };
+  for (const std::u32string &author : named_authors(lines, text)) add(author);
+  // The name without its city, standing on its own (not only inside the full name).
+  for (size_t i = 1; i < name.size(); ++i) {
+    std::u32string shorter = name.substr(i);
+    if (place_named(name.substr(i - 1, 1)) && count_of(text, shorter) > count_of(text, name)) add(shorter);
+  }
+  std::sort(found.begin(), found.end());
+  std::vector<std::string> out;
+  for (const auto &f : found) out.push_back(to_utf8(f.second));
+  return out;
 }
 
 EditionGuess guess_edition(const std::vector<PageLines> &pages, std::optional<int> year) {

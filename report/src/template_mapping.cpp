@@ -489,6 +489,13 @@ MappedValue mapped(const Cell &cell, double score) {
 
 }  // namespace
 
+// A row printed as the other edition's form has it: a single row where this one has sub-rows
+// (the 2019 form's （六）其他处理 in a 2021 table). Its values belong to no key of this form.
+std::string other_edition_row(const std::string &edition) {
+  std::string other = edition == "2021" ? "2019" : "2021";
+  return "a row of the " + other + " form: the " + edition + " form splits it into sub-rows, which are left empty";
+}
+
 TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSpec &edition) {
   std::vector<TemplateBlock> blocks = template_blocks(edition);
   TemplateValues out;
@@ -534,7 +541,7 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
           row.cells.push_back(c.text);
         row.page = c.page;
       }
-      row.reason = is_group_label(blocks, row.label) ? "a group row of the other edition's form" : "no template row";
+      row.reason = is_group_label(blocks, row.label) ? other_edition_row(edition.edition) : "no template row";
       out.unmatched_rows.push_back(row);
     }
   }

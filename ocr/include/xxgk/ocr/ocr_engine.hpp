@@ -38,12 +38,15 @@ class PageImage {
   double dpi_;
 };
 
-enum class CellContent { value, words };
+// What a cell is read as. `glance`: one line of digits, read once without the further tries
+// `value` makes: the cheap first look at a cell nothing is known of yet.
+enum class CellContent { value, words, glance };
 
 struct CellText {
   std::string text;
-  double confidence = 0;  // 0..1
-  int ink_lines = 0;      // lines of print found in the cell (a number has one)
+  double confidence = 0;   // 0..1
+  int ink_lines = 0;       // lines of print found in the cell (a number has one)
+  double line_height = 0;  // points: the height of one line of its print
 };
 
 // One Tesseract instance; not thread-safe, use one engine per thread.

@@ -34,7 +34,8 @@ struct PageSummary {
 
 struct Meta {
   std::string title;
-  std::string agency;
+  std::string agency;                       // as the title names it
+  std::vector<std::string> agency_aliases;  // other names the text gives it
   std::optional<int> year;
   std::string edition;        // "2019" or "2021"
   std::string edition_basis;  // how the edition was decided

@@ -50,6 +50,12 @@ std::optional<ReportTitle> find_title(const std::vector<PageLines> &pages);
 // as the heading surely.
 std::vector<Section> find_sections(const std::vector<PageLines> &pages, const std::vector<SectionSpec> &specs,
                                    const std::vector<PageLines> &in_tables = {});
+// Other names the report's text gives the agency its title names: with the city or province
+// before it (淮安市洪泽区人民政府 for the title's 洪泽区人民政府) or without (the reverse), as
+// the signature at the end, in "本报告由…编制", or anywhere. Each still names a place; another
+// body (its 办公室) is none. In order of first appearance; the title's name stays the agency.
+std::vector<std::string> agency_aliases(const std::vector<PageLines> &pages, const std::string &agency);
+
 EditionGuess guess_edition(const std::vector<PageLines> &pages, std::optional<int> year);
 
 // Splits "XX局2023年政府信息公开工作年度报告" into agency and year.
