@@ -208,6 +208,21 @@ TEST(AgencyAliases, TheNameWithOrWithoutItsCityInTheText) {
   EXPECT_TRUE(agency_aliases(alike, "合肥市蜀山区商务局").empty());
 }
 
+TEST(AgencyInText, OneCharacterOfTheTitleMisreadWhereTheTextNamesItsAuthor) {
+  std::vector<PageLines> pages = {{1,
+                                   {line("合肥市哆山区商务局2024年政府信息公开工作年度报告", 60, 18),
+                                    line("本报告根据《条例》要求，由合肥市蜀山区商务局编制。", 100)}},
+                                  {3, {line("合肥市蜀山区商务局", 700), line("2025 年 1 月 20 日", 720)}}};
+  EXPECT_EQ(agency_in_text(pages, "合肥市哆山区商务局"), "合肥市蜀山区商务局");
+  // The title's reading found again in the text: it stands.
+  pages[1].lines[0].text = "合肥市哆山区商务局";
+  EXPECT_EQ(agency_in_text(pages, "合肥市哆山区商务局"), "");
+  // Another body's name (two characters apart) is no reading of it.
+  std::vector<PageLines> other = {
+      {1, {line("合肥市蜀山区商务局2024年政府信息公开工作年度报告", 60, 18), line("由合肥市庐阳区商务局编制。", 100)}}};
+  EXPECT_EQ(agency_in_text(other, "合肥市蜀山区商务局"), "");
+}
+
 TEST(GuessEdition, FromTableLabelsBeforeYear) {
   PageLines with_2019_labels{1, {line("信息内容 本年新制作数量 本年新公开数量 对外公开总数量", 100)}};
   EXPECT_EQ(guess_edition({with_2019_labels}, 2023).edition, "2019");

@@ -30,6 +30,29 @@ const layout::Cell *cell_with(const layout::Table &t, const std::string &text) {
   return nullptr;
 }
 
+TEST(Tables, APageNumberBelowATableIsNoTextBetweenItsParts) {
+  // A table split over pages with "-3-" at the foot of the first: only real text between the
+  // parts (a paragraph, a heading) keeps the part on the next page from continuing it.
+  pipeline::PageText page;
+  page.summary.number = 3;
+  page.summary.width = 595;
+  page.summary.height = 842;
+  auto run = [](const std::string &text, Rect box) {
+    TextRun r;
+    r.text = text;
+    r.bbox = box;
+    r.font_size = box.height();
+    return r;
+  };
+  page.runs = {run("本机关全年共收到申请。", {60, 100, 300, 112}), run("（三）不予公开", {70, 300, 160, 311}),
+               run("-3-", {285, 800, 310, 812}), run("第 3 页 共 8 页", {250, 20, 340, 30})};
+  layout::Table t;
+  t.parts.push_back({3, {60, 200, 540, 780}, 0, 20});
+  std::vector<Rect> body = pipeline::body_text(page, {t});
+  ASSERT_EQ(body.size(), 1u) << "the paragraph only: not the table's row, the page number or the running head";
+  EXPECT_DOUBLE_EQ(body[0].y0, 100);
+}
+
 TEST(Tables, SampleApplicationsTableIsOneGridAcrossTwoPages) {
   auto found = tables_of("sample-report.pdf");
   EXPECT_EQ(found.tables.size(), 3u);

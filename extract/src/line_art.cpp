@@ -26,6 +26,7 @@ class LineArtCollector : public OutputDev {
   bool needNonText() override { return true; }
 
   void stroke(GfxState *state) override {
+    art.drawn = true;
     GfxRGB rgb;
     state->getStrokeRGB(&rgb);
     if (is_white(rgb) || state->getStrokeOpacity() <= 0.05) return;
@@ -41,8 +42,14 @@ class LineArtCollector : public OutputDev {
     }
   }
 
-  void fill(GfxState *state) override { fill_bars(state); }
-  void eoFill(GfxState *state) override { fill_bars(state); }
+  void fill(GfxState *state) override {
+    art.drawn = true;
+    fill_bars(state);
+  }
+  void eoFill(GfxState *state) override {
+    art.drawn = true;
+    fill_bars(state);
+  }
 
   void drawImage(GfxState *state, Object *ref, Stream *str, int width, int height, GfxImageColorMap *map,
                  bool interpolate, const int *mask_colors, bool inline_image) override {
@@ -105,6 +112,7 @@ class LineArtCollector : public OutputDev {
 
   // An image's extent is its unit square under the current transform.
   void note_image(GfxState *state) {
+    art.drawn = true;
     double x_min = 1e18, y_min = 1e18, x_max = -1e18, y_max = -1e18;
     for (auto [ux, uy] : {std::pair{0.0, 0.0}, {1.0, 0.0}, {0.0, 1.0}, {1.0, 1.0}}) {
       double x, y;
@@ -127,7 +135,7 @@ LineArt PdfDocument::line_art(int number) const {
     if (doc->isOk()) core_->doc = std::move(doc);
   }
   LineArt none;
-  none.large_image = true;  // unknown: let the caller look at the rendering instead
+  none.large_image = none.drawn = true;  // unknown: let the caller look at the rendering instead
   if (!core_->doc || number < 1 || number > core_->doc->getNumPages()) return none;
   ::Page *page = core_->doc->getPage(number);
   if (!page) return none;

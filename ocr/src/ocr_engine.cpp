@@ -229,20 +229,26 @@ CellText OcrEngine::read_cell(const PageImage &page, const Rect &box, CellConten
     return again.confidence > first.confidence && visible_length(again.text) >= visible_length(first.text);
   };
   if (content == CellContent::words) {
-    Reading r = recognize(impl_->api, pix, dpi, tesseract::PSM_SINGLE_BLOCK, "");
+    // One line of print needs no layout analysis.
+    auto layout_mode = ink.lines == 1 ? tesseract::PSM_SINGLE_LINE : tesseract::PSM_SINGLE_BLOCK;
+    Reading r = recognize(impl_->api, pix, dpi, layout_mode, "");
     if (layout::PixPtr other; r.confidence < 0.6 && (other = rescaled())) {
-      Reading again = recognize(impl_->api, other.get(), dpi, tesseract::PSM_SINGLE_BLOCK, "");
+      Reading again = recognize(impl_->api, other.get(), dpi, layout_mode, "");
       if (better(again, r)) r = again;
     }
     // Still nothing at all: the third size.
     float third = scale > 1 ? 0.75f : 1.5f;
     if (layout::PixPtr other; r.text.empty() && (other.reset(pixScale(pix, third, third)), other)) {
-      Reading again = recognize(impl_->api, other.get(), dpi, tesseract::PSM_SINGLE_BLOCK, "");
+      Reading again = recognize(impl_->api, other.get(), dpi, layout_mode, "");
       if (better(again, r)) r = again;
     }
     return result(r);
   }
   if (is_dash(ink, page.dpi())) return {"—", 0.9, 1, line_points};
+  // No number: those are one short line. (Marks as flat as dashes are short at any width.)
+  bool print_high = line_points >= 3;
+  if (content == CellContent::glance && (ink.lines > 1 || (print_high && ink.width > 9 * line_height)))
+    return {"", 0, ink.lines, line_points};
   // A value is one short line; when the first reading is unsure, other segmentations and the
   // Chinese model get a say and the most confident reading wins. Ink that no reading turns into
   // text comes back empty with confidence 0, so the caller flags it instead of taking zero.
@@ -473,6 +479,18 @@ double missed_word_size(const TextRun &word, const std::vector<TextRun> &read, d
 
 }  // namespace
 
+namespace {
+
+bool beside_numbers(const Rect &box, const std::vector<TextRun> &runs) {
+  return std::any_of(runs.begin(), runs.end(), [&](const TextRun &r) {
+    bool level = r.bbox.y0 < box.center_y() && box.center_y() < r.bbox.y1;
+    bool number = std::any_of(r.text.begin(), r.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return level && number;
+  });
+}
+
+}  // namespace
+
 void OcrEngine::add_missed_words(const Raster &page, PIX *gray, std::vector<TextRun> &runs) const {
   std::vector<double> sizes;
   for (const TextRun &r : runs) sizes.push_back(r.font_size);
@@ -487,6 +505,9 @@ void OcrEngine::add_missed_words(const Raster &page, PIX *gray, std::vector<Text
     Rect box{px.x0 * points_per_pixel - m, px.y0 * points_per_pixel - m, px.x1 * points_per_pixel + m,
              px.y1 * points_per_pixel + m};
     bool narrow = px.width() * points_per_pixel <= 2.5 * em;
+    // A lone number the layout dropped stands in a row of numbers it read; marks elsewhere (a
+    // seal's strokes, specks) are not worth the tries a value reading makes.
+    if (narrow && !beside_numbers(box, runs)) continue;
     CellText read = read_cell(image, box, narrow ? CellContent::value : CellContent::words);
     if (read.text.empty() || read.confidence < 0.6 || !plausible_missed_word(read.text)) continue;
     TextRun run;

@@ -21,7 +21,17 @@ void describe_meta(report::Report &r, const std::vector<report::PageLines> &line
     r.meta.title = title->title;
     r.meta.agency = title->agency;
     r.meta.year = title->year;
-    if (!title->agency.empty()) r.meta.agency_aliases = report::agency_aliases(lines, title->agency);
+    bool scanned = title->page >= 1 && title->page <= static_cast<int>(r.pages.size()) &&
+                   r.pages[static_cast<size_t>(title->page - 1)].read_from == "ocr";
+    if (std::string named = scanned ? report::agency_in_text(lines, title->agency) : ""; !named.empty()) {
+      r.warnings.push_back({"agency_from_text",
+                            "OCR read the title's agency as " + title->agency +
+                                ", a name found nowhere else; the text names its author " + named + ": taken",
+                            title->page, ""});
+      r.meta.title.replace(r.meta.title.find(title->agency), title->agency.size(), named);
+      r.meta.agency = named;
+    }
+    if (!r.meta.agency.empty()) r.meta.agency_aliases = report::agency_aliases(lines, r.meta.agency);
   } else {
     r.warnings.push_back({"title_missing", "no report title (…政府信息公开工作年度报告) on the first page", 1, ""});
   }

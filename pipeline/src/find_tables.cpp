@@ -38,13 +38,6 @@ bool inside_any(const Rect &r, const std::vector<layout::Table> &tables) {
   });
 }
 
-std::vector<Rect> body_text(const PageText &page, const std::vector<layout::Table> &tables) {
-  std::vector<Rect> out;
-  for (const auto &line : layout::build_lines(page.runs))
-    if (!is_page_furniture(line, page) && !inside_any(line.bbox, tables)) out.push_back(line.bbox);
-  return out;
-}
-
 std::vector<Rect> glyph_boxes(const std::vector<layout::Glyph> &glyphs) {
   std::vector<Rect> out;
   for (const auto &g : glyphs) out.push_back(g.box);
@@ -324,6 +317,13 @@ std::vector<LazyOcr> engines_for(int threads, const ExtractOptions &extract) {
 }
 
 }  // namespace
+
+std::vector<Rect> body_text(const PageText &page, const std::vector<layout::Table> &tables) {
+  std::vector<Rect> out;
+  for (const auto &line : layout::build_lines(page.runs))
+    if (!is_page_furniture(line, page) && !inside_any(line.bbox, tables)) out.push_back(line.bbox);
+  return out;
+}
 
 DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<PageText> &pages,
                            const TableOptions &options, const ExtractOptions &extract) {

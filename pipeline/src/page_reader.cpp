@@ -42,6 +42,26 @@ bool is_blank(const extract::PdfDocument &doc, int number, StageClock *clock) {
   return std::all_of(glance.pixels.begin(), glance.pixels.end(), [](std::uint8_t v) { return v >= 200; });
 }
 
+// The same glance on a page already rendered for OCR: blocks of a 24-DPI pixel's size, each
+// averaged, stop at the first dark one (print near the top of most pages ends it early).
+bool looks_blank(const Raster &page) {
+  int block = std::max(1, static_cast<int>(page.dpi / 24));
+  int channels = page.channels;
+  std::vector<long> sums(static_cast<size_t>(page.width / block + 1));
+  for (int top = 0; top + block <= page.height; top += block) {
+    std::fill(sums.begin(), sums.end(), 0);
+    for (int y = top; y < top + block; ++y) {
+      const std::uint8_t *row = page.row(y);
+      for (int x = 0; x < page.width; ++x)
+        for (int c = 0; c < channels; ++c) sums[static_cast<size_t>(x / block)] += row[x * channels + c];
+    }
+    long full = static_cast<long>(block) * block * channels;
+    for (int b = 0; b < page.width / block; ++b)
+      if (sums[static_cast<size_t>(b)] < 200 * full) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOptions &options, LazyOcr &ocr,
@@ -54,16 +74,27 @@ PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOpt
   text_timer.reset();
   extract::TextLayer layer = extract::classify_text_layer(extract::text_layer_stats(out.runs), min_text_layer_chars);
   bool usable = layer == extract::TextLayer::usable;
-  if (layer == extract::TextLayer::none && is_blank(doc, number, clock)) {
+  bool want_ocr = options.ocr == OcrMode::always || (options.ocr == OcrMode::auto_ && !usable);
+  bool empty = layer == extract::TextLayer::none;
+  // A page that draws nothing at all is blank unseen (thousands of separator pages cost no
+  // rendering); one read by OCR is rendered once and looked at for blankness before.
+  bool draws = !empty || !out.runs.empty() || doc.line_art(number).drawn;
+  Raster rendering;
+  if (want_ocr && draws) {
+    StageTimer timer(clock, "render");
+    rendering = doc.render(number, options.ocr_dpi, true);
+  }
+  if (empty && (!draws || (want_ocr ? looks_blank(rendering) : is_blank(doc, number, clock)))) {
     out.summary = {number, page.width, page.height, page.rotation, 0, "blank", "none", 0};
     return out;
   }
-  bool want_ocr = options.ocr == OcrMode::always || (options.ocr == OcrMode::auto_ && !usable);
   const char *read_from = usable ? "text_layer" : "none";
   if (want_ocr) {
     try {
-      ScannedPage scan{scan_page(doc, number, options.ocr_dpi, clock), {}};
-      std::optional<StageTimer> timer(std::in_place, clock, "rulings");
+      std::optional<StageTimer> timer(std::in_place, clock, "preprocess");
+      ScannedPage scan{ocr::prepare_scan(rendering), {}};
+      rendering = Raster{};  // the prepared images are all that is read from here on
+      timer.emplace(clock, "rulings");
       scan.rulings = scan_rulings(scan.images);
       out.ruled = ruled_cells(number, scan.rulings);
       timer.emplace(clock, "ocr_page");

@@ -338,6 +338,24 @@ std::vector<std::u32string> named_authors(const std::vector<FlatLine> &lines, co
 
 }  // namespace
 
+std::string agency_in_text(const std::vector<PageLines> &pages, const std::string &agency) {
+  std::u32string name = compact(agency);
+  std::vector<FlatLine> lines = flatten(pages);
+  std::u32string text;
+  for (const FlatLine &l : lines) text += l.compact;
+  if (count_of(text, name) > 1) return {};
+  std::u32string best;
+  size_t best_count = 0;
+  for (const std::u32string &author : named_authors(lines, text)) {
+    if (author.size() != name.size()) continue;
+    size_t differ = 0;
+    for (size_t i = 0; i < name.size(); ++i) differ += author[i] != name[i];
+    size_t n = count_of(text, author);
+    if (differ == 1 && n > best_count) best = author, best_count = n;
+  }
+  return to_utf8(best);
+}
+
 std::vector<std::string> agency_aliases(const std::vector<PageLines> &pages, const std::string &agency) {
   std::u32string name = compact(agency);
   std::vector<FlatLine> lines = flatten(pages);

@@ -29,6 +29,7 @@ struct LineSegment {
 struct LineArt {
   std::vector<LineSegment> lines;
   bool large_image = false;
+  bool drawn = false;  // anything at all besides text: a path stroked or filled, an image
 };
 
 // A rendered page image: 8-bit gray or 24-bit RGB rows, top row first.

@@ -17,6 +17,11 @@ struct DocumentTables {
   std::vector<std::vector<layout::Ruling>> rulings;  // per page, for diagnostics
 };
 
+// The page's lines of text outside its tables, but its furniture (page numbers such as "-3-",
+// running heads in the margins): text between two tables keeps the second from continuing the
+// first, and a page number at the foot of a page must not.
+std::vector<Rect> body_text(const PageText &page, const std::vector<layout::Table> &tables);
+
 // On pages read by OCR, rulings are found on the scan at the OCR resolution and every cell of a
 // grid is read again from its own image (values as digits), with Tesseract's confidence.
 DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<PageText> &pages,

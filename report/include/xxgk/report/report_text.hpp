@@ -56,6 +56,11 @@ std::vector<Section> find_sections(const std::vector<PageLines> &pages, const st
 // body (its 办公室) is none. In order of first appearance; the title's name stays the agency.
 std::vector<std::string> agency_aliases(const std::vector<PageLines> &pages, const std::string &agency);
 
+// On a scanned title: the name the text gives its author ("由X编制", the signature) where it
+// differs from the title's reading of the agency in one character, and that reading is found
+// nowhere else in the text (OCR read 蜀 as 哆 in the title alone). Empty when there is none.
+std::string agency_in_text(const std::vector<PageLines> &pages, const std::string &agency);
+
 EditionGuess guess_edition(const std::vector<PageLines> &pages, std::optional<int> year);
 
 // Splits "XX局2023年政府信息公开工作年度报告" into agency and year.
