@@ -99,12 +99,13 @@ double find_skew(const Raster &page) {
   return agree ? plausible((plain.degrees + rows.degrees) / 2) : 0;
 }
 
-Raster rotated(const Raster &page, double degrees) {
+Raster rotated(const Raster &page, double degrees, Rotation how) {
   layout::PixPtr gray = layout::to_gray_pix(page);
   if (!gray || degrees == 0) return page;
   constexpr double radians_per_degree = 3.14159265358979323846 / 180.0;
-  layout::PixPtr turned(pixRotate(gray.get(), static_cast<l_float32>(degrees * radians_per_degree), L_ROTATE_AREA_MAP,
-                                  L_BRING_IN_WHITE, 0, 0));
+  l_int32 type = how == Rotation::smooth ? L_ROTATE_AREA_MAP : L_ROTATE_SHEAR;
+  layout::PixPtr turned(
+      pixRotate(gray.get(), static_cast<l_float32>(degrees * radians_per_degree), type, L_BRING_IN_WHITE, 0, 0));
   if (!turned) return page;
   layout::PixPtr turned_gray(pixGetDepth(turned.get()) == 8 ? pixClone(turned.get()) : pixConvertTo8(turned.get(), 0));
   return to_raster(turned_gray.get(), page.dpi);
@@ -123,7 +124,7 @@ ScanImages prepare_scan(const Raster &page) {
   out.degrees = find_skew(out.text);
   if (out.degrees != 0) {
     out.text = rotated(out.text, out.degrees);
-    out.lines = rotated(out.lines, out.degrees);
+    out.lines = rotated(out.lines, out.degrees, Rotation::shear);
   }
   return out;
 }
