@@ -98,9 +98,14 @@ int run_tables(const Options &o) {
   std::string sha256;
   int pages = 0;
   try {
-    auto doc = extract::PdfDocument::open(o.inputs[0], {o.extract.password});
-    pages = doc.page_count();
-    found = pipeline::read_document(doc, o.extract, o.tables, warnings).tables;
+    if (auto marked_up = pipeline::marked_up_tables(o.inputs[0])) {
+      pages = 1;
+      found.tables = std::move(*marked_up);
+    } else {
+      auto doc = extract::PdfDocument::open(o.inputs[0], {o.extract.password});
+      pages = doc.page_count();
+      found = pipeline::read_document(doc, o.extract, o.tables, warnings).tables;
+    }
   } catch (const extract::InputError &e) {
     return fail(exit_code_for(e.kind()), std::string("error: ") + e.what());
   }

@@ -130,9 +130,13 @@ std::string help_text() {
   return R"(xxgk — government information-disclosure annual reports (政府信息公开工作年度报告) to JSON
 
 Usage:
-  xxgk extract FILE.pdf [options]   extract one report as JSON
-  xxgk extract INPUT... [options]   a batch: files and folders (searched for *.pdf), in parallel
-  xxgk tables FILE.pdf [options]    every table found, as geometry: JSON, or one CSV per table
+  xxgk extract FILE [options]       extract one report as JSON
+  xxgk extract INPUT... [options]   a batch: files and folders (searched for *.pdf, *.html, *.htm,
+                                    *.shtml, *.docx), in parallel
+  xxgk tables FILE [options]        every table found, as geometry: JSON, or one CSV per table
+
+A FILE is a PDF (born-digital or scanned), a web page (HTML in UTF-8, GBK, GB2312 or GB18030),
+or a Word file (.docx); what it is is told by its content, not its name.
   xxgk validate OUT.json            re-check a JSON file: its schema and the form's arithmetic
   xxgk csv RESULT... [options]      batch results (JSON Lines, JSON files, folders) as one CSV
   xxgk schema                       print the JSON Schema the output conforms to

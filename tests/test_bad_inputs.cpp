@@ -37,10 +37,10 @@ TEST(BadInput, FilesThatAreNoPdfOrCannotBeRepairedAreRefusedClearly) {
   const std::vector<Refused> cases = {
       {"empty.pdf", "", cli::exit_unreadable, "the file is empty"},
       {"random.pdf", std::string(4096, '\x9c'), cli::exit_unreadable, "not a PDF"},
-      {"page.html.pdf", "<!DOCTYPE html><html><body>报告</body></html>", cli::exit_unreadable, "not a PDF"},
-      {"word.docx.pdf", pk + "word/document.xml" + std::string(500, '\0'), cli::exit_unreadable, "not a PDF"},
+      {"word.docx.pdf", pk + "word/document.xml" + std::string(500, '\0'), cli::exit_unreadable, "Word"},
       {"old-word.doc.pdf", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + std::string(500, '\0'), cli::exit_unreadable,
        "not a PDF"},
+      {"scan.png.pdf", "\x89PNG\r\n\x1a\n" + std::string(500, '\0'), cli::exit_unreadable, "page image"},
       {"damaged.pdf", test::read_file(fixture("bad/damaged.pdf")), cli::exit_unreadable, "damaged"},
       {"zero-pages.pdf", test::read_file(fixture("bad/zero-pages.pdf")), cli::exit_unreadable, "no pages"},
   };

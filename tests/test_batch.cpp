@@ -41,13 +41,16 @@ TEST(Shard, EveryInputFallsInExactlyOneShard) {
   }
 }
 
-TEST(Inputs, FoldersGiveTheirPdfsRecursivelySortedAndOnce) {
+TEST(Inputs, FoldersGiveTheirReportsRecursivelySortedAndOnce) {
   TempDir dir;
   auto d = dir.path();
   std::filesystem::create_directories(d / "b" / "c");
-  for (const char *f : {"b/2.pdf", "b/c/3.PDF", "a.pdf", "notes.txt", "b/c/report.html"}) write_file(d / f, "x");
+  for (const char *f :
+       {"b/2.pdf", "b/c/3.PDF", "a.pdf", "notes.txt", "b/c/report.html", "b/c/report.docx", "b/c/logo.png"})
+    write_file(d / f, "x");
   auto inputs = batch::expand_inputs({(d / "b").string(), (d / "a.pdf").string(), (d / "b" / "2.pdf").string()});
   std::vector<std::string> want{(d / "b" / "2.pdf").string(), (d / "b" / "c" / "3.PDF").string(),
+                                (d / "b" / "c" / "report.docx").string(), (d / "b" / "c" / "report.html").string(),
                                 (d / "a.pdf").string()};
   EXPECT_EQ(inputs, want);
   // A missing file stays an input: it becomes an error record, not a silent gap.

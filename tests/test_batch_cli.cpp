@@ -121,6 +121,12 @@ TEST(BatchCli, PoisonFilesBecomeErrorRecordsAndGoodFilesMatchTheirSingleRun) {
   EXPECT_EQ(by_file.size(), records.size()) << "one record per input";
   for (const auto &path : bad) {
     ASSERT_TRUE(by_file.count(path)) << path;
+    // A web page named .pdf is read as the web page it is: no report in it, so partial.
+    if (path.find("page.html.pdf") != std::string::npos) {
+      EXPECT_EQ(by_file[path]["status"], "partial") << path;
+      EXPECT_EQ(by_file[path]["source"]["format"], "html");
+      continue;
+    }
     EXPECT_EQ(by_file[path]["status"], "failed") << path;
     EXPECT_FALSE(by_file[path]["error"]["reason"].get<std::string>().empty());
   }
@@ -131,7 +137,7 @@ TEST(BatchCli, PoisonFilesBecomeErrorRecordsAndGoodFilesMatchTheirSingleRun) {
     auto single = run_xxgk({"extract", entry.path().string()});
     EXPECT_EQ(lines[entry.path().string()] + "\n", single.out) << entry.path();
   }
-  EXPECT_NE(r.err.find("19 inputs: 1 ok, 3 partial, 15 failed"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("19 inputs: 1 ok, 4 partial, 14 failed"), std::string::npos) << r.err;
 }
 
 TEST(BatchCli, KilledBatchResumesToExactlyOneRecordPerInput) {

@@ -15,7 +15,8 @@ using test::run_xxgk;
 TEST(Cli, HelpDocumentsCommandsAndExitCodes) {
   auto r = run_xxgk({"--help"});
   EXPECT_EQ(r.exit_code, 0);
-  for (const char *needle : {"xxgk extract FILE.pdf", "--password", "--ocr", "Exit codes", "5  partial"})
+  for (const char *needle :
+       {"xxgk extract FILE", "web page", "Word file (.docx)", "--password", "--ocr", "Exit codes", "5  partial"})
     EXPECT_NE(r.out.find(needle), std::string::npos) << needle;
   EXPECT_EQ(run_xxgk({"extract", "--help"}).exit_code, 0);
 }
@@ -87,11 +88,11 @@ struct BadInput {
 TEST(Cli, BadInputsGetTheirOwnMessageAndExitCode) {
   test::TempDir dir;
   test::write_file(dir.path() / "empty.pdf", "");
-  test::write_file(dir.path() / "page.pdf", "<html><body>not a pdf</body></html>");
+  test::write_file(dir.path() / "page.pdf", "\x9c\x01 neither a PDF nor a web page");
   const std::vector<std::pair<std::filesystem::path, BadInput>> cases = {
       {dir.path() / "missing.pdf", {"missing", {}, cli::exit_unreadable, "no such file"}},
       {dir.path() / "empty.pdf", {"empty", {}, cli::exit_unreadable, "empty"}},
-      {dir.path() / "page.pdf", {"html", {}, cli::exit_unreadable, "not a PDF"}},
+      {dir.path() / "page.pdf", {"junk", {}, cli::exit_unreadable, "not a PDF"}},
       {fixture("bad/damaged.pdf"), {"damaged", {}, cli::exit_unreadable, "damaged"}},
       {fixture("bad/zero-pages.pdf"), {"zero pages", {}, cli::exit_unreadable, "no pages"}},
       {fixture("bad/encrypted-user-password.pdf"), {"encrypted", {}, cli::exit_encrypted, "password is needed"}},

@@ -1,12 +1,16 @@
 #include "xxgk/pipeline/extract_report.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <optional>
 
 #include "xxgk/core/sha256.hpp"
 #include "xxgk/core/utf8_text.hpp"
 #include "xxgk/extract/pdf_document.hpp"
 #include "xxgk/layout/text_lines.hpp"
+#include "xxgk/markup/docx_document.hpp"
+#include "xxgk/markup/html_document.hpp"
+#include "xxgk/markup/input_format.hpp"
 #include "xxgk/pipeline/find_tables.hpp"
 #include "xxgk/pipeline/page_reader.hpp"
 
@@ -100,10 +104,84 @@ void map_values(report::Report &r, const std::vector<layout::Table> &grids) {
   }
 }
 
+// A web page or Word file larger than this is no annual report.
+constexpr std::uintmax_t max_markup_bytes = 64u << 20;
+
+std::string read_markup_file(const std::filesystem::path &path) {
+  std::error_code ec;
+  std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec) throw extract::InputError(extract::InputErrorKind::unreadable, "cannot read '" + path.string() + "'");
+  if (size > max_markup_bytes)
+    throw extract::InputError(extract::InputErrorKind::damaged, "a web page larger than 64 MiB is no report");
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes(static_cast<size_t>(size), '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(size)))
+    throw extract::InputError(extract::InputErrorKind::unreadable, "cannot read '" + path.string() + "'");
+  return bytes;
+}
+
+markup::MarkupDocument read_markup(const std::filesystem::path &path, markup::InputFormat format) {
+  if (format == markup::InputFormat::html) return markup::read_html(read_markup_file(path));
+  try {
+    return markup::read_docx(path);
+  } catch (const markup::DocxError &e) {
+    throw extract::InputError(extract::InputErrorKind::damaged, e.what());
+  }
+}
+
+// Tables above the report's title are the site's, not the report's: an information-index
+// header (索引号, 发布机构), a menu laid out as a table.
+std::vector<layout::Table> report_tables(std::vector<layout::Table> tables,
+                                         const std::vector<layout::TextLine> &lines) {
+  auto title = std::find_if(lines.begin(), lines.end(), [](const layout::TextLine &l) {
+    std::u32string t = to_u32(l.text);
+    return t.find(U"年度报告") != std::u32string::npos && t.find(U"信息公开") != std::u32string::npos;
+  });
+  if (title == lines.end()) return tables;
+  double top = title->bbox.y0;
+  tables.erase(std::remove_if(tables.begin(), tables.end(),
+                              [&](const layout::Table &t) { return t.parts.front().bbox.y1 < top; }),
+               tables.end());
+  return tables;
+}
+
+// A web page or Word file: its marked-up tables are grids already; the rest is as for a PDF.
+report::Report extract_marked_up(const std::filesystem::path &path, markup::InputFormat format,
+                                 const ExtractOptions &options) {
+  std::optional<StageTimer> timer(std::in_place, options.clock, "open");
+  report::Report r;
+  r.source.file = path.string();
+  r.source.sha256 = sha256_file_hex(path);
+  r.source.bytes = static_cast<long long>(std::filesystem::file_size(path));
+  r.source.format = markup::format_name(format);
+  r.source.pages = 1;
+  markup::LaidOut laid = markup::lay_out(read_markup(path, format));
+  timer.emplace(options.clock, "mapping");
+  r.pages.push_back({1, laid.width, laid.height, 0, static_cast<long>(laid.lines.size()), "text", "markup", 0});
+  std::vector<report::PageLines> lines = {{1, laid.lines}};
+  describe_meta(r, lines);
+  std::vector<layout::Table> tables = report_tables(laid.tables, laid.lines);
+  find_sections(r, split_by_tables(lines, tables));
+  map_values(r, tables);
+  return r;
+}
+
 }  // namespace
+
+std::optional<std::vector<layout::Table>> marked_up_tables(const std::filesystem::path &path) {
+  markup::InputFormat format = markup::detect_format(path);
+  if (format != markup::InputFormat::html && format != markup::InputFormat::docx) return std::nullopt;
+  return markup::lay_out(read_markup(path, format)).tables;
+}
 
 report::Report extract_report(const std::filesystem::path &path, const ExtractOptions &options,
                               const TableOptions &table_options) {
+  markup::InputFormat format = markup::detect_format(path);
+  if (format == markup::InputFormat::html || format == markup::InputFormat::docx)
+    return extract_marked_up(path, format, options);
+  if (format == markup::InputFormat::image)
+    throw extract::InputError(extract::InputErrorKind::not_pdf,
+                              "a page image (PNG, JPEG, TIFF): images are not read yet; put it in a PDF");
   std::optional<StageTimer> timer(std::in_place, options.clock, "open");
   extract::PdfDocument doc = extract::PdfDocument::open(path, {options.password});
   report::Report r;

@@ -1,0 +1,67 @@
+#include "xxgk/markup/input_format.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+
+namespace xxgk::markup {
+namespace {
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+
+std::string lowered(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+// A zip whose entries include word/document.xml. The local file headers name the entries; the
+// document part is rarely the first, so the whole head is searched.
+bool is_docx(std::string_view head) {
+  return starts_with(head, "PK\x03\x04") && head.find("word/") != std::string_view::npos;
+}
+
+bool is_html(std::string_view head) {
+  std::string text = lowered(head.substr(0, 4096));
+  for (const char *mark :
+       {"<!doctype html", "<html", "<head", "<body", "<table", "<meta", "<title", "<div", "<p>", "<p "})
+    if (text.find(mark) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+InputFormat format_of_bytes(std::string_view head) {
+  // %PDF may follow a few bytes of junk; readers accept it within the first KiB.
+  if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return InputFormat::pdf;
+  if (starts_with(head, "\x89PNG\r\n\x1a\n") || starts_with(head, "\xff\xd8\xff") ||
+      starts_with(head, std::string_view("II*\0", 4)) || starts_with(head, std::string_view("MM\0*", 4)))
+    return InputFormat::image;
+  if (is_docx(head)) return InputFormat::docx;
+  if (is_html(head)) return InputFormat::html;
+  return InputFormat::unknown;
+}
+
+InputFormat detect_format(const std::filesystem::path &path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return InputFormat::unknown;
+  std::string head(64 * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  return format_of_bytes(head);
+}
+
+std::string format_name(InputFormat format) {
+  switch (format) {
+    case InputFormat::pdf: return "pdf";
+    case InputFormat::html: return "html";
+    case InputFormat::docx: return "docx";
+    case InputFormat::image: return "image";
+    case InputFormat::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+}  // namespace xxgk::markup
