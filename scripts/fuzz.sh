@@ -4,13 +4,13 @@
 # build-fuzz/corpus/TARGET; a crash leaves build-fuzz/artifacts/TARGET/crash-* (reproduce with
 # build-fuzz/fuzz/fuzz_TARGET FILE). Exit status non-zero if any target found something.
 # Usage: scripts/fuzz.sh [SECONDS=600] [TARGET...]   (targets: normalize number grid
-#        label_match schema pdf; default all)
+#        label_match schema pdf html docx; default all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(normalize number grid label_match schema pdf)
+((${#targets[@]})) || targets=(normalize number grid label_match schema pdf html docx)
 build=${XXGK_FUZZ_BUILD_DIR:-build-fuzz}
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXXGK_FUZZ=ON \
   -DXXGK_BUILD_TESTS=OFF >/dev/null
@@ -23,6 +23,7 @@ run() {
   local max_len=4096
   [ "$t" = pdf ] && max_len=300000
   [ "$t" = schema ] && max_len=65536
+  case $t in html | docx) max_len=65536 ;; esac
   local status=0
   "$build/fuzz/fuzz_$t" "$corpus" "fuzz/seeds/$t" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=3072 \
     -max_len=$max_len -artifact_prefix="$artifacts" -print_final_stats=1 >"$build/fuzz-$t.log" 2>&1 || status=$?

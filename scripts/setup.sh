@@ -10,6 +10,7 @@ packages=(
   libpoppler-cpp-dev libpoppler-private-dev poppler-utils  # private: the paths a page draws
   libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng
   libutfcpp-dev nlohmann-json3-dev libvalijson-dev libssl-dev
+  libgumbo-dev libuchardet-dev libzip-dev libpugixml-dev  # markup/: web pages and Word files
   libgtest-dev libgmock-dev
   libcairo2-dev fonts-wqy-zenhei   # the fixture generator
   python3 tesseract-ocr zlib1g-dev  # tests: CSV read by Python, hand-made PDFs; bench/ runs tesseract

@@ -1,0 +1,213 @@
+// Web pages and Word files: told by content, decoded in the charsets Chinese sites use, their
+// tables read into grids with spans, the site's chrome left out.
+
+#include <gtest/gtest.h>
+#include <iconv.h>
+
+#include "test_support.hpp"
+#include "xxgk/markup/charset.hpp"
+#include "xxgk/markup/docx_document.hpp"
+#include "xxgk/markup/html_document.hpp"
+#include "xxgk/markup/input_format.hpp"
+#include "xxgk/pipeline/extract_report.hpp"
+
+namespace xxgk::markup {
+namespace {
+
+std::string gbk(const std::string &utf8) {
+  iconv_t cd = iconv_open("GBK", "UTF-8");
+  std::string out(utf8.size() * 2 + 16, '\0');
+  char *in = const_cast<char *>(utf8.data()), *dst = out.data();
+  size_t in_left = utf8.size(), out_left = out.size();
+  iconv(cd, &in, &in_left, &dst, &out_left);
+  iconv_close(cd);
+  out.resize(out.size() - out_left);
+  return out;
+}
+
+std::vector<GridTable> tables_of(const MarkupDocument &doc) {
+  std::vector<GridTable> out;
+  for (const auto &item : doc.items)
+    if (const auto *g = std::get_if<GridTable>(&item)) out.push_back(*g);
+  return out;
+}
+
+std::vector<std::string> blocks_of(const MarkupDocument &doc) {
+  std::vector<std::string> out;
+  for (const auto &item : doc.items)
+    if (const auto *b = std::get_if<TextBlock>(&item)) out.push_back(b->text);
+  return out;
+}
+
+const layout::Cell *cell_with(const GridTable &t, const std::string &text) {
+  for (const auto &c : t.cells)
+    if (c.text == text) return &c;
+  return nullptr;
+}
+
+TEST(InputFormat, ToldByContentNotByName) {
+  EXPECT_EQ(format_of_bytes("%PDF-1.7\n%\xe2\xe3"), InputFormat::pdf);
+  EXPECT_EQ(format_of_bytes("\r\n  junk before it %PDF-1.4"), InputFormat::pdf);
+  EXPECT_EQ(format_of_bytes("<!DOCTYPE html>\n<html><body>"), InputFormat::html);
+  EXPECT_EQ(format_of_bytes("\n\n<HTML>\n<HEAD><META http-equiv=Content-Type content=\"text/html; charset=gb2312\">"),
+            InputFormat::html);
+  EXPECT_EQ(
+      format_of_bytes(std::string("PK\x03\x04", 4) + std::string(26, '\0') + "[Content_Types].xml word/document.xml"),
+      InputFormat::docx);
+  EXPECT_EQ(format_of_bytes(std::string("PK\x03\x04", 4) + "an ordinary zip"), InputFormat::unknown);
+  EXPECT_EQ(format_of_bytes("\x89PNG\r\n\x1a\n...."), InputFormat::image);
+  EXPECT_EQ(format_of_bytes("\xff\xd8\xff\xe0...."), InputFormat::image);
+  EXPECT_EQ(format_of_bytes(std::string("II*\0", 4)), InputFormat::image);
+  EXPECT_EQ(format_of_bytes("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 an old .doc"), InputFormat::unknown);
+  EXPECT_EQ(format_of_bytes(""), InputFormat::unknown);
+}
+
+TEST(Charset, DeclaredInMetaTagXmlPrologOrByteOrderMark) {
+  EXPECT_EQ(declared_charset("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=GB2312\">"),
+            "gb2312");
+  EXPECT_EQ(declared_charset("<meta charset='gbk'><title>"), "gbk");
+  EXPECT_EQ(declared_charset("<?xml version=\"1.0\" encoding=\"GB18030\"?><html>"), "gb18030");
+  EXPECT_EQ(declared_charset("\xEF\xBB\xBF<html>"), "utf-8");
+  EXPECT_EQ(declared_charset("<html><body>no declaration</body></html>"), "");
+}
+
+TEST(Charset, GbkPagesBecomeUtf8DeclaredOrNot) {
+  std::string text = "<p>本报告根据《中华人民共和国政府信息公开条例》要求编制。全年共收到政府信息公开申请二十件。</p>";
+  EXPECT_EQ(to_utf8("<meta charset=\"gbk\">" + gbk(text)), "<meta charset=\"gbk\">" + text);
+  // Undeclared: the bytes are judged (uchardet).
+  std::string judged = to_utf8("<html><body>" + gbk(text) + gbk(text) + "</body></html>");
+  EXPECT_NE(judged.find(text), std::string::npos);
+  // Declared UTF-8 but served as GBK (a site template's meta tag): the bytes win.
+  EXPECT_NE(to_utf8("<meta charset=\"utf-8\">" + gbk(text) + gbk(text)).find(text), std::string::npos);
+  EXPECT_EQ(to_utf8("<p>" + text + "</p>"), "<p>" + text + "</p>");
+  EXPECT_TRUE(is_valid_utf8(to_utf8(std::string("\x81\x30\xff\xfe broken", 11))));
+}
+
+TEST(HtmlTables, RowAndColumnSpansEmptyRowsAndWrappedLabels) {
+  // An office suite's export: an empty <tr></tr> after each row that its rowspans do not count,
+  // a label wrapped over paragraphs, header cells as <th>.
+  std::string page = R"(<html><body><table><thead>
+      <tr><th rowspan="2" colspan="2">（本列数据的勾稽关系为：……）</th><th colspan="3">申请人情况</th></tr><tr></tr>
+      <tr><th>自然人</th><th colspan="2">法人或其他组织</th></tr><tr></tr></thead>
+      <tbody><tr><td rowspan="2">三、本年度办理结果</td><td><p>社会</p><p>公益</p></td><td>1</td><td>2</td><td>3</td></tr>
+      <tr><td>（二）部分公开</td><td>4</td><td>5</td><td>6</td></tr></tbody></table></body></html>)";
+  auto tables = tables_of(read_html(page));
+  ASSERT_EQ(tables.size(), 1u);
+  const GridTable &t = tables[0];
+  EXPECT_EQ(t.rows, 4);
+  EXPECT_EQ(t.cols, 5);
+  const layout::Cell *group = cell_with(t, "三、本年度办理结果");
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->row, 2);
+  EXPECT_EQ(group->rowspan, 2);
+  const layout::Cell *wrapped = cell_with(t, "社会公益");
+  ASSERT_NE(wrapped, nullptr) << "a label wrapped over two paragraphs is one word";
+  EXPECT_EQ(wrapped->col, 1);
+  const layout::Cell *person = cell_with(t, "自然人");
+  ASSERT_NE(person, nullptr);
+  EXPECT_EQ(person->row, 1);
+  EXPECT_EQ(person->col, 2) << "beside the header spanning two rows";
+  const layout::Cell *six = cell_with(t, "6");
+  ASSERT_NE(six, nullptr);
+  EXPECT_EQ(six->row, 3);
+  EXPECT_EQ(six->col, 4);
+}
+
+TEST(HtmlTables, APageLaidOutWithATableIsWalkedForTheTablesInside) {
+  std::string page = R"(<table><tr><td><ul><li><a href="/">首页</a></li><li><a href="/x">政务公开</a></li></ul></td>
+      <td><h1>某某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>
+      <table><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>3</td></tr></table>
+      </td></tr></table>)";
+  MarkupDocument doc = read_html(page);
+  auto tables = tables_of(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].rows, 2);
+  EXPECT_NE(cell_with(tables[0], "规章"), nullptr);
+  auto blocks = blocks_of(doc);
+  EXPECT_EQ(blocks, (std::vector<std::string>{"某某局2023年政府信息公开工作年度报告", "一、总体情况"}))
+      << "the menu's links are no text of the report";
+}
+
+TEST(HtmlText, ChromeIsLeftOutAndPrintSizesKept) {
+  std::string page = R"(<html><head><title>站点</title><script>var x = "一、总体情况";</script></head><body>
+      <nav>首页 | 政务公开</nav><p align="center"><font style="font-size: 18pt">某某局2023年政府信息公开工作年度报告</font></p>
+      <p>本报告由某某局编制。</p><form><select><option>请选择</option></select></form>
+      <footer>主办单位：某某局 版权所有</footer></body></html>)";
+  MarkupDocument doc = read_html(page);
+  ASSERT_EQ(doc.items.size(), 2u);
+  const auto &title = std::get<TextBlock>(doc.items[0]);
+  EXPECT_EQ(title.text, "某某局2023年政府信息公开工作年度报告");
+  EXPECT_DOUBLE_EQ(title.font_size, 18);
+  EXPECT_DOUBLE_EQ(std::get<TextBlock>(doc.items[1]).font_size, 12);
+}
+
+TEST(DocxTables, GridSpanAcrossAndVMergeDown) {
+  auto tc = [](const std::string &text, const std::string &props = "") {
+    return "<w:tc><w:tcPr>" + props + "</w:tcPr><w:p><w:r><w:t>" + text + "</w:t></w:r></w:p></w:tc>";
+  };
+  std::string xml =
+      R"(<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="x"><w:body>)"
+      R"(<w:p><w:r><w:rPr><w:sz w:val="36"/></w:rPr><w:t>某某局2023年政府信息公开工作年度报告</w:t></w:r></w:p><w:tbl>)"
+      "<w:tr>" +
+      tc("三、本年度办理结果", "<w:vMerge w:val=\"restart\"/>") + tc("（一）予以公开") + tc("1") + "</w:tr><w:tr>" +
+      tc("", "<w:vMerge/>") + tc("（二）部分公开") + tc("2") + "</w:tr><w:tr>" +
+      tc("四、结转下年度继续办理", "<w:gridSpan w:val=\"2\"/>") + tc("3") +
+      "</w:tr><w:tr><w:trPr><w:gridBefore w:val=\"2\"/></w:trPr>" + tc("4") + "</w:tr></w:tbl></w:body></w:document>";
+  MarkupDocument doc = read_docx_xml(xml);
+  ASSERT_EQ(doc.items.size(), 2u);
+  EXPECT_DOUBLE_EQ(std::get<TextBlock>(doc.items[0]).font_size, 18) << "w:sz is in half points";
+  const GridTable &t = std::get<GridTable>(doc.items[1]);
+  EXPECT_EQ(t.rows, 4);
+  EXPECT_EQ(t.cols, 3);
+  const layout::Cell *group = cell_with(t, "三、本年度办理结果");
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->rowspan, 2);
+  const layout::Cell *carried = cell_with(t, "四、结转下年度继续办理");
+  ASSERT_NE(carried, nullptr);
+  EXPECT_EQ(carried->colspan, 2);
+  EXPECT_EQ(cell_with(t, "3")->col, 2);
+  EXPECT_EQ(cell_with(t, "4")->col, 2) << "after the row's gridBefore";
+  EXPECT_EQ(t.cells.size(), 8u) << "a continued merge is no cell of its own";
+}
+
+TEST(DocxTables, DamagedFilesAreRefusedClearly) {
+  test::TempDir dir;
+  test::write_file(dir.path() / "a.docx", std::string("PK\x03\x04", 4) + "word/document.xml" + std::string(100, '\0'));
+  EXPECT_THROW(docx_document_xml(dir.path() / "a.docx"), DocxError);
+  EXPECT_THROW(read_docx_xml("<w:document><w:body>"), DocxError);
+}
+
+// A report page as a site serves it: inside the site's layout, under its information-index
+// table (索引号, 发布机构), beside its menu, above its footer. It must read as the bare page.
+TEST(HtmlText, AReportInSiteChromeReadsAsTheBarePage) {
+  XXGK_REQUIRE_SHARED();
+  auto bare_path = test::shared_dir() / "corpus" / "synth" / "r011-001-text.html";
+  std::string bare = test::read_file(bare_path);
+  size_t body = bare.find("<body"), body_open = bare.find('>', body) + 1, body_close = bare.rfind("</body>");
+  std::string chrome =
+      bare.substr(0, body_open) +
+      R"(<script>document.write("一、总体情况");</script><div class="header"><ul class="nav"><li><a href="/">首页</a></li>
+      <li><a href="/zwgk">政务公开</a></li><li><a href="/xxgk">信息公开年报</a></li></ul></div>
+      <table class="layout"><tr><td class="side"><ul><li><a href="/2022">盐城市应急管理局2021年政府信息公开工作年度报告</a></li>
+      <li><a href="/2021">盐城市应急管理局2020年政府信息公开工作年度报告</a></li></ul></td><td class="main">
+      <table class="index"><tr><td>索引号</td><td>014000319/2023-00012</td><td>分类</td><td>年度报告</td></tr>
+      <tr><td>发布机构</td><td>盐城市应急管理局</td><td>发文日期</td><td>2023-01-20</td></tr></table>)" +
+      bare.substr(body_open, body_close - body_open) +
+      R"(</td></tr></table><div class="footer"><p>主办：盐城市应急管理局 地址：盐城市 电话：0515-1234567</p>
+      <p>苏ICP备05012345号</p></div>)" +
+      bare.substr(body_close);
+  test::TempDir dir;
+  test::write_file(dir.path() / "in-chrome.html", chrome);
+  report::Report from_bare = pipeline::extract_report(bare_path, {}, {});
+  report::Report from_chrome = pipeline::extract_report(dir.path() / "in-chrome.html", {}, {});
+  nlohmann::json a = report::to_json(from_bare), b = report::to_json(from_chrome);
+  EXPECT_EQ(b["meta"], a["meta"]);
+  EXPECT_EQ(b["tables"], a["tables"]);
+  EXPECT_EQ(b["validation"], a["validation"]);
+  EXPECT_EQ(b["unmatched_rows"], a["unmatched_rows"]);
+  ASSERT_EQ(b["sections"].size(), a["sections"].size());
+  for (size_t i = 0; i < a["sections"].size(); ++i) EXPECT_EQ(b["sections"][i]["id"], a["sections"][i]["id"]);
+}
+
+}  // namespace
+}  // namespace xxgk::markup
