@@ -16,6 +16,7 @@
 #include "xxgk/batch/run_batch.hpp"
 #include "xxgk/core/atomic_file.hpp"
 #include "xxgk/extract/pdf_document.hpp"
+#include "xxgk/markup/input_format.hpp"
 #include "xxgk/report/table_output.hpp"
 #include "xxgk/report/template_spec.hpp"
 #include "xxgk/report/validation.hpp"
@@ -147,7 +148,9 @@ int run_validate(const Options &o) {
 
 bool is_batch(const Options &o) {
   std::error_code ec;
-  return o.batch_flags || (o.inputs.size() == 1 && std::filesystem::is_directory(o.inputs[0], ec));
+  // A folder is a batch, but a folder of page images is one report.
+  return o.batch_flags || (o.inputs.size() == 1 && std::filesystem::is_directory(o.inputs[0], ec) &&
+                           !markup::is_page_folder(o.inputs[0]));
 }
 
 // The inputs of a batch: arguments and the --files-from list, folders expanded, then the shard.

@@ -136,7 +136,8 @@ Usage:
   xxgk tables FILE [options]        every table found, as geometry: JSON, or one CSV per table
 
 A FILE is a PDF (born-digital or scanned), a web page (HTML in UTF-8, GBK, GB2312 or GB18030),
-or a Word file (.docx); what it is is told by its content, not its name.
+a Word file (.docx), a page image (PNG, JPEG, TIFF), or a folder of page images (one report,
+pages in name order); what a file is is told by its content, not its name.
   xxgk validate OUT.json            re-check a JSON file: its schema and the form's arithmetic
   xxgk csv RESULT... [options]      batch results (JSON Lines, JSON files, folders) as one CSV
   xxgk schema                       print the JSON Schema the output conforms to

@@ -40,7 +40,7 @@ TEST(BadInput, FilesThatAreNoPdfOrCannotBeRepairedAreRefusedClearly) {
       {"word.docx.pdf", pk + "word/document.xml" + std::string(500, '\0'), cli::exit_unreadable, "Word"},
       {"old-word.doc.pdf", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + std::string(500, '\0'), cli::exit_unreadable,
        "not a PDF"},
-      {"scan.png.pdf", "\x89PNG\r\n\x1a\n" + std::string(500, '\0'), cli::exit_unreadable, "page image"},
+      {"scan.png.pdf", "\x89PNG\r\n\x1a\n" + std::string(500, '\0'), cli::exit_unreadable, "image"},
       {"damaged.pdf", test::read_file(fixture("bad/damaged.pdf")), cli::exit_unreadable, "damaged"},
       {"zero-pages.pdf", test::read_file(fixture("bad/zero-pages.pdf")), cli::exit_unreadable, "no pages"},
   };

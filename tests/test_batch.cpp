@@ -10,6 +10,7 @@
 #include "xxgk/batch/progress.hpp"
 #include "xxgk/batch/result_sink.hpp"
 #include "xxgk/batch/worker.hpp"
+#include "xxgk/markup/input_format.hpp"
 
 namespace xxgk {
 namespace {
@@ -55,6 +56,21 @@ TEST(Inputs, FoldersGiveTheirReportsRecursivelySortedAndOnce) {
   EXPECT_EQ(inputs, want);
   // A missing file stays an input: it becomes an error record, not a silent gap.
   EXPECT_EQ(batch::expand_inputs({"no/such.pdf"}), std::vector<std::string>{"no/such.pdf"});
+}
+
+TEST(Inputs, AFolderOfPageImagesIsOneInput) {
+  TempDir dir;
+  auto d = dir.path();
+  std::filesystem::create_directories(d / "crawl" / "scan-2023");
+  for (const char *f : {"crawl/a.pdf", "crawl/scan-2023/page-10.png", "crawl/scan-2023/page-2.png"})
+    write_file(d / f, "x");
+  auto inputs = batch::expand_inputs({(d / "crawl").string()});
+  EXPECT_EQ(inputs, (std::vector<std::string>{(d / "crawl" / "a.pdf").string(), (d / "crawl" / "scan-2023").string()}));
+  EXPECT_EQ(batch::expand_inputs({(d / "crawl" / "scan-2023").string()}),
+            std::vector<std::string>{(d / "crawl" / "scan-2023").string()});
+  auto pages = markup::page_images(d / "crawl" / "scan-2023");
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_EQ(pages[0].filename(), "page-2.png") << "page numbers compared as numbers";
 }
 
 TEST(Inputs, PathListSkipsBlankLinesAndCarriageReturns) {

@@ -5,11 +5,13 @@
 #include <iconv.h>
 
 #include "test_support.hpp"
+#include "xxgk/extract/pdf_document.hpp"
 #include "xxgk/markup/charset.hpp"
 #include "xxgk/markup/docx_document.hpp"
 #include "xxgk/markup/html_document.hpp"
 #include "xxgk/markup/input_format.hpp"
 #include "xxgk/pipeline/extract_report.hpp"
+#include "xxgk/report/report.hpp"
 
 namespace xxgk::markup {
 namespace {
@@ -211,3 +213,43 @@ TEST(HtmlText, AReportInSiteChromeReadsAsTheBarePage) {
 
 }  // namespace
 }  // namespace xxgk::markup
+
+namespace xxgk {
+namespace {
+
+// Page images of a scanned report, rendered from its PDF as a scanner would have saved them
+// (one PNG per page, in a folder), read as one report: the PDF's values, key for key.
+TEST(ImageInput, AFolderOfPageImagesGivesTheScannedPdfsValues) {
+  XXGK_REQUIRE_SHARED();
+  auto pdf = test::shared_dir() / "corpus" / "synth" / "r011-000-scanned.pdf";
+  test::TempDir dir;
+  auto pages = dir.path() / "pages";
+  std::filesystem::create_directories(pages);
+  std::string command = "pdftoppm -r 300 -png '" + pdf.string() + "' '" + (pages / "page").string() + "'";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  report::Report from_images = pipeline::extract_report(pages, {}, {});
+  report::Report from_pdf = pipeline::extract_report(pdf, {}, {});
+  nlohmann::json a = report::to_json(from_images), b = report::to_json(from_pdf);
+  EXPECT_EQ(a["source"]["format"], "image");
+  EXPECT_EQ(a["pages"].size(), 3u);
+  EXPECT_EQ(a["tables"], b["tables"]);
+  // One page alone is a report's first page: read, with what is missing said.
+  auto first = pipeline::extract_report(pages / "page-1.png", {}, {});
+  EXPECT_EQ(first.source.format, "image");
+  EXPECT_EQ(first.pages.size(), 1u);
+  EXPECT_FALSE(first.warnings.empty());
+}
+
+TEST(ImageInput, AnImageThatCannotBeReadIsRefusedClearly) {
+  test::TempDir dir;
+  test::write_file(dir.path() / "broken.png", "\x89PNG\r\n\x1a\n" + std::string(64, '\x01'));
+  try {
+    pipeline::extract_report(dir.path() / "broken.png", {}, {});
+    ADD_FAILURE() << "no error";
+  } catch (const extract::InputError &e) {
+    EXPECT_NE(std::string(e.what()).find("image"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace xxgk

@@ -1,5 +1,7 @@
 #include "xxgk/batch/inputs.hpp"
 
+#include "xxgk/markup/input_format.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -27,6 +29,11 @@ std::vector<std::string> pdfs_under(const std::filesystem::path &folder) {
     // A link to nothing is kept: it fails as a record rather than vanish from the batch.
     bool file = it->is_regular_file(type_ec) || it->is_symlink(type_ec);
     if (file && is_report_name(it->path())) out.push_back(it->path().string());
+    // A folder of page images is one report, a page per image.
+    if (!file && markup::is_page_folder(it->path())) {
+      out.push_back(it->path().string());
+      it.disable_recursion_pending();
+    }
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -73,7 +80,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string> &arguments
   };
   for (const std::string &a : arguments) {
     std::error_code ec;
-    if (std::filesystem::is_directory(a, ec))
+    if (std::filesystem::is_directory(a, ec) && !markup::is_page_folder(a))
       for (const std::string &p : pdfs_under(a)) add(p);
     else
       add(a);

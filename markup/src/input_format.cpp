@@ -31,7 +31,65 @@ bool is_html(std::string_view head) {
   return false;
 }
 
+std::string extension_of(const std::filesystem::path &p) {
+  return lowered(p.extension().string());
+}
+
+bool is_image_name(const std::filesystem::path &p) {
+  std::string e = extension_of(p);
+  return e == ".png" || e == ".jpg" || e == ".jpeg" || e == ".tif" || e == ".tiff";
+}
+
+bool is_report_name(const std::filesystem::path &p) {
+  std::string e = extension_of(p);
+  return e == ".pdf" || e == ".html" || e == ".htm" || e == ".shtml" || e == ".docx";
+}
+
+// Names compared with their runs of digits as numbers.
+bool natural_less(const std::string &a, const std::string &b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    bool da = std::isdigit(static_cast<unsigned char>(a[i])), db = std::isdigit(static_cast<unsigned char>(b[j]));
+    if (da && db) {
+      size_t ei = i, ej = j;
+      while (ei < a.size() && std::isdigit(static_cast<unsigned char>(a[ei]))) ++ei;
+      while (ej < b.size() && std::isdigit(static_cast<unsigned char>(b[ej]))) ++ej;
+      std::string na = a.substr(i, ei - i), nb = b.substr(j, ej - j);
+      na.erase(0, std::min(na.find_first_not_of('0'), na.size()));
+      nb.erase(0, std::min(nb.find_first_not_of('0'), nb.size()));
+      if (na.size() != nb.size()) return na.size() < nb.size();
+      if (na != nb) return na < nb;
+      i = ei, j = ej;
+      continue;
+    }
+    if (a[i] != b[j]) return a[i] < b[j];
+    ++i, ++j;
+  }
+  return a.size() - i < b.size() - j;
+}
+
 }  // namespace
+
+bool is_page_folder(const std::filesystem::path &folder) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec)) return false;
+  bool images = false;
+  for (const auto &entry : std::filesystem::directory_iterator(folder, ec)) {
+    if (is_report_name(entry.path())) return false;
+    images = images || is_image_name(entry.path());
+  }
+  return images;
+}
+
+std::vector<std::filesystem::path> page_images(const std::filesystem::path &folder) {
+  std::vector<std::filesystem::path> out;
+  std::error_code ec;
+  for (const auto &entry : std::filesystem::directory_iterator(folder, ec))
+    if (is_image_name(entry.path()) && entry.is_regular_file(ec)) out.push_back(entry.path());
+  std::sort(out.begin(), out.end(),
+            [](const auto &a, const auto &b) { return natural_less(a.filename().string(), b.filename().string()); });
+  return out;
+}
 
 InputFormat format_of_bytes(std::string_view head) {
   // %PDF may follow a few bytes of junk; readers accept it within the first KiB.

@@ -1,6 +1,9 @@
 #include "xxgk/pipeline/extract_report.hpp"
 
+#include <unistd.h>
 #include <algorithm>
+
+#include <cstdlib>
 #include <fstream>
 #include <optional>
 
@@ -11,6 +14,7 @@
 #include "xxgk/markup/docx_document.hpp"
 #include "xxgk/markup/html_document.hpp"
 #include "xxgk/markup/input_format.hpp"
+#include "xxgk/ocr/image_pages.hpp"
 #include "xxgk/pipeline/find_tables.hpp"
 #include "xxgk/pipeline/page_reader.hpp"
 
@@ -174,14 +178,10 @@ std::optional<std::vector<layout::Table>> marked_up_tables(const std::filesystem
   return markup::lay_out(read_markup(path, format)).tables;
 }
 
-report::Report extract_report(const std::filesystem::path &path, const ExtractOptions &options,
-                              const TableOptions &table_options) {
-  markup::InputFormat format = markup::detect_format(path);
-  if (format == markup::InputFormat::html || format == markup::InputFormat::docx)
-    return extract_marked_up(path, format, options);
-  if (format == markup::InputFormat::image)
-    throw extract::InputError(extract::InputErrorKind::not_pdf,
-                              "a page image (PNG, JPEG, TIFF): images are not read yet; put it in a PDF");
+namespace {
+
+report::Report extract_pdf(const std::filesystem::path &path, const ExtractOptions &options,
+                           const TableOptions &table_options) {
   std::optional<StageTimer> timer(std::in_place, options.clock, "open");
   extract::PdfDocument doc = extract::PdfDocument::open(path, {options.password});
   report::Report r;
@@ -203,6 +203,65 @@ report::Report extract_report(const std::filesystem::path &path, const ExtractOp
   find_sections(r, split_by_tables(lines, grids.tables));
   map_values(r, grids.tables);
   return r;
+}
+
+// A file that is removed when it goes out of scope.
+class TempFile {
+ public:
+  explicit TempFile(const std::string &bytes) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "xxgk-pages-XXXXXX").string();
+    int fd = mkstemp(pattern.data());
+    if (fd < 0) throw extract::InputError(extract::InputErrorKind::unreadable, "cannot create a temporary file");
+    path_ = pattern;
+    bool written = ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
+    ::close(fd);
+    if (!written) throw extract::InputError(extract::InputErrorKind::unreadable, "cannot write a temporary file");
+  }
+  ~TempFile() {
+    std::error_code ec;
+    std::filesystem::remove(path_, ec);
+  }
+  TempFile(const TempFile &) = delete;
+  TempFile &operator=(const TempFile &) = delete;
+  const std::filesystem::path &path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Page images go through the scanned-page path as the scanned PDF they stand for.
+report::Report extract_images(const std::vector<std::filesystem::path> &images, const ExtractOptions &options,
+                              const TableOptions &table_options) {
+  std::string pdf;
+  try {
+    pdf = ocr::images_as_pdf(images);
+  } catch (const ocr::ImageError &e) {
+    throw extract::InputError(extract::InputErrorKind::damaged, e.what());
+  }
+  TempFile file(pdf);
+  report::Report r = extract_pdf(file.path(), options, table_options);
+  // One image: its own name and hash; a folder of them: the folder, and the hash of the PDF the
+  // pages were read as (it changes whenever a page does).
+  const std::filesystem::path &source = images.size() == 1 ? images.front() : images.front().parent_path();
+  r.source.file = source.string();
+  r.source.sha256 = images.size() == 1 ? sha256_file_hex(source) : r.source.sha256;
+  long long bytes = 0;
+  for (const auto &image : images) bytes += static_cast<long long>(std::filesystem::file_size(image));
+  r.source.bytes = bytes;
+  r.source.format = "image";
+  return r;
+}
+
+}  // namespace
+
+report::Report extract_report(const std::filesystem::path &path, const ExtractOptions &options,
+                              const TableOptions &table_options) {
+  if (markup::is_page_folder(path)) return extract_images(markup::page_images(path), options, table_options);
+  markup::InputFormat format = markup::detect_format(path);
+  if (format == markup::InputFormat::html || format == markup::InputFormat::docx)
+    return extract_marked_up(path, format, options);
+  if (format == markup::InputFormat::image) return extract_images({path}, options, table_options);
+  return extract_pdf(path, options, table_options);
 }
 
 }  // namespace xxgk::pipeline

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace xxgk::markup {
 
@@ -15,6 +16,14 @@ InputFormat format_of_bytes(std::string_view head);
 
 // Reads the head of the file; unknown when it cannot be read.
 InputFormat detect_format(const std::filesystem::path &path);
+
+// A folder of page images (PNG, JPEG, TIFF) and no reports (PDF, web page, Word file): one
+// report, a page per image.
+bool is_page_folder(const std::filesystem::path &folder);
+
+// The images of a page folder in page order: by name, numbers compared as numbers (p-2 before
+// p-10).
+std::vector<std::filesystem::path> page_images(const std::filesystem::path &folder);
 
 // "pdf", "html", "docx", "image", "unknown": as the output's source.format names them.
 std::string format_name(InputFormat format);
