@@ -172,6 +172,27 @@ TEST(DocxTables, GridSpanAcrossAndVMergeDown) {
   EXPECT_EQ(t.cells.size(), 8u) << "a continued merge is no cell of its own";
 }
 
+// Found by fuzz_docx: a negative gridBefore put a cell left of the grid.
+TEST(DocxTables, HostileSpansStayInsideTheGrid) {
+  std::string xml =
+      R"(<w:document><w:body><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr>)"
+      R"(<w:tr><w:trPr><w:gridBefore w:val="-1"/></w:trPr><w:tc><w:tcPr><w:vMerge/></w:tcPr></w:tc></w:tr>)"
+      R"(<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2000000000"/></w:tcPr></w:tc></w:tr></w:tbl></w:body></w:document>)";
+  MarkupDocument doc = read_docx_xml(xml);
+  const GridTable &t = std::get<GridTable>(doc.items.at(0));
+  EXPECT_LE(t.cols, 1000);
+  for (const auto &c : t.cells) {
+    EXPECT_GE(c.col, 0);
+    EXPECT_LE(c.col + c.colspan, t.cols);
+    EXPECT_LE(c.row + c.rowspan, t.rows);
+  }
+  std::string wide = "<table><tr>";
+  for (int i = 0; i < 50; ++i) wide += "<td colspan=\"999\">x</td>";
+  auto tables = tables_of(read_html(wide + "</tr></table>"));
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_LE(tables[0].cols, 1000);
+}
+
 TEST(DocxTables, DamagedFilesAreRefusedClearly) {
   test::TempDir dir;
   test::write_file(dir.path() / "a.docx", std::string("PK\x03\x04", 4) + "word/document.xml" + std::string(100, '\0'));

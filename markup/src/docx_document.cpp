@@ -13,6 +13,9 @@
 namespace xxgk::markup {
 namespace {
 
+// Columns beyond this are no table a report prints (and a span of millions would be laid out).
+constexpr int max_columns = 1000;
+
 // A document part larger than this is no annual report (and may be a zip bomb).
 constexpr zip_uint64_t max_part_bytes = 64u << 20;
 
@@ -81,11 +84,12 @@ GridTable grid_of(const pugi::xml_node &tbl) {
   std::vector<std::vector<Placed>> rows;  // per row, the cells that start or continue there
   int row = 0;
   for (pugi::xml_node tr : tbl.children("w:tr")) {
-    int col = int_attribute(tr.child("w:trPr").child("w:gridBefore"), 0);
+    int col = std::clamp(int_attribute(tr.child("w:trPr").child("w:gridBefore"), 0), 0, max_columns);
     std::vector<Placed> placed;
     for (pugi::xml_node tc : tr.children("w:tc")) {
       pugi::xml_node pr = tc.child("w:tcPr");
-      int span = std::clamp(int_attribute(pr.child("w:gridSpan"), 1), 1, 1000);
+      int span = std::clamp(int_attribute(pr.child("w:gridSpan"), 1), 1, max_columns);
+      if (col + span > max_columns) break;  // beyond any table a report prints
       pugi::xml_node merge = pr.child("w:vMerge");
       std::string merge_kind = merge ? merge.attribute("w:val").as_string("continue") : "";
       // A continued vertical merge: the cell above at this column grows down.

@@ -13,6 +13,9 @@
 namespace xxgk::markup {
 namespace {
 
+// Columns beyond this are no table a report prints (and a colspan of millions would be laid out).
+constexpr int max_columns = 1000;
+
 bool is_element(const GumboNode *n, GumboTag tag) {
   return n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == tag;
 }
@@ -26,7 +29,7 @@ const char *attribute(const GumboNode *n, const char *name) {
 int span_of(const GumboNode *cell, const char *name) {
   const char *v = attribute(cell, name);
   int n = v ? std::atoi(v) : 1;
-  return std::clamp(n, 1, 1000);
+  return std::clamp(n, 1, max_columns);
 }
 
 bool is_chrome(const GumboNode *n) {
@@ -181,6 +184,7 @@ GridTable grid_of(const GumboNode *table) {
       c.row = static_cast<int>(r);
       c.rowspan = std::min(span_of(k, "rowspan"), static_cast<int>(rows.size() - r));
       c.colspan = span_of(k, "colspan");
+      if (grid.width(c.row) + c.colspan > max_columns) break;  // beyond any table a report prints
       std::string text;
       text_of(k, text);
       c.text = normalize::clean_text(text);

@@ -40,6 +40,10 @@ void drop_empty_rows(GridTable &table) {
   table.rows = kept;
 }
 
+int SpanGrid::width(int row) const {
+  return row < static_cast<int>(slots.size()) ? static_cast<int>(slots[static_cast<size_t>(row)].size()) : 0;
+}
+
 namespace {
 
 constexpr double page_width = 595, margin = 60, row_height = 20;

@@ -37,6 +37,8 @@ struct SpanGrid {
   std::vector<std::vector<int>> slots;
   // Places a cell of `rowspan` x `colspan` in `row` at the first free column; returns the column.
   int place(int row, int rowspan, int colspan, int cell);
+  // Slots taken or passed in `row` so far.
+  int width(int row) const;
 };
 
 // Rows in which no cell starts (an empty <tr></tr>, which word processors write and browsers do
