@@ -99,9 +99,10 @@ int run_tables(const Options &o) {
   std::string sha256;
   int pages = 0;
   try {
-    if (auto marked_up = pipeline::marked_up_tables(o.inputs[0])) {
-      pages = 1;
-      found.tables = std::move(*marked_up);
+    if (auto other = pipeline::tables_of_non_pdf(o.inputs[0], o.extract, o.tables, warnings)) {
+      found.tables = std::move(*other);
+      for (const auto &t : found.tables)
+        for (const auto &part : t.parts) pages = std::max(pages, part.page);
     } else {
       auto doc = extract::PdfDocument::open(o.inputs[0], {o.extract.password});
       pages = doc.page_count();

@@ -274,3 +274,28 @@ TEST(ImageInput, AnImageThatCannotBeReadIsRefusedClearly) {
 
 }  // namespace
 }  // namespace xxgk
+
+namespace xxgk {
+namespace {
+
+TEST(MarkupCli, TablesAndExtractTakeAWebPageNamedAnything) {
+  test::TempDir dir;
+  auto page = dir.path() / "download.pdf";  // a site's link says .pdf; the content says HTML
+  test::write_file(page, R"(<html><body><p style="font-size:18pt">某某局2023年政府信息公开工作年度报告</p>
+      <table><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+      <tr><td>规章</td><td>1</td><td>2</td><td>3</td></tr></table></body></html>)");
+  auto tables = test::run_xxgk({"tables", page.string()});
+  ASSERT_EQ(tables.exit_code, 0) << tables.err;
+  auto j = nlohmann::json::parse(tables.out);
+  ASSERT_EQ(j["tables"].size(), 1u);
+  EXPECT_EQ(j["tables"][0]["rows"], 2);
+  EXPECT_EQ(j["tables"][0]["method"], "markup");
+  auto extract = test::run_xxgk({"extract", page.string()});
+  auto report = nlohmann::json::parse(extract.out);
+  EXPECT_EQ(report["source"]["format"], "html");
+  EXPECT_EQ(report["meta"]["agency"], "某某局");
+  EXPECT_EQ(report["tables"]["active_disclosure"]["regulations"]["repealed"], 2);
+}
+
+}  // namespace
+}  // namespace xxgk

@@ -172,12 +172,6 @@ report::Report extract_marked_up(const std::filesystem::path &path, markup::Inpu
 
 }  // namespace
 
-std::optional<std::vector<layout::Table>> marked_up_tables(const std::filesystem::path &path) {
-  markup::InputFormat format = markup::detect_format(path);
-  if (format != markup::InputFormat::html && format != markup::InputFormat::docx) return std::nullopt;
-  return markup::lay_out(read_markup(path, format)).tables;
-}
-
 namespace {
 
 report::Report extract_pdf(const std::filesystem::path &path, const ExtractOptions &options,
@@ -229,16 +223,24 @@ class TempFile {
   std::filesystem::path path_;
 };
 
-// Page images go through the scanned-page path as the scanned PDF they stand for.
-report::Report extract_images(const std::vector<std::filesystem::path> &images, const ExtractOptions &options,
-                              const TableOptions &table_options) {
-  std::string pdf;
+std::string pdf_of_images(const std::vector<std::filesystem::path> &images) {
   try {
-    pdf = ocr::images_as_pdf(images);
+    return ocr::images_as_pdf(images);
   } catch (const ocr::ImageError &e) {
     throw extract::InputError(extract::InputErrorKind::damaged, e.what());
   }
-  TempFile file(pdf);
+}
+
+std::optional<std::vector<std::filesystem::path>> images_of(const std::filesystem::path &path) {
+  if (markup::is_page_folder(path)) return markup::page_images(path);
+  if (markup::detect_format(path) == markup::InputFormat::image) return std::vector<std::filesystem::path>{path};
+  return std::nullopt;
+}
+
+// Page images go through the scanned-page path as the scanned PDF they stand for.
+report::Report extract_images(const std::vector<std::filesystem::path> &images, const ExtractOptions &options,
+                              const TableOptions &table_options) {
+  TempFile file(pdf_of_images(images));
   report::Report r = extract_pdf(file.path(), options, table_options);
   // One image: its own name and hash; a folder of them: the folder, and the hash of the PDF the
   // pages were read as (it changes whenever a page does).
@@ -253,6 +255,20 @@ report::Report extract_images(const std::vector<std::filesystem::path> &images, 
 }
 
 }  // namespace
+
+std::optional<std::vector<layout::Table>> tables_of_non_pdf(const std::filesystem::path &path,
+                                                            const ExtractOptions &options,
+                                                            const TableOptions &table_options,
+                                                            std::vector<report::Warning> &warnings) {
+  if (auto images = images_of(path)) {
+    TempFile file(pdf_of_images(*images));
+    extract::PdfDocument doc = extract::PdfDocument::open(file.path());
+    return read_document(doc, options, table_options, warnings).tables.tables;
+  }
+  markup::InputFormat format = markup::detect_format(path);
+  if (format != markup::InputFormat::html && format != markup::InputFormat::docx) return std::nullopt;
+  return markup::lay_out(read_markup(path, format)).tables;
+}
 
 report::Report extract_report(const std::filesystem::path &path, const ExtractOptions &options,
                               const TableOptions &table_options) {

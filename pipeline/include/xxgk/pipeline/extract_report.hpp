@@ -19,8 +19,11 @@ namespace xxgk::pipeline {
 report::Report extract_report(const std::filesystem::path &path, const ExtractOptions &options,
                               const TableOptions &tables);
 
-// The tables of a web page or Word file, as grids on one page; nullopt for anything else (a
-// PDF's are found by find_tables). Throws extract::InputError as extract_report does.
-std::optional<std::vector<layout::Table>> marked_up_tables(const std::filesystem::path &path);
+// The tables of what is no PDF: a web page's or Word file's as grids on one page, page images'
+// as a scan's; nullopt for a PDF (see read_document). Throws extract::InputError as
+// extract_report does.
+std::optional<std::vector<layout::Table>> tables_of_non_pdf(const std::filesystem::path &path,
+                                                            const ExtractOptions &options, const TableOptions &tables,
+                                                            std::vector<report::Warning> &warnings);
 
 }  // namespace xxgk::pipeline
