@@ -49,6 +49,20 @@ TEST(Stream, RowsAndColumnsFromAlignedText) {
   EXPECT_EQ(t.at(1, 3)->text, "48");
 }
 
+TEST(Stream, ALabelledNumberAloneAtThePageTopIsTheRestOfATable) {
+  // r011-018: the fees table's last row carried over, a heading under it.
+  std::vector<TextRun> runs = {run("行政事业性收费", 60, 60), run("196.75", 300, 60),
+                               run("三、收到和处理政府信息公开申请情况", 60, 100)};
+  auto tables = stream_tables(2, 842, runs, {});
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].rows, 1);
+  EXPECT_NE(find(tables[0], "196.75"), nullptr);
+  // The same line lower on the page, after text, is a sentence's number, not a table's row.
+  std::vector<TextRun> later = {run("本机关全年主动公开政府信息。", 60, 60), run("行政事业性收费", 60, 300),
+                                run("196.75", 300, 300)};
+  EXPECT_TRUE(stream_tables(2, 842, later, {}).empty());
+}
+
 TEST(Stream, NumbersInOneRowAreATableOnlyWhenMany) {
   // A signature block: the agency, and the date under it; and a title with its year.
   std::vector<TextRun> runs = {run("某市统计局", 60, 100), run("2023", 300, 100), run("年", 340, 100),

@@ -507,6 +507,21 @@ std::vector<Interval> leaf_columns(const std::vector<Band> &bands) {
   return merge_overlapping(std::move(spans));
 }
 
+// One line of a short label and a single number (行政事业性收费 196.75): the last row of a
+// one-column table, carried over to the top of the next page.
+bool lone_labelled_value(const std::vector<Band> &bands) {
+  if (bands.size() != 1) return false;
+  size_t label = 0;
+  int values = 0;
+  for (const Segment &s : bands[0].segments) {
+    if (is_value_text(s.text))
+      ++values;
+    else
+      label += to_u32(s.text).size();
+  }
+  return values == 1 && label >= 2 && label <= 12;
+}
+
 std::optional<Table> region_table(int page, const std::vector<Line> &region, bool starts_page, bool ends_page,
                                   const StreamOptions &options) {
   std::vector<Band> bands = bands_of(region);
@@ -523,7 +538,7 @@ std::optional<Table> region_table(int page, const std::vector<Line> &region, boo
       values_per_row.push_back(n);
   bool one_row = values_per_row.size() == 1;
   bool rows = values_per_row.size() >= 2 || (one_row && values_per_row[0] >= 4);
-  bool continued_row = starts_page && one_row && values_per_row[0] >= 2;
+  bool continued_row = starts_page && one_row && (values_per_row[0] >= 2 || lone_labelled_value(bands));
   if (!rows && !continued_row && !(ends_page && values_per_row.empty())) return std::nullopt;
   std::vector<Interval> values = value_columns(bands);
   // A table's header alone at the foot of a page, its rows on the next: kept, to be stitched.
