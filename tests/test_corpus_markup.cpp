@@ -18,30 +18,19 @@ namespace {
 
 // Right, or the truth's value rounded as the document prints it (the truth of one report keeps
 // 188208.51 where every form of it prints 188209: no reader can give more than is printed).
-bool right_value(const report::MappedValue &v, double truth) {
-  if (!v.value) return false;
-  if (std::abs(*v.value - truth) < 1e-9) return true;
-  return v.raw.find('.') == std::string::npos && std::abs(*v.value - std::round(truth)) < 1e-9;
-}
-
 long wrong_values(const report::Report &r, const nlohmann::json &truth, const std::string &name) {
   long wrong = 0;
   for (const auto &[key, expected] : truth["values"].items()) {
-    auto it = r.values.values.find(key);
-    bool ok = it != r.values.values.end() && right_value(it->second, expected.get<double>());
+    double value = expected.get<double>();
+    const report::MappedValue *v = test::value_for(r, key);
+    bool rounded = v && v->raw.find('.') == std::string::npos && std::abs(*v->value - std::round(value)) < 1e-9;
+    bool ok = test::value_is(r, key, value) || rounded;
     if (!ok)
-      std::cout << "[markup] " << name << ": " << key << " = "
-                << (it != r.values.values.end() ? it->second.raw : std::string("(not found)")) << ", truth " << expected
+      std::cout << "[markup] " << name << ": " << key << " = " << test::printed_value(r, key) << ", truth " << expected
                 << "\n";
     wrong += !ok;
   }
   return wrong;
-}
-
-std::set<std::string> failed_checks(const report::Report &r) {
-  std::set<std::string> out;
-  for (const auto &f : r.validation.failed) out.insert(f.rule + ":" + f.on);
-  return out;
 }
 
 TEST(CorpusMarkup, WebPagesAndWordFilesGiveThePdfsValues) {
@@ -49,8 +38,7 @@ TEST(CorpusMarkup, WebPagesAndWordFilesGiveThePdfsValues) {
   auto files = test::corpus_reports(test::is_born_digital);
   long forms = 0, values = 0, right = 0, same_as_pdf = 0, compared = 0;
   for (const auto &[pdf, truth] : files) {
-    std::set<std::string> expected;
-    for (const auto &v : truth["rule_violations"]) expected.insert(v.get<std::string>());
+    std::set<std::string> expected = test::truth_violations(truth);
     report::Report from_pdf = pipeline::extract_report(pdf, {}, {});
     nlohmann::json pdf_json = report::to_json(from_pdf);
     bool pdf_right = wrong_values(from_pdf, truth, pdf.filename().string()) == 0;
@@ -72,7 +60,7 @@ TEST(CorpusMarkup, WebPagesAndWordFilesGiveThePdfsValues) {
       long keys = static_cast<long>(truth["values"].size());
       long wrong = wrong_values(r, truth, form.filename().string());
       EXPECT_EQ(wrong, 0);
-      EXPECT_EQ(failed_checks(r), expected);
+      EXPECT_EQ(test::failed_checks(r), expected);
       values += keys;
       right += keys - wrong;
       if (pdf_right) {

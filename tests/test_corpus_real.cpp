@@ -33,16 +33,11 @@ TEST(CorpusReal, EveryKeyRightAndExactlyTheTruthsRuleViolations) {
     EXPECT_EQ(r.meta.edition, truth["edition"]);
     long wrong = 0;
     for (const auto &[key, expected] : truth["values"].items()) {
-      auto it = r.values.values.find(key);
-      bool ok = it != r.values.values.end() && it->second.value &&
-                std::abs(*it->second.value - expected.get<double>()) < 1e-9;
-      EXPECT_TRUE(ok) << key << " = " << (it != r.values.values.end() ? it->second.raw : "(not found)") << ", truth "
-                      << expected;
+      bool ok = test::value_is(r, key, expected.get<double>());
+      EXPECT_TRUE(ok) << key << " = " << test::printed_value(r, key) << ", truth " << expected;
       wrong += !ok;
     }
-    std::set<std::string> failed, expected;
-    for (const auto &f : r.validation.failed) failed.insert(f.rule + ":" + f.on);
-    for (const auto &v : truth["rule_violations"]) expected.insert(v.get<std::string>());
+    std::set<std::string> failed = test::failed_checks(r), expected = test::truth_violations(truth);
     EXPECT_EQ(failed, expected);
     fully_right += wrong == 0 && failed == expected;
   }

@@ -6,15 +6,19 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <stdlib.h>
 #include <sys/wait.h>
+
+#include "xxgk/report/report.hpp"
 
 namespace xxgk::test {
 
@@ -41,6 +45,36 @@ inline std::filesystem::path shared_dir() {
   } while (0)
 
 std::string read_file(const std::filesystem::path &p);
+
+// The value a report gives a truth's key; null when it gives none.
+inline const report::MappedValue *value_for(const report::Report &r, const std::string &key) {
+  auto it = r.values.values.find(key);
+  return it != r.values.values.end() && it->second.value ? &it->second : nullptr;
+}
+
+inline bool value_is(const report::Report &r, const std::string &key, double truth) {
+  const report::MappedValue *v = value_for(r, key);
+  return v && std::abs(*v->value - truth) < 1e-9;
+}
+
+// What the report printed for a key, for a message.
+inline std::string printed_value(const report::Report &r, const std::string &key) {
+  auto it = r.values.values.find(key);
+  return it != r.values.values.end() ? it->second.raw : std::string("(not found)");
+}
+
+// The failed checks as a truth file lists them: RULE:ON.
+inline std::set<std::string> failed_checks(const report::Report &r) {
+  std::set<std::string> out;
+  for (const auto &f : r.validation.failed) out.insert(f.rule + ":" + f.on);
+  return out;
+}
+
+inline std::set<std::string> truth_violations(const nlohmann::json &truth) {
+  std::set<std::string> out;
+  for (const auto &v : truth["rule_violations"]) out.insert(v.get<std::string>());
+  return out;
+}
 
 // A corpus report: its PDF and its truth file's content.
 struct CorpusReport {

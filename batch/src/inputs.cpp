@@ -11,14 +11,6 @@
 namespace xxgk::batch {
 namespace {
 
-// What a folder is searched for: reports as sites publish them. (A file given by name is read
-// whatever its name; its content says what it is.)
-bool is_report_name(const std::filesystem::path &p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".pdf" || ext == ".html" || ext == ".htm" || ext == ".shtml" || ext == ".docx";
-}
-
 std::vector<std::string> pdfs_under(const std::filesystem::path &folder) {
   std::vector<std::string> out;
   std::error_code ec;
@@ -28,7 +20,7 @@ std::vector<std::string> pdfs_under(const std::filesystem::path &folder) {
     std::error_code type_ec;
     // A link to nothing is kept: it fails as a record rather than vanish from the batch.
     bool file = it->is_regular_file(type_ec) || it->is_symlink(type_ec);
-    if (file && is_report_name(it->path())) out.push_back(it->path().string());
+    if (file && markup::is_report_name(it->path())) out.push_back(it->path().string());
     // A folder of page images is one report, a page per image.
     if (!file && markup::is_page_folder(it->path())) {
       out.push_back(it->path().string());

@@ -50,4 +50,11 @@ std::u32string trim(std::u32string_view text) {
   return std::u32string(text.substr(b, e - b));
 }
 
+std::string ascii_lowercase(std::string_view text) {
+  std::string out(text);
+  for (char &c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 }  // namespace xxgk

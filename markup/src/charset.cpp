@@ -7,14 +7,10 @@
 #include <cctype>
 #include <memory>
 
+#include "xxgk/core/utf8_text.hpp"
+
 namespace xxgk::markup {
 namespace {
-
-std::string lowered(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 // The name after `key` (charset= or encoding=), quotes and spaces skipped.
 std::string name_after(const std::string &text, size_t at) {
@@ -41,7 +37,7 @@ std::string detected(const std::string &bytes) {
   uchardet_handle_data(detector.get(), bytes.data(), bytes.size());
   uchardet_data_end(detector.get());
   const char *name = uchardet_get_charset(detector.get());
-  return name ? lowered(name) : "";
+  return name ? ascii_lowercase(name) : "";
 }
 
 std::string converted(const std::string &bytes, const std::string &from) {
@@ -83,7 +79,7 @@ bool is_valid_utf8(std::string_view s) {
 
 std::string declared_charset(std::string_view bytes) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return "utf-8";
-  std::string head = lowered(bytes.substr(0, 8192));
+  std::string head = ascii_lowercase(bytes.substr(0, 8192));
   if (head.rfind("<?xml", 0) == 0) {
     size_t prolog_end = head.find("?>");
     size_t at = head.find("encoding=");

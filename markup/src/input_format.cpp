@@ -4,17 +4,13 @@
 #include <cctype>
 #include <fstream>
 
+#include "xxgk/core/utf8_text.hpp"
+
 namespace xxgk::markup {
 namespace {
 
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
-}
-
-std::string lowered(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
 }
 
 // A zip whose entries include word/document.xml. The local file headers name the entries; the
@@ -24,7 +20,7 @@ bool is_docx(std::string_view head) {
 }
 
 bool is_html(std::string_view head) {
-  std::string text = lowered(head.substr(0, 4096));
+  std::string text = ascii_lowercase(head.substr(0, 4096));
   for (const char *mark :
        {"<!doctype html", "<html", "<head", "<body", "<table", "<meta", "<title", "<div", "<p>", "<p "})
     if (text.find(mark) != std::string::npos) return true;
@@ -32,17 +28,12 @@ bool is_html(std::string_view head) {
 }
 
 std::string extension_of(const std::filesystem::path &p) {
-  return lowered(p.extension().string());
+  return ascii_lowercase(p.extension().string());
 }
 
 bool is_image_name(const std::filesystem::path &p) {
   std::string e = extension_of(p);
   return e == ".png" || e == ".jpg" || e == ".jpeg" || e == ".tif" || e == ".tiff";
-}
-
-bool is_report_name(const std::filesystem::path &p) {
-  std::string e = extension_of(p);
-  return e == ".pdf" || e == ".html" || e == ".htm" || e == ".shtml" || e == ".docx";
 }
 
 // Names compared with their runs of digits as numbers.
@@ -69,6 +60,11 @@ bool natural_less(const std::string &a, const std::string &b) {
 }
 
 }  // namespace
+
+bool is_report_name(const std::filesystem::path &p) {
+  std::string e = extension_of(p);
+  return e == ".pdf" || e == ".html" || e == ".htm" || e == ".shtml" || e == ".docx";
+}
 
 bool is_page_folder(const std::filesystem::path &folder) {
   std::error_code ec;

@@ -108,6 +108,15 @@ void map_values(report::Report &r, const std::vector<layout::Table> &grids) {
   }
 }
 
+// The file as read: its name, hash and size (format "pdf" unless the reader says otherwise).
+report::SourceInfo source_of(const std::filesystem::path &path) {
+  report::SourceInfo source;
+  source.file = path.string();
+  source.sha256 = sha256_file_hex(path);
+  source.bytes = static_cast<long long>(std::filesystem::file_size(path));
+  return source;
+}
+
 // A web page or Word file larger than this is no annual report.
 constexpr std::uintmax_t max_markup_bytes = 64u << 20;
 
@@ -154,9 +163,7 @@ report::Report extract_marked_up(const std::filesystem::path &path, markup::Inpu
                                  const ExtractOptions &options) {
   std::optional<StageTimer> timer(std::in_place, options.clock, "open");
   report::Report r;
-  r.source.file = path.string();
-  r.source.sha256 = sha256_file_hex(path);
-  r.source.bytes = static_cast<long long>(std::filesystem::file_size(path));
+  r.source = source_of(path);
   r.source.format = markup::format_name(format);
   r.source.pages = 1;
   markup::LaidOut laid = markup::lay_out(read_markup(path, format));
@@ -179,9 +186,7 @@ report::Report extract_pdf(const std::filesystem::path &path, const ExtractOptio
   std::optional<StageTimer> timer(std::in_place, options.clock, "open");
   extract::PdfDocument doc = extract::PdfDocument::open(path, {options.password});
   report::Report r;
-  r.source.file = path.string();
-  r.source.sha256 = sha256_file_hex(path);
-  r.source.bytes = static_cast<long long>(std::filesystem::file_size(path));
+  r.source = source_of(path);
   r.source.pages = doc.page_count();
 
   timer.reset();

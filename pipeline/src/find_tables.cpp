@@ -189,9 +189,11 @@ bool among(const Rect &box, const std::vector<Rect> &areas) {
 std::vector<TextRun> read_table_cells(layout::Table &t, const RuledCells &ruled, const ocr::PageImage &image,
                                       const ocr::OcrEngine &engine) {
   std::vector<std::optional<UnseenCell>> looks(t.cells.size());
+  std::vector<bool> left_out(t.cells.size());  // by the page's OCR
   for (size_t i = 0; i < t.cells.size(); ++i) {
     layout::Cell &c = t.cells[i];
-    if (t.method != "lattice" || !(among(c.bbox, ruled.cells) || among(c.bbox, ruled.print))) continue;
+    left_out[i] = t.method == "lattice" && among(c.bbox, ruled.cells);
+    if (!left_out[i] && !(t.method == "lattice" && among(c.bbox, ruled.print))) continue;
     looks[i] = first_look(engine, image, c);
     const ocr::CellText &vote = provisional(*looks[i]);
     c.text = normalize::clean_text(vote.text);
@@ -205,7 +207,7 @@ std::vector<TextRun> read_table_cells(layout::Table &t, const RuledCells &ruled,
       const ocr::CellText &read = looks[i]->value ? settled(*looks[i], value_position[i]) : looks[i]->read;
       c.text = normalize::clean_text(read.text);
       c.confidence = read.confidence;
-      if (!c.text.empty() && among(c.bbox, ruled.cells)) runs.push_back(cell_run(c, read));
+      if (!c.text.empty() && left_out[i]) runs.push_back(cell_run(c, read));
       continue;
     }
     // A borderless table's cells are cut from the page's OCR words themselves: they hold

@@ -18,4 +18,7 @@ bool is_space(char32_t c);
 // Removes leading and trailing white space (ASCII and ideographic).
 std::u32string trim(std::u32string_view text);
 
+// ASCII letters in lower case, every other byte as it is (file extensions, HTML, charset names).
+std::string ascii_lowercase(std::string_view text);
+
 }  // namespace xxgk

@@ -17,6 +17,10 @@ InputFormat format_of_bytes(std::string_view head);
 // Reads the head of the file; unknown when it cannot be read.
 InputFormat detect_format(const std::filesystem::path &path);
 
+// What a folder is searched for: reports as sites publish them (.pdf, .html, .htm, .shtml,
+// .docx). A file given by name is read whatever its name; its content says what it is.
+bool is_report_name(const std::filesystem::path &path);
+
 // A folder of page images (PNG, JPEG, TIFF) and no reports (PDF, web page, Word file): one
 // report, a page per image.
 bool is_page_folder(const std::filesystem::path &folder);
