@@ -16,15 +16,11 @@
 namespace xxgk {
 namespace {
 
-// Right, or the truth's value rounded as the document prints it (the truth of one report keeps
-// 188208.51 where every form of it prints 188209: no reader can give more than is printed).
+// Right, or the truth's value rounded as the document prints it (value_is_as_printed).
 long wrong_values(const report::Report &r, const nlohmann::json &truth, const std::string &name) {
   long wrong = 0;
   for (const auto &[key, expected] : truth["values"].items()) {
-    double value = expected.get<double>();
-    const report::MappedValue *v = test::value_for(r, key);
-    bool rounded = v && v->raw.find('.') == std::string::npos && std::abs(*v->value - std::round(value)) < 1e-9;
-    bool ok = test::value_is(r, key, value) || rounded;
+    bool ok = test::value_is_as_printed(r, key, expected.get<double>());
     if (!ok)
       std::cout << "[markup] " << name << ": " << key << " = " << test::printed_value(r, key) << ", truth " << expected
                 << "\n";

@@ -79,15 +79,19 @@ TEST(ColourInk, SealRedBecomesPaperAndBlackPrintStays) {
                                                {20, 20, 25},        // black print
                                                {60, 20, 25},        // black print under the seal
                                                {250, 250, 248},     // paper
-                                               {140, 140, 140}}));  // gray print
+                                               {140, 140, 140},     // gray print
+                                               {245, 200, 205},     // the pale edge of the seal's line
+                                               {150, 140, 138}}));  // gray print, JPEG-tinted
   ASSERT_EQ(gray.channels, 1);
-  ASSERT_EQ(gray.pixels.size(), 6u);
+  ASSERT_EQ(gray.pixels.size(), 8u);
   EXPECT_EQ(gray.pixels[0], 255);
   EXPECT_EQ(gray.pixels[1], 255);
   EXPECT_LT(gray.pixels[2], 40);
   EXPECT_LT(gray.pixels[3], 60);
   EXPECT_GT(gray.pixels[4], 240);
   EXPECT_NEAR(gray.pixels[5], 140, 2);
+  EXPECT_EQ(gray.pixels[6], 255);
+  EXPECT_NEAR(gray.pixels[7], 143, 2);
 }
 
 TEST(ColourInk, GrayPageIsLeftAsItIs) {

@@ -180,5 +180,37 @@ TEST(Segments, NumbersAreSeparateCellsAtAnyVisibleGap) {
   EXPECT_EQ(segments[0].size(), 3u);
 }
 
+TEST(Segments, AShortUnsureReadingAmongValuesStandsAsAValue) {
+  // r011-029: OCR read the middle 2 of "2 2 0" as 芝, unsure of the whole word.
+  std::vector<TextRun> runs = {run("0", 100, 100), run("2", 150, 100), run("芝", 200, 100), run("0", 250, 100)};
+  runs[2].confidence = 0.3;
+  auto segments = line_segments(runs, build_lines(runs));
+  ASSERT_EQ(segments.size(), 1u);
+  ASSERT_EQ(segments[0].size(), 4u);
+  EXPECT_TRUE(segments[0][2].value);
+  // Read surely, or a label left of the values, or long: words.
+  runs[2].confidence = 1;
+  EXPECT_FALSE(line_segments(runs, build_lines(runs))[0][2].value);
+  std::vector<TextRun> labelled = {run("规章", 40, 100), run("1", 150, 100), run("0", 200, 100)};
+  labelled[0].confidence = 0.3;
+  EXPECT_FALSE(line_segments(labelled, build_lines(labelled))[0][0].value);
+}
+
+TEST(Stream, AMisreadValueKeepsItsOwnColumn) {
+  // The middle column's only entry is a misread value: it still makes the column.
+  std::vector<TextRun> runs = {run("规章", 60, 100), run("1", 200, 100), run("5", 300, 100)};
+  row(runs, "规范性文件", 60, 125, {"2", "呈", "7"});
+  for (size_t i = runs.size() - 3; i < runs.size(); ++i) runs[i].confidence = 0.4;
+  auto tables = stream_tables(1, 842, runs, {});
+  ASSERT_EQ(tables.size(), 1u);
+  const Table &t = tables[0];
+  EXPECT_EQ(t.cols, 4);
+  const Cell *misread = find(t, "呈");
+  ASSERT_NE(misread, nullptr);
+  EXPECT_EQ(misread->colspan, 1);
+  EXPECT_EQ(misread->col, find(t, "2")->col + 1);
+  EXPECT_EQ(misread->col, find(t, "7")->col - 1);
+}
+
 }  // namespace
 }  // namespace xxgk::layout

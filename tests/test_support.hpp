@@ -57,6 +57,18 @@ inline bool value_is(const report::Report &r, const std::string &key, double tru
   return v && std::abs(*v->value - truth) < 1e-9;
 }
 
+// The truth's value rounded as the document prints it: a few truth files keep more decimals
+// than their report prints (1526.4469 printed 1526.45, 188208.51 printed 188209), and no reader
+// can give more than is printed.
+inline bool value_is_as_printed(const report::Report &r, const std::string &key, double truth) {
+  const report::MappedValue *v = value_for(r, key);
+  if (!v) return false;
+  size_t point = v->raw.find('.');
+  int decimals = point == std::string::npos ? 0 : static_cast<int>(v->raw.size() - point - 1);
+  double scale = std::pow(10.0, decimals);
+  return std::abs(*v->value - std::round(truth * scale) / scale) < 1e-9;
+}
+
 // What the report printed for a key, for a message.
 inline std::string printed_value(const report::Report &r, const std::string &key) {
   auto it = r.values.values.find(key);

@@ -236,6 +236,51 @@ TEST(TemplateMapping, UnreadableLeafOfAHeaderNamedRowTakesItsPlaceBetweenItsNeig
   EXPECT_FALSE(warned(v, "label_inferred", "review_litigation.litigation_after_review.corrected"));
 }
 
+// The review table's 15 values under a header whose row names and leaves the caller gives.
+layout::Table review_grid(std::vector<std::pair<std::string, int>> top, std::vector<std::pair<std::string, int>> middle,
+                          std::vector<std::pair<std::string, int>> bottom) {
+  std::vector<std::pair<std::string, int>> values;
+  for (int i = 0; i < 15; ++i) values.push_back({std::to_string(i), 1});
+  return grid({std::move(top), std::move(middle), std::move(bottom), values});
+}
+
+TEST(TemplateMapping, ARowOfExactlyTheFormsValuesUnderAMisalignedHeaderTakesTheFormsOrder) {
+  // A borderless scan (r011-029): 行政复议 was widened over the first column of 行政诉讼, so
+  // that column's 结果维持 reads as 行政复议's; every other leaf is where the form has it.
+  const std::vector<std::string> leaves = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+  std::vector<std::pair<std::string, int>> middle, bottom(5, {"", 1});
+  for (const auto &l : leaves) middle.push_back({l, 1});
+  middle.insert(middle.end(), {{"", 1}, {"未经复议直接起诉", 4}, {"复议后起诉", 5}});
+  for (int g = 0; g < 2; ++g)
+    for (const auto &l : leaves) bottom.push_back({l, 1});
+  TemplateValues v = map_to_template({review_grid({{"行政复议", 6}, {"行政诉讼", 9}}, middle, bottom)}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "review_litigation.administrative_review.upheld"), 0);
+  EXPECT_DOUBLE_EQ(value(v, "review_litigation.litigation_direct.upheld"), 5);
+  EXPECT_TRUE(warned(v, "label_inferred", "review_litigation.litigation_direct.upheld"));
+  EXPECT_DOUBLE_EQ(value(v, "review_litigation.litigation_direct.corrected"), 6);
+  EXPECT_FALSE(warned(v, "label_inferred", "review_litigation.litigation_direct.corrected"));
+  EXPECT_DOUBLE_EQ(value(v, "review_litigation.litigation_after_review.total"), 14);
+}
+
+TEST(TemplateMapping, ARowOfExactlyTheFormsValuesUnderAnUnreadableHeaderTakesTheFormsOrder) {
+  // Stacked one-character leaves a scan read as noise; only the row names were read.
+  std::vector<std::pair<std::string, int>> noise(15, {"二 王", 1});
+  TemplateValues v = map_to_template({review_grid({{"行政复议", 5}, {"行政诉讼", 10}}, noise, noise)}, edition_2021());
+  for (int i = 0; i < 15; ++i) {
+    static const char *rows[] = {"administrative_review", "litigation_direct", "litigation_after_review"};
+    static const char *cols[] = {"upheld", "corrected", "other", "pending", "total"};
+    std::string key = std::string("review_litigation.") + rows[i / 5] + "." + cols[i % 5];
+    EXPECT_DOUBLE_EQ(value(v, key), i);
+    EXPECT_TRUE(warned(v, "label_inferred", key));
+  }
+  // One value short (two cells read as one): the order is not borne out, nothing is placed.
+  layout::Table short_row = review_grid({{"行政复议", 5}, {"行政诉讼", 10}}, noise, noise);
+  short_row.cells.pop_back();
+  short_row.cells.back().colspan = 2;
+  TemplateValues partial = map_to_template({short_row}, edition_2021());
+  EXPECT_FALSE(partial.values.count("review_litigation.litigation_direct.total"));
+}
+
 TEST(TemplateMapping, GroupWhoseHeaderIsUnreadableTakesTheSameHeadersFromTheOtherGroups) {
   // 2019's grouped 主动公开 table; the 第二十条第（八）项 group's header row came out as noise.
   layout::Table t = grid({{{"第二十条第（五）项", 4}},

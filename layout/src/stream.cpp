@@ -120,7 +120,7 @@ double vertical_overlap(const Band &b, const Segment &s) {
 std::vector<Band> bands_of(const std::vector<Line> &region) {
   std::vector<Segment> values, words;
   for (const Line &l : region)
-    for (const Segment &s : l.segments) (is_value_text(s.text) ? values : words).push_back(s);
+    for (const Segment &s : l.segments) (s.value ? values : words).push_back(s);
   // A dash's box (from OCR, the ink itself) is a hairline: it stands for a line of print of its
   // font size, or its row's label would not overlap it.
   for (Segment &v : values)
@@ -172,7 +172,7 @@ std::vector<Interval> value_columns(const std::vector<Band> &bands) {
   std::vector<Interval> spans;
   for (const Band &b : bands)
     for (const Segment &s : b.segments)
-      if (is_value_text(s.text)) spans.push_back({s.bbox.x0, s.bbox.x1});
+      if (s.value) spans.push_back({s.bbox.x0, s.bbox.x1});
   std::vector<Interval> columns = merge_overlapping(spans);
   std::vector<int> filled(columns.size(), 0);
   for (const Interval &s : spans)
@@ -193,10 +193,9 @@ std::vector<double> column_edges(const std::vector<Band> &bands, const std::vect
   double label_end = left;
   std::vector<double> starts;
   for (const Band &b : bands) {
-    bool data =
-        std::any_of(b.segments.begin(), b.segments.end(), [](const Segment &s) { return is_value_text(s.text); });
+    bool data = std::any_of(b.segments.begin(), b.segments.end(), [](const Segment &s) { return s.value; });
     for (const Segment &s : b.segments)
-      if (data && !is_value_text(s.text) && s.bbox.x1 < values.front().x0) {
+      if (data && !s.value && s.bbox.x1 < values.front().x0) {
         label_end = std::max(label_end, s.bbox.x1);
         starts.push_back(s.bbox.x0);
       }
@@ -261,7 +260,7 @@ std::map<size_t, Component> components(Grid &g) {
       ++k.slots;
       for (const Segment &s : g.text[g.at(r, c)]) {
         k.has_text = true;
-        k.has_value = k.has_value || is_value_text(s.text);
+        k.has_value = k.has_value || s.value;
       }
     }
   return out;
@@ -311,8 +310,7 @@ void join_wrapped_text(Grid &g, const StreamOptions &options) {
         bool clear = true;
         for (int k = up + 1; k <= r; ++k)
           for (int cc = u0; cc <= u1; ++cc) clear = clear && (g.text[g.at(k, cc)].empty() || (k == r && cc == c));
-        bool continues = clear && u0 <= c0 && u1 >= c1 && !is_value_text(u.text) && !is_value_text(l.text) &&
-                         !starts_new_item(l.text) &&
+        bool continues = clear && u0 <= c0 && u1 >= c1 && !u.value && !l.value && !starts_new_item(l.text) &&
                          gap < options.join_lines * std::min(u.bbox.height(), l.bbox.height());
         if (continues)
           for (int k = up + 1; k <= r; ++k)
@@ -489,7 +487,7 @@ int header_rows(const std::vector<Band> &bands, double value_area) {
   int first_data = 0;
   while (first_data < static_cast<int>(bands.size()) &&
          std::none_of(bands[first_data].segments.begin(), bands[first_data].segments.end(),
-                      [](const Segment &s) { return is_value_text(s.text); }))
+                      [](const Segment &s) { return s.value; }))
     ++first_data;
   while (first_data > 0 && std::all_of(bands[first_data - 1].segments.begin(), bands[first_data - 1].segments.end(),
                                        [&](const Segment &s) { return s.bbox.x1 < value_area; }))
@@ -514,7 +512,7 @@ bool lone_labelled_value(const std::vector<Band> &bands) {
   size_t label = 0;
   int values = 0;
   for (const Segment &s : bands[0].segments) {
-    if (is_value_text(s.text))
+    if (s.value)
       ++values;
     else
       label += to_u32(s.text).size();
@@ -533,8 +531,8 @@ std::optional<Table> region_table(int page, const std::vector<Line> &region, boo
   // the foot of a page (no numbers at all: the start of one).
   std::vector<int> values_per_row;
   for (const Band &b : bands)
-    if (int n = static_cast<int>(std::count_if(b.segments.begin(), b.segments.end(),
-                                               [](const Segment &s) { return is_value_text(s.text); })))
+    if (int n = static_cast<int>(
+            std::count_if(b.segments.begin(), b.segments.end(), [](const Segment &s) { return s.value; })))
       values_per_row.push_back(n);
   bool one_row = values_per_row.size() == 1;
   bool rows = values_per_row.size() >= 2 || (one_row && values_per_row[0] >= 4);
@@ -580,6 +578,24 @@ bool is_value_text(const std::string &text) {
   return kind == normalize::NumberKind::number || kind == normalize::NumberKind::zero_mark;
 }
 
+namespace {
+
+void mark_values(std::vector<Segment> &line) {
+  int values = 0;
+  size_t first = line.size();
+  for (size_t i = 0; i < line.size(); ++i)
+    if ((line[i].value = is_value_text(line[i].text)) && values++ == 0) first = i;
+  if (values < 2) return;
+  for (size_t i = first + 1; i < line.size(); ++i) {
+    Segment &s = line[i];
+    std::u32string text = to_u32(s.text);
+    auto length = std::count_if(text.begin(), text.end(), [](char32_t c) { return !is_space(c); });
+    if (!s.value && length <= 2 && s.confidence < 0.9 && !starts_new_item(s.text)) s.value = true;
+  }
+}
+
+}  // namespace
+
 std::vector<std::vector<Segment>> line_segments(const std::vector<TextRun> &runs, const std::vector<TextLine> &lines,
                                                 double gap_em) {
   std::vector<std::vector<Segment>> out;
@@ -603,6 +619,7 @@ std::vector<std::vector<Segment>> line_segments(const std::vector<TextRun> &runs
       }
       previous = &run;
     }
+    mark_values(segments);
     out.push_back(std::move(segments));
   }
   return out;

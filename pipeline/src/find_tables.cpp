@@ -10,6 +10,7 @@
 #include "xxgk/layout/glyph.hpp"
 #include "xxgk/layout/ruling_detector.hpp"
 #include "xxgk/layout/stitch.hpp"
+#include "xxgk/layout/stream.hpp"
 #include "xxgk/layout/table_algorithm.hpp"
 #include "xxgk/layout/text_lines.hpp"
 #include "xxgk/normalize/unicode_fold.hpp"
@@ -95,6 +96,15 @@ bool mostly_values(const layout::Table &t, int col) {
       values += looks_like_value(c.text);
     }
   return filled > 0 && 4 * values >= 3 * filled;
+}
+
+// Right of the first of two or more values in its row: where the form prints only numbers (a
+// borderless table's row of values, where the page's OCR ran a digit into its neighbours).
+bool right_of_row_values(const layout::Table &t, const layout::Cell &cell) {
+  int values = 0, first = t.cols;
+  for (const layout::Cell &c : t.cells)
+    if (c.row == cell.row && !c.text.empty() && looks_like_value(c.text)) ++values, first = std::min(first, c.col);
+  return values >= 2 && cell.col > first;
 }
 
 ocr::CellText read_cell(const ocr::OcrEngine &engine, const ocr::PageImage &image, const layout::Cell &cell,
@@ -214,12 +224,17 @@ std::vector<TextRun> read_table_cells(layout::Table &t, const RuledCells &ruled,
     // those words, and a crop as tight as the words reads worse than the page did. Only an
     // empty one is looked at again, as the page's OCR may have missed a lone digit there, and
     // one among values that does not read as a value (a number under a seal's ring).
-    bool misread =
-        below_header(t, c) && !looks_like_value(c.text) && to_u32(c.text).size() <= 3 && mostly_values(t, c.col);
-    if (t.method == "stream" && !c.text.empty() && !misread) continue;
+    bool misread = below_header(t, c) && !layout::is_value_text(c.text) && to_u32(c.text).size() <= 3 &&
+                   (mostly_values(t, c.col) || right_of_row_values(t, c));
+    // A value the page's OCR read unsurely is read again alone, and the surer reading kept;
+    // where the two disagree the doubt stays (a seal's ring read into a 0 both times).
+    bool unsure_value = layout::is_value_text(c.text) && c.confidence < 0.85;
+    if (t.method == "stream" && !c.text.empty() && !misread && !unsure_value) continue;
     ocr::CellText read = read_cell(engine, image, c, value_position[i]);
-    c.text = normalize::clean_text(read.text);
-    c.confidence = read.confidence;
+    std::string text = normalize::clean_text(read.text);
+    if (unsure_value && read.confidence <= c.confidence) continue;
+    c.confidence = unsure_value && text != c.text ? c.confidence : read.confidence;
+    c.text = text;
   }
   return runs;
 }

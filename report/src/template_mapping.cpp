@@ -474,6 +474,76 @@ std::vector<Candidate> header_named_candidates(const Table &t, const std::vector
   return out;
 }
 
+// A row of values without labels of its own (行政复议 / 行政诉讼 name its rows in the header)
+// holding exactly as many cells as a template table has slots: the form fixes their order, so
+// each cell's slot is its place in the row. Taken when most label matches in the row agree
+// with that order (a scan's garbled stacked header matches a few cells to a neighbour's slot,
+// or to none); the cells whose labels said otherwise or nothing are then placed by order.
+// Returns the row's cells with their slots in order, or nothing when the order is not borne out.
+std::vector<Candidate> ordered_row(const Table &t, int row, const std::vector<Candidate> &found,
+                                   const std::vector<TemplateBlock> &blocks, int first_value_col) {
+  std::vector<const Cell *> cells;
+  for (const Cell &c : t.cells)
+    if (c.row == row && c.col >= first_value_col) cells.push_back(&c);
+  std::sort(cells.begin(), cells.end(), [](const Cell *a, const Cell *b) { return a->col < b->col; });
+  std::map<int, int> block_votes;
+  for (const Candidate &c : found)
+    if (c.cell->row == row) ++block_votes[c.block];
+  bool matched_any = !block_votes.empty();
+  // No leaf read at all: the header's row names (行政复议 over five columns) say which table.
+  if (!matched_any)
+    for (const Cell &c : t.cells)
+      if (c.row < row && !c.text.empty())
+        if (std::optional<Slot> named = best_row(blocks, {c.text}))
+          if (key_similarity(label_key(c.text), blocks[named->first].rows[named->second].key) >= 0.85)
+            ++block_votes[named->first];
+  if (block_votes.empty()) return {};
+  int block = std::max_element(block_votes.begin(), block_votes.end(), [](const auto &a, const auto &b) {
+                return a.second < b.second;
+              })->first;
+  const TemplateBlock &b = blocks[block];
+  size_t width = b.columns.size();
+  if (cells.size() != b.rows.size() * width) return {};
+  std::map<const Cell *, size_t> place;
+  for (size_t i = 0; i < cells.size(); ++i) place[cells[i]] = i;
+  int agree = 0, disagree = 0;
+  for (const Candidate &c : found) {
+    if (c.cell->row != row) continue;
+    size_t i = place.at(c.cell);
+    bool same = c.block == block && static_cast<size_t>(c.row) == i / width && static_cast<size_t>(c.col) == i % width;
+    (same ? agree : disagree) += 1;
+  }
+  if (matched_any && agree <= disagree) return {};
+  std::vector<Candidate> out;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    int r = static_cast<int>(i / width), k = static_cast<int>(i % width);
+    out.push_back({b.table + "." + b.rows[r].id + "." + b.columns[k].id, 0.3, cells[i], &b.columns[k], block, r, k});
+  }
+  return out;
+}
+
+// Rows placed by order (ordered_row) keep only the label matches that agree with their order;
+// the other cells of such a row take their slot by order.
+void place_label_free_rows(const Table &t, std::vector<Candidate> &found, std::vector<Candidate> &inferred,
+                           const std::vector<TemplateBlock> &blocks, const std::vector<bool> &data,
+                           int first_value_col) {
+  std::set<int> labelled = labelled_rows(t, first_value_col);
+  for (int row = 0; row < t.rows; ++row) {
+    if (!data[row] || labelled.count(row)) continue;
+    std::vector<Candidate> ordered = ordered_row(t, row, found, blocks, first_value_col);
+    if (ordered.empty()) continue;
+    std::map<const Cell *, std::string> key_of;
+    for (const Candidate &c : ordered) key_of[c.cell] = c.key;
+    auto contradicted = [&](const Candidate &c) { return key_of.count(c.cell) && key_of.at(c.cell) != c.key; };
+    found.erase(std::remove_if(found.begin(), found.end(), contradicted), found.end());
+    inferred.erase(std::remove_if(inferred.begin(), inferred.end(), contradicted), inferred.end());
+    std::set<const Cell *> kept;
+    for (const Candidate &c : found) kept.insert(c.cell);
+    for (const Candidate &c : ordered)
+      if (!kept.count(c.cell)) inferred.push_back(c);
+  }
+}
+
 MappedValue mapped(const Cell &cell, double score) {
   normalize::ParsedNumber n = normalize::parse_number(cell.text);
   MappedValue v;
@@ -522,9 +592,12 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
       candidates.insert(candidates.end(), found.begin(), found.end());
     }
     std::vector<Candidate> table_found(candidates.begin() + static_cast<long>(table_start), candidates.end());
+    candidates.resize(table_start);
     std::vector<Candidate> inferred = inferred_candidates(t, table_found, blocks, data, first_value_col, group_rows);
     std::vector<Candidate> by_header = header_named_candidates(t, table_found, blocks, data, first_value_col);
     inferred.insert(inferred.end(), by_header.begin(), by_header.end());
+    place_label_free_rows(t, table_found, inferred, blocks, data, first_value_col);
+    candidates.insert(candidates.end(), table_found.begin(), table_found.end());
     for (const Candidate &c : inferred) {
       candidates.push_back(c);
       matched.insert(c.cell->row);

@@ -25,9 +25,13 @@ struct Segment {
   Rect bbox;
   double font_size = 0;
   double confidence = 1;
+  // Reads as a value, or stands among values as one (see line_segments).
+  bool value = false;
 };
 
-// Splits each line at gaps wider than `gap_em` times the font size.
+// Splits each line at gaps wider than `gap_em` times the font size. A segment is a value when
+// its text is one, or when it is a short, unsure OCR reading right of the line's first value
+// where the form prints nothing but numbers (芝 for a 2 that OCR ran into its neighbours).
 std::vector<std::vector<Segment>> line_segments(const std::vector<TextRun> &runs, const std::vector<TextLine> &lines,
                                                 double gap_em = 1.0);
 
