@@ -100,12 +100,12 @@ TEST(CorpusScans, ValuesOfScannedAndMixedReportsAndNoWrongValueUnflagged) {
             << accuracy << "%), wrong without a flag: " << silent << "; agency " << agencies << "/" << files.size()
             << ", year " << years << "/" << files.size() << ", sections " << sections << "/" << 6 * files.size()
             << "\n";
-  // The bar: 99.5% of values, and no wrong value without a flag (a value the truth keeps
-  // with more decimals than the scan prints counts as right: value_is_as_printed). Sections and
-  // agencies are floors at what the tool reaches today, a ratchet against regressions.
+  // The bar: 99.5% of values, no wrong value without a flag (a value the truth keeps with
+  // more decimals than the scan prints counts as right: value_is_as_printed), every section. The
+  // agency is a floor: one title's 麓 is read as 项 by the Chinese model at every scale tried.
   EXPECT_GE(accuracy, 99.5);
   EXPECT_EQ(silent, 0);
-  EXPECT_GE(sections, 6 * files.size() - 3);
+  EXPECT_EQ(sections, 6 * files.size());
   EXPECT_GE(agencies, static_cast<int>(files.size()) - 1);
   EXPECT_EQ(years, static_cast<int>(files.size()));
 }

@@ -158,6 +158,23 @@ TEST(FindSections, AMisreadNumberOrAMarkBeforeItDoesNotHideAHeading) {
   EXPECT_EQ(find_sections(near, sections_2021()).size(), 1u);
 }
 
+TEST(FindSections, AGarbledNumberOrOneSlipInAShortTitleDoesNotHideAHeading) {
+  // As read off scans: 一、 as 站采约 before the title; 总 as 息 after its own number; 四 as 西
+  // and 政 as 牙 in a heading a stray ruling drew into the table above it.
+  std::vector<PageLines> garbled = {{1, {line("站采约 总体情况", 100), line("正文", 120)}}};
+  ASSERT_EQ(find_sections(garbled, sections_2021()).size(), 1u);
+  std::vector<PageLines> slip = {{1, {line("一、息 体 情 况", 100), line("正文", 120)}}};
+  ASSERT_EQ(find_sections(slip, sections_2021()).size(), 1u);
+  std::vector<PageLines> in_tables = {{1, {line("西、牙 府 信息 公开 行政复议、 行 政诉讼 情况", 140)}}};
+  auto s = find_sections(slip, sections_2021(), in_tables);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[1].id, "review_litigation");
+  // Not: the slip under another number, a long prefix, or prose ending in the title.
+  std::vector<PageLines> not_headings = {
+      {1, {line("二、息体情况", 100), line("本机关工作总体情况", 120), line("据此总体情况。", 140)}}};
+  EXPECT_TRUE(find_sections(not_headings, sections_2021()).empty());
+}
+
 TEST(FindSections, ProseMentioningATitleIsNotAHeading) {
   std::vector<PageLines> pages = {
       {1, {line("本机关认真做好总体情况的梳理。", 100), line("总体情况", 120), line("正文", 140)}}};

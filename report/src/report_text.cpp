@@ -84,6 +84,8 @@ double heading_score(const std::u32string &line, const SectionSpec &spec) {
   if (HeadingNumber after = split_heading_number(std::u32string_view(line).substr(1));
       h.number == 0 && after.number == spec.number)
     h = after;
+  // A numeral OCR misread as another character before the separator (四、 read as 西、).
+  if (h.number == 0 && line.size() > 2 && line[0] >= 0x2E80 && line[1] == U'、') h.rest = line.substr(2);
   std::u32string title = to_u32(spec.title);
   // Section titles have no Latin letters: on a scan, letters in a heading line are OCR's reading
   // of a stroke it could not place (一、 read as "Se"), so they do not count against it.
@@ -95,6 +97,13 @@ double heading_score(const std::u32string &line, const SectionSpec &spec) {
       rest.erase(rest.begin());
   if (rest.size() > title.size() + 4) return 0;
   double score = similarity(rest, title);
+  // The whole title after a few characters that are no number (一、 read as 站采约).
+  size_t prefix = rest.size() - std::min(rest.size(), title.size());
+  if (h.number == 0 && prefix >= 1 && prefix <= 3 && rest.compare(prefix, title.size(), title) == 0)
+    return std::max(score, 0.85);
+  // Its own number, and one character of a short title misread (总 read as 息).
+  bool one_slip = rest.size() == title.size() && score >= 1.0 - 1.0 / static_cast<double>(title.size()) - 1e-9;
+  if (h.number == spec.number && one_slip) return std::max(score, 0.8);
   if (h.number == 0 || h.number == spec.number) return score;
   // Another number before the title itself: OCR misread the numeral (三 as 二), as no other
   // line bears a section's own title. Never sure enough for a line inside a table.
@@ -102,7 +111,7 @@ double heading_score(const std::u32string &line, const SectionSpec &spec) {
 }
 
 constexpr double heading_threshold = 0.8;
-constexpr double heading_in_table_threshold = 0.95;
+constexpr double heading_in_table_threshold = 0.9;
 
 // Joins a section's lines into paragraphs. A paragraph starts at an indented line or after a
 // vertical gap wider than a line; lines inside one are joined without inventing spaces.
