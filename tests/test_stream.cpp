@@ -108,6 +108,26 @@ TEST(Stream, StackedHeaderWordsAreOneCellAndALeafSpansDown) {
   EXPECT_EQ(t.rows, 4);
 }
 
+TEST(Stream, ANumberedRowWhoseValuesOcrMissedIsNoHeader) {
+  // A borderless scan: the first rows' dashes went unread, the stacked header above them must
+  // not reach down into those rows (they are read again cell by cell later).
+  std::vector<TextRun> runs = {run("甲", 200, 50), run("乙", 250, 50), run("组", 300, 50), run("织", 300, 63)};
+  runs.push_back(run("一、本年新收申请", 60, 90));
+  runs.push_back(run("（一）部分公开（区分处理的", 60, 115));  // reaches over the first value column
+  row(runs, "二、上年结转", 60, 140, {"0", "0", "0"});
+  row(runs, "（二）予以公开", 60, 165, {"1", "0", "1"});
+  auto t = stream_tables(1, 842, runs, {}).at(0);
+  const Cell *label = find(t, "一、本年新收申请");
+  ASSERT_NE(label, nullptr);
+  const Cell *leaf = find(t, "组织");
+  ASSERT_NE(leaf, nullptr);
+  EXPECT_LT(leaf->row + leaf->rowspan - 1, label->row);
+  const Cell *slot = t.at(label->row, leaf->col);
+  ASSERT_NE(slot, nullptr);
+  EXPECT_TRUE(slot->text.empty());
+  EXPECT_EQ(slot->rowspan, 1);
+}
+
 TEST(Stream, WrappedLabelIsOneCellAndItsTailRowIsDropped) {
   std::vector<TextRun> runs;
   row(runs, "（二）部分公开（区分", 60, 100, {"5", "0", "5"});

@@ -308,6 +308,18 @@ TEST(TemplateMapping, UnreadableHeadersTakeTheFormsColumnOrderAndAreFlagged) {
   EXPECT_LT(v.values.at("applications.carried_forward.total").label_score, 0.6);
 }
 
+TEST(TemplateMapping, TwoUnreadableHeadersSideBySideArePlacedOneFromTheOther) {
+  // A scan's stacked 自然人 and 商业企业 read as noise; the rest of the header is readable.
+  layout::Table t = applications_grid(official_rows());
+  for (layout::Cell &c : t.cells)
+    if (c.row == 0 && (c.col == 1 || c.col == 2)) c.text = "下 >";
+  TemplateValues v = map_to_template({t}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "applications.new_received.natural_person"), 0);
+  EXPECT_DOUBLE_EQ(value(v, "applications.new_received.commercial_enterprise"), 1);
+  EXPECT_TRUE(warned(v, "label_inferred", "applications.new_received.natural_person"));
+  EXPECT_DOUBLE_EQ(value(v, "applications.carried_forward.natural_person"), 2400);
+}
+
 TEST(TemplateMapping, PrintedZerosBlanksAndUnreadableText) {
   auto rows = official_rows();
   rows[0].values = {"—", "", "/", "无", "１２", "1,234", "abc"};

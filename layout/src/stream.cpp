@@ -481,6 +481,20 @@ Table build_table(int page, Grid &g, const std::vector<Band> &bands) {
   return t;
 }
 
+// Text that begins with an item's number: 一、 3. （二） (2).
+bool numbered_item(const std::string &text) {
+  std::u32string t = to_u32(text);
+  auto numeral = [](char32_t c) {
+    return (c >= U'0' && c <= U'9') ||
+           std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+  };
+  bool open = !t.empty() && (t[0] == U'（' || t[0] == U'(');
+  size_t i = open ? 1 : 0, first = i;
+  while (i < t.size() && numeral(t[i])) ++i;
+  if (i == first || i >= t.size()) return false;
+  return open ? t[i] == U'）' || t[i] == U')' : t[i] == U'、' || t[i] == U'.' || t[i] == U'．';
+}
+
 // The bands before the first row of numbers, less trailing bands with words in the label
 // columns only (the wrapped tail of a row label continued from the previous page).
 int header_rows(const std::vector<Band> &bands, double value_area) {
@@ -492,6 +506,14 @@ int header_rows(const std::vector<Band> &bands, double value_area) {
   while (first_data > 0 && std::all_of(bands[first_data - 1].segments.begin(), bands[first_data - 1].segments.end(),
                                        [&](const Segment &s) { return s.bbox.x1 < value_area; }))
     --first_data;
+  // A numbered row label (一、… （二）…) begins the rows even where OCR read none of their values
+  // (a borderless scan's first rows of dashes): no header line is numbered so.
+  for (int b = 1; b < first_data; ++b) {
+    const auto &segments = bands[b].segments;
+    auto leftmost = std::min_element(segments.begin(), segments.end(),
+                                     [](const Segment &x, const Segment &y) { return x.bbox.x0 < y.bbox.x0; });
+    if (leftmost != segments.end() && leftmost->bbox.x0 < value_area && numbered_item(leftmost->text)) return b;
+  }
   return first_data;
 }
 

@@ -419,7 +419,13 @@ std::vector<Candidate> inferred_candidates(const Table &t, const std::vector<Can
       for (size_t i = 0; i < value_cols.size(); ++i) col_slots[value_cols[i]] = {block, static_cast<int>(i)};
   }
   infer_between(row_slots, data_rows_at, blocks, true);
-  infer_between(col_slots, value_cols, blocks, false);
+  // Columns again until none is added: two unreadable headers side by side (a scan's stacked
+  // 自然人 and 商业企业) are placed one from the other. (Rows once: a row the agency added
+  // must not shift the rest.)
+  for (size_t known = 0; known != col_slots.size();) {
+    known = col_slots.size();
+    infer_between(col_slots, value_cols, blocks, false);
+  }
   std::set<const Cell *> matched;
   for (const Candidate &c : found) matched.insert(c.cell);
   // A grid row without labels holds several rows of the form, named in the header: one slot
