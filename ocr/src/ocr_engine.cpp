@@ -389,18 +389,23 @@ std::vector<Rect> uncovered_ink(PIX *gray, const std::vector<TextRun> &runs, dou
 
 }  // namespace
 
-std::vector<TextRun> OcrEngine::recognize_page(const Raster &page) const {
+std::vector<TextRun> OcrEngine::recognize_page(const Raster &page, double read_dpi) const {
   std::vector<TextRun> runs;
   layout::PixPtr pix = layout::to_gray_pix(page);
   if (!pix || page.dpi <= 0) return runs;
   tesseract::TessBaseAPI &api = impl_->api;
+  double dpi = read_dpi > 0 ? std::min(page.dpi, read_dpi) : page.dpi;
+  layout::PixPtr scaled(dpi < page.dpi ? pixScale(pix.get(), static_cast<l_float32>(dpi / page.dpi),
+                                                  static_cast<l_float32>(dpi / page.dpi))
+                                       : pixClone(pix.get()));
+  if (!scaled) return runs;
   api.SetPageSegMode(tesseract::PSM_AUTO);
-  api.SetImage(pix.get());
-  api.SetSourceResolution(static_cast<int>(page.dpi));
+  api.SetImage(scaled.get());
+  api.SetSourceResolution(static_cast<int>(dpi));
   if (api.Recognize(nullptr) != 0) return runs;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it) return runs;
-  const double points_per_pixel = 72.0 / page.dpi;
+  const double points_per_pixel = 72.0 / dpi;
   auto box_at = [&](tesseract::PageIteratorLevel level, Rect &box) {
     int x0, y0, x1, y1;
     if (!it->BoundingBox(level, &x0, &y0, &x1, &y1)) return false;

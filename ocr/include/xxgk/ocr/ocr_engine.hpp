@@ -57,8 +57,10 @@ class OcrEngine {
   OcrEngine &operator=(OcrEngine &&) noexcept;
   ~OcrEngine();
 
-  // Words of a whole page, with Tesseract's confidence (0..1) on each run.
-  std::vector<TextRun> recognize_page(const Raster &page) const;
+  // Words of a whole page, with Tesseract's confidence (0..1) on each run. With `read_dpi`, the
+  // page is read scaled down to it where it is finer (Tesseract's page layout costs by the
+  // pixel); print it then misses is still looked for on the full image.
+  std::vector<TextRun> recognize_page(const Raster &page, double read_dpi = 0) const;
 
   // The text inside `box` (page points) of a page image, read on its own: a value as one line
   // of digits and the marks agencies print for zero, words as a block of Chinese text.
