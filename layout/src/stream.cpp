@@ -496,7 +496,8 @@ bool numbered_item(const std::string &text) {
 }
 
 // The bands before the first row of numbers, less trailing bands with words in the label
-// columns only (the wrapped tail of a row label continued from the previous page).
+// columns only (the wrapped tail of a row label continued from the previous page), and from
+// the first numbered row label on.
 int header_rows(const std::vector<Band> &bands, double value_area) {
   int first_data = 0;
   while (first_data < static_cast<int>(bands.size()) &&

@@ -92,8 +92,8 @@ PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOpt
   if (want_ocr) {
     try {
       std::optional<StageTimer> timer(std::in_place, clock, "preprocess");
-      ScannedPage scan{ocr::prepare_scan(rendering), {}};
-      rendering = Raster{};  // the prepared images are all that is read from here on
+      // The prepared images are all that is read from here on.
+      ScannedPage scan{ocr::prepare_scan(std::move(rendering)), {}};
       timer.emplace(clock, "rulings");
       scan.rulings = scan_rulings(scan.images);
       out.ruled = ruled_cells(number, scan.rulings);
@@ -129,7 +129,7 @@ ocr::ScanImages scan_page(const extract::PdfDocument &doc, int number, double dp
   std::optional<StageTimer> timer(std::in_place, clock, "render");
   Raster page = doc.render(number, dpi, true);
   timer.emplace(clock, "preprocess");
-  return ocr::prepare_scan(page);
+  return ocr::prepare_scan(std::move(page));
 }
 
 // Its words are not erased like a text layer's glyphs: OCR word boxes are rough and often run

@@ -486,27 +486,34 @@ std::vector<Candidate> header_named_candidates(const Table &t, const std::vector
 // with that order (a scan's garbled stacked header matches a few cells to a neighbour's slot,
 // or to none); the cells whose labels said otherwise or nothing are then placed by order.
 // Returns the row's cells with their slots in order, or nothing when the order is not borne out.
+// The template block a label-free row belongs to: the one most of its label matches name; with
+// none, the one whose row names the header above it bears (行政复议 over five columns).
+std::optional<int> block_of_row(const Table &t, int row, const std::vector<Candidate> &found,
+                                const std::vector<TemplateBlock> &blocks) {
+  std::map<int, int> votes;
+  for (const Candidate &c : found)
+    if (c.cell->row == row) ++votes[c.block];
+  if (votes.empty())
+    for (const Cell &c : t.cells)
+      if (c.row < row && !c.text.empty())
+        if (std::optional<Slot> named = best_row(blocks, {c.text}))
+          if (key_similarity(label_key(c.text), blocks[named->first].rows[named->second].key) >= 0.85)
+            ++votes[named->first];
+  if (votes.empty()) return std::nullopt;
+  return std::max_element(votes.begin(), votes.end(), [](const auto &a, const auto &b) { return a.second < b.second; })
+      ->first;
+}
+
 std::vector<Candidate> ordered_row(const Table &t, int row, const std::vector<Candidate> &found,
                                    const std::vector<TemplateBlock> &blocks, int first_value_col) {
   std::vector<const Cell *> cells;
   for (const Cell &c : t.cells)
     if (c.row == row && c.col >= first_value_col) cells.push_back(&c);
   std::sort(cells.begin(), cells.end(), [](const Cell *a, const Cell *b) { return a->col < b->col; });
-  std::map<int, int> block_votes;
-  for (const Candidate &c : found)
-    if (c.cell->row == row) ++block_votes[c.block];
-  bool matched_any = !block_votes.empty();
-  // No leaf read at all: the header's row names (行政复议 over five columns) say which table.
-  if (!matched_any)
-    for (const Cell &c : t.cells)
-      if (c.row < row && !c.text.empty())
-        if (std::optional<Slot> named = best_row(blocks, {c.text}))
-          if (key_similarity(label_key(c.text), blocks[named->first].rows[named->second].key) >= 0.85)
-            ++block_votes[named->first];
-  if (block_votes.empty()) return {};
-  int block = std::max_element(block_votes.begin(), block_votes.end(), [](const auto &a, const auto &b) {
-                return a.second < b.second;
-              })->first;
+  std::optional<int> table = block_of_row(t, row, found, blocks);
+  if (!table) return {};
+  int block = *table;
+  bool matched_any = std::any_of(found.begin(), found.end(), [&](const Candidate &c) { return c.cell->row == row; });
   const TemplateBlock &b = blocks[block];
   size_t width = b.columns.size();
   if (cells.size() != b.rows.size() * width) return {};

@@ -25,7 +25,7 @@ struct ScanImages {
   Raster lines;
   double degrees = 0;  // the rotation applied
 };
-ScanImages prepare_scan(const Raster &page);
+ScanImages prepare_scan(Raster page);  // taken by value: freed as soon as read
 
 // The skew of the page's text lines in degrees (Leptonica's projection search, within ±5°);
 // 0 when there is none or no clear lines to measure by.
