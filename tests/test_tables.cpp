@@ -1,8 +1,10 @@
 // Tables end to end on our own fixtures: rendering, rulings, lattice and stitching together.
 
 #include <gtest/gtest.h>
+#include <leptonica/allheaders.h>
 
 #include "test_support.hpp"
+#include "xxgk/layout/pix.hpp"
 #include "xxgk/pipeline/find_tables.hpp"
 #include "xxgk/report/table_output.hpp"
 
@@ -106,6 +108,22 @@ TEST(Tables, DebugOverlayWritesOnePngPerPage) {
     ASSERT_GT(png.size(), 1000u) << page;
     EXPECT_EQ(png.substr(1, 3), "PNG");
   }
+}
+
+TEST(Tables, DebugOverlayOfAScannedPageIsTheDeskewedScan) {
+  // The scan's prepared images are freed as soon as read; the overlay prepares its own.
+  test::TempDir dir;
+  pipeline::TableOptions options;
+  options.debug_dir = dir.path() / "debug";
+  auto doc = extract::PdfDocument::open(test::fixture("sealed-scan.pdf"));
+  std::vector<report::Warning> warnings;
+  pipeline::ExtractOptions extract;
+  extract.ocr_dpi = 150;
+  pipeline::find_tables(doc, pipeline::read_pages(doc, extract, warnings), options, extract);
+  layout::PixPtr png(pixRead((options.debug_dir / "page-1.png").c_str()));
+  ASSERT_TRUE(png);
+  EXPECT_NEAR(pixGetWidth(png.get()), doc.page(1).width * 150 / 72, 3);
+  EXPECT_NEAR(pixGetHeight(png.get()), doc.page(1).height * 150 / 72, 3);
 }
 
 TEST(Tables, CsvLeavesOrRepeatsSpannedSlots) {

@@ -254,6 +254,7 @@ ScannedPage scan_images(const extract::PdfDocument &doc, const PageText &page, c
   ScannedPage scan{scan_page(doc, page.summary.number, extract.ocr_dpi, extract.clock), {}};
   StageTimer timer(extract.clock, "rulings");
   scan.rulings = scan_rulings(scan.images);
+  scan.images.lines = Raster{};  // read for its rulings only
   return scan;
 }
 
@@ -317,7 +318,7 @@ void write_debug(const extract::PdfDocument &doc, const std::vector<PageText> &p
   for (const PageText &page : pages) {
     int number = page.summary.number;
     // For a scan, the deskewed page at the OCR resolution.
-    Raster raster = page.ocr ? scan_images(doc, page, extract).images.lines
+    Raster raster = page.ocr ? scan_page(doc, number, extract.ocr_dpi, nullptr).lines
                              : doc.render(number, std::max(options.ruling_dpi, 110.0));
     auto png = options.debug_dir / ("page-" + std::to_string(number) + ".png");
     layout::write_debug_overlay(png, raster, number, result.rulings[static_cast<size_t>(number - 1)], result.tables);

@@ -96,6 +96,7 @@ PageText read_page(const extract::PdfDocument &doc, int number, const ExtractOpt
       ScannedPage scan{ocr::prepare_scan(std::move(rendering)), {}};
       timer.emplace(clock, "rulings");
       scan.rulings = scan_rulings(scan.images);
+      scan.images.lines = Raster{};  // read for its rulings only: not held through the OCR
       out.ruled = ruled_cells(number, scan.rulings);
       timer.emplace(clock, "ocr_page");
       // A page of ruled tables has its cells read one by one from the full image: what the
