@@ -481,16 +481,16 @@ Table build_table(int page, Grid &g, const std::vector<Band> &bands) {
   return t;
 }
 
+bool is_item_numeral(char32_t c) {
+  return (c >= U'0' && c <= U'9') || std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
+
 // Text that begins with an item's number: 一、 3. （二） (2).
 bool numbered_item(const std::string &text) {
   std::u32string t = to_u32(text);
-  auto numeral = [](char32_t c) {
-    return (c >= U'0' && c <= U'9') ||
-           std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
-  };
   bool open = !t.empty() && (t[0] == U'（' || t[0] == U'(');
   size_t i = open ? 1 : 0, first = i;
-  while (i < t.size() && numeral(t[i])) ++i;
+  while (i < t.size() && is_item_numeral(t[i])) ++i;
   if (i == first || i >= t.size()) return false;
   return open ? t[i] == U'）' || t[i] == U')' : t[i] == U'、' || t[i] == U'.' || t[i] == U'．';
 }
@@ -586,14 +586,8 @@ std::optional<Table> region_table(int page, const std::vector<Line> &region, boo
 }  // namespace
 
 bool starts_new_item(const std::string &text) {
-  std::u32string t = to_u32(text);
-  if (t.empty()) return false;
-  if (t[0] == U'（' || t[0] == U'(') return true;
-  size_t i = 0;
-  while (i < t.size() && ((t[i] >= U'0' && t[i] <= U'9') ||
-                          std::u32string_view(U"一二三四五六七八九十").find(t[i]) != std::u32string_view::npos))
-    ++i;
-  return i > 0 && i < t.size() && (t[i] == U'、' || t[i] == U'.' || t[i] == U'．');
+  // Any opening bracket, closed or not: a wrapped "（二" is still an item's start.
+  return text.rfind("（", 0) == 0 || text.rfind("(", 0) == 0 || numbered_item(text);
 }
 
 bool is_value_text(const std::string &text) {

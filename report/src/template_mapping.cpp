@@ -315,6 +315,13 @@ bool is_group_label(const std::vector<TemplateBlock> &blocks, const std::string 
 
 using Slot = std::pair<int, int>;  // template block, index within its rows or columns
 
+// The key with the most votes (the first of equals).
+template <typename Key>
+Key most_voted(const std::map<Key, int> &tally) {
+  return std::max_element(tally.begin(), tally.end(), [](const auto &a, const auto &b) { return a.second < b.second; })
+      ->first;
+}
+
 // The template slot most candidates give each grid row (or column).
 std::map<int, Slot> votes(const std::vector<Candidate> &found, bool by_row) {
   std::map<int, std::map<Slot, int>> counts;
@@ -323,10 +330,7 @@ std::map<int, Slot> votes(const std::vector<Candidate> &found, bool by_row) {
     ++counts[at][{c.block, by_row ? c.row : c.col}];
   }
   std::map<int, Slot> out;
-  for (const auto &[at, tally] : counts)
-    out[at] = std::max_element(tally.begin(), tally.end(), [](const auto &a, const auto &b) {
-                return a.second < b.second;
-              })->first;
+  for (const auto &[at, tally] : counts) out[at] = most_voted(tally);
   return out;
 }
 
@@ -412,9 +416,7 @@ std::vector<Candidate> inferred_candidates(const Table &t, const std::vector<Can
   if (col_slots.empty() && !row_slots.empty()) {
     std::map<int, int> block_votes;
     for (const auto &[r, slot] : row_slots) ++block_votes[slot.first];
-    int block = std::max_element(block_votes.begin(), block_votes.end(), [](const auto &a, const auto &b) {
-                  return a.second < b.second;
-                })->first;
+    int block = most_voted(block_votes);
     if (blocks[block].columns.size() == value_cols.size())
       for (size_t i = 0; i < value_cols.size(); ++i) col_slots[value_cols[i]] = {block, static_cast<int>(i)};
   }
@@ -500,8 +502,7 @@ std::optional<int> block_of_row(const Table &t, int row, const std::vector<Candi
           if (key_similarity(label_key(c.text), blocks[named->first].rows[named->second].key) >= 0.85)
             ++votes[named->first];
   if (votes.empty()) return std::nullopt;
-  return std::max_element(votes.begin(), votes.end(), [](const auto &a, const auto &b) { return a.second < b.second; })
-      ->first;
+  return most_voted(votes);
 }
 
 std::vector<Candidate> ordered_row(const Table &t, int row, const std::vector<Candidate> &found,
