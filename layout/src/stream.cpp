@@ -277,10 +277,35 @@ void place_segments(Grid &g, const std::vector<Band> &bands) {
     }
 }
 
+// Whether row r has text in the value columns (a header cell or a number), or a number there.
+bool has_value_column_text(const Grid &g, int r, int first_value_col) {
+  for (int c = first_value_col; c < g.cols; ++c)
+    if (!g.text[g.at(r, c)].empty()) return true;
+  return false;
+}
+bool has_number(const Grid &g, int r, int first_value_col) {
+  for (int c = first_value_col; c < g.cols; ++c)
+    for (const Segment &s : g.text[g.at(r, c)])
+      if (s.value) return true;
+  return false;
+}
+
+// A row label that is its row's innermost (nothing right of it before the values), in a row of
+// numbers under a row that has words or numbers of its own in the value columns, is a row of
+// its own: a borderless form prints a header's 信息内容 right above 规章, as close as a wrapped
+// line. (A group label stacked down a column, 三、/本年/度办…, has its rows' labels right of it.)
+bool starts_own_row(const Grid &g, int up, int r, int c1, int first_value_col) {
+  if (c1 >= first_value_col || !has_number(g, r, first_value_col) || !has_value_column_text(g, up, first_value_col))
+    return false;
+  for (int c = c1 + 1; c < first_value_col; ++c)
+    if (!g.text[g.at(r, c)].empty()) return false;
+  return true;
+}
+
 // Wrapped and stacked words: a segment under another in the same columns, with only empty
-// slots between and close below it, continues it unless either is a number or the lower one
-// starts a new item.
-void join_wrapped_text(Grid &g, const StreamOptions &options) {
+// slots between and close below it, continues it unless either is a number, the lower one
+// starts a new item, or it starts a row of its own (starts_own_row).
+void join_wrapped_text(Grid &g, int first_value_col, const StreamOptions &options) {
   auto lowest = [](const std::vector<Segment> &v) {
     return *std::max_element(v.begin(), v.end(),
                              [](const Segment &a, const Segment &b) { return a.bbox.y1 < b.bbox.y1; });
@@ -311,6 +336,7 @@ void join_wrapped_text(Grid &g, const StreamOptions &options) {
         for (int k = up + 1; k <= r; ++k)
           for (int cc = u0; cc <= u1; ++cc) clear = clear && (g.text[g.at(k, cc)].empty() || (k == r && cc == c));
         bool continues = clear && u0 <= c0 && u1 >= c1 && !u.value && !l.value && !starts_new_item(l.text) &&
+                         !starts_own_row(g, up, r, c1, first_value_col) &&
                          gap < options.join_lines * std::min(u.bbox.height(), l.bbox.height());
         if (continues)
           for (int k = up + 1; k <= r; ++k)
@@ -325,8 +351,25 @@ bool empty_slot(Grid &g, const std::map<size_t, Component> &parts, int r, int c)
   return !k.has_text && k.slots == 1;
 }
 
+// The label that begins in row r and ends left of column c with nothing but empty slots from
+// there to the values: the row's own label, whose cell the empty slots right of it belong to.
+std::optional<size_t> own_label_left_of(Grid &g, const std::map<size_t, Component> &parts, int r, int c,
+                                        int first_value_col) {
+  for (int k = c; k < first_value_col; ++k)
+    if (!empty_slot(g, parts, r, k)) return std::nullopt;
+  for (int k = c - 1; k >= 0; --k) {
+    if (empty_slot(g, parts, r, k)) continue;
+    size_t root = g.slots.find(g.at(r, k));
+    const Component &label = parts.at(root);
+    if (label.r0 == r && label.r1 == r && label.has_text && !label.has_value) return root;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // An empty slot under a label (in the header: under any header cell) belongs to that label:
-// a label spanning rows is printed once, in its first row.
+// a label spanning rows is printed once, in its first row. Not where the row's own label
+// stands left of it (（七）总计 under a sub-row's 3.其他): there it is the rest of that label.
 void fill_down(Grid &g, int header_rows, int first_value_col) {
   for (int r = 1; r < g.rows; ++r) {
     auto parts = components(g);
@@ -337,7 +380,8 @@ void fill_down(Grid &g, int header_rows, int first_value_col) {
       bool all_empty = true;
       for (int c = k.c0; c <= k.c1; ++c) all_empty = all_empty && empty_slot(g, parts, r, c);
       if (!all_empty) continue;
-      for (int c = k.c0; c <= k.c1; ++c) g.slots.join(g.at(r, c), root);
+      std::optional<size_t> own = labels ? own_label_left_of(g, parts, r, k.c0, first_value_col) : std::nullopt;
+      for (int c = k.c0; c <= k.c1; ++c) g.slots.join(g.at(r, c), own ? *own : root);
     }
   }
 }
@@ -575,7 +619,7 @@ std::optional<Table> region_table(int page, const std::vector<Line> &region, boo
   int first_value_col = cols - static_cast<int>(values.size());
   Grid g(static_cast<int>(bands.size()), cols, edges);
   place_segments(g, bands);
-  join_wrapped_text(g, options);
+  join_wrapped_text(g, first_value_col, options);
   int header = header_rows(bands, edges[first_value_col]);
   widen_group_headers(g, header, first_value_col);
   fill_down(g, header, first_value_col);

@@ -135,9 +135,20 @@ double best_axis_of_columns(const std::vector<TemplateBlock> &blocks, const std:
 // Rows holding values: a number or a zero mark somewhere in them, or a template row's label
 // (a row of blanks is still a row of the form).
 std::vector<bool> data_rows(const Table &t, const std::vector<TemplateBlock> &blocks) {
+  // A row of values has more values than words beyond its labels (at most this many begin in
+  // one row of the form: 三、 / （三）不予公开 / 1.属于国家秘密 start together only in that
+  // order). A header row with one word misread as a number (a scan's 未 read as 2) is no row
+  // of values.
+  constexpr int max_labels_in_row = 2;
+  std::vector<int> values(t.rows, 0), words(t.rows, 0);
+  for (const Cell &c : t.cells) {
+    if (layout::is_value_text(c.text))
+      ++values[c.row];
+    else if (!c.text.empty())
+      ++words[c.row];
+  }
   std::vector<bool> data(t.rows, false);
-  for (const Cell &c : t.cells)
-    if (layout::is_value_text(c.text)) data[c.row] = true;
+  for (int r = 0; r < t.rows; ++r) data[r] = values[r] > 0 && values[r] >= words[r] - max_labels_in_row;
   // The row's own label is the words nearest its values: the rightmost text that begins in the
   // row (a group label to its left spans other rows too). It makes a row of the form only with
   // blank slots to its right ("其他" among the header's leaves has none).
@@ -225,6 +236,28 @@ std::vector<std::pair<std::string, std::string>> splits_at_words(const std::stri
   return out;
 }
 
+// The text after a leading article-and-item clause (第二十条第（五）项…), the way the 主动公开
+// table names each group above its column headers; nothing when there is no such clause or
+// nothing after it.
+std::optional<std::string> after_clause(const std::string &label) {
+  std::u32string t = compact(label);
+  auto numerals = [&](size_t i) {
+    while (i < t.size() &&
+           std::u32string_view(U"一二三四五六七八九十百零〇0123456789").find(t[i]) != std::u32string_view::npos)
+      ++i;
+    return i;
+  };
+  if (t.empty() || t[0] != U'第') return std::nullopt;
+  size_t i = numerals(1);
+  if (i == 1 || i >= t.size() || t[i] != U'条') return std::nullopt;
+  if (++i < t.size() && t[i] == U'第') ++i;
+  bool open = i < t.size() && (t[i] == U'（' || t[i] == U'(');
+  size_t j = numerals(i + (open ? 1 : 0));
+  if (open && j < t.size() && (t[j] == U'）' || t[j] == U')')) ++j;
+  if (j >= t.size() || t[j] != U'项' || j + 1 >= t.size()) return std::nullopt;
+  return to_utf8(t.substr(j + 1));
+}
+
 AxisMatch best_axis(const std::vector<TemplateAxis> &axes, const std::vector<std::string> &given, bool header) {
   // A label split over rows (a header row broken by a page break: 结果 / 维持) is also tried
   // joined with its neighbours.
@@ -237,8 +270,12 @@ AxisMatch best_axis(const std::vector<TemplateAxis> &axes, const std::vector<std
   // 本年处理决定数量) are tried apart, at each break between words. (Not row labels: a part of
   // a long label read badly would outvote the form's order.)
   if (header)
-    for (const std::string &label : given)
+    for (const std::string &label : given) {
       for (auto &[head, tail] : splits_at_words(label)) path.push_back(head), path.push_back(tail);
+      // The same with no space between (a text layer's stacked header words joined): the
+      // group's clause (第二十条第（五）项) cut off the column's own label.
+      if (std::optional<std::string> rest = after_clause(label)) path.push_back(*rest);
+    }
   std::vector<std::u32string> keys;
   for (const std::string &label : path) keys.push_back(label_key(label));
   AxisMatch best;
