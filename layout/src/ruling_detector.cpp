@@ -70,7 +70,7 @@ std::vector<Ruling> detect_rulings(const Raster &page, const std::vector<Rect> &
   std::vector<Ruling> short_vertical = strokes(binary.get(), Orientation::vertical, short_strokes, px_per_pt);
   candidates.insert(candidates.end(), short_vertical.begin(), short_vertical.end());
   std::erase_if(candidates, [&](const Ruling &r) { return r.length() >= options.min_length; });
-  std::vector<Ruling> borders = cell_borders(all, candidates, 2.5);
+  std::vector<Ruling> borders = cell_borders(all, candidates, options.border_slack);
   all.insert(all.end(), borders.begin(), borders.end());
   return merge_rulings(std::move(all));
 }

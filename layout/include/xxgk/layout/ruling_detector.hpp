@@ -18,6 +18,10 @@ struct RulingDetectorOptions {
   // When below min_length: strokes this long are kept too if they run from one ruling to
   // another (cell_borders), for the short column lines of one-row headers on a scan.
   double min_border_length = 0;
+  // Points: how near each end of such a short stroke a crossing ruling must be. A cell border
+  // meets its rulings (its ends lie within the rulings' own thickness); a glyph's upright
+  // stroke in a tight row stops a point or two short of them.
+  double border_slack = 2.5;
 };
 
 // Rulings on `page` in page points. Pixels inside `erase` (page points: typically the glyph
