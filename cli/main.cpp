@@ -77,7 +77,8 @@ int run_extract(const Options &o) {
   if (!r.validation.failed.empty())
     std::cerr << "xxgk: note: " << o.inputs[0] << ": " << r.validation.failed.size()
               << " of the form's arithmetic checks fail on the printed numbers (see \"validation\")\n";
-  return r.partial() ? exit_partial : exit_ok;
+  std::string status = r.status();
+  return status == "partial" ? exit_partial : status == "review" ? exit_review : exit_ok;
 }
 
 int write_csv_tables(const Options &o, const std::vector<layout::Table> &tables) {
@@ -204,7 +205,7 @@ int run_batch_extract(const Options &o) {
   batch::BatchSummary sum = batch::run_batch(b, *sink, progress);
   std::cerr << "xxgk: " << batch::summary_line(sum) << "\n";
   if (sum.failed) return exit_some_failed;
-  return sum.partial ? exit_partial : exit_ok;
+  return sum.partial ? exit_partial : sum.review ? exit_review : exit_ok;
 }
 
 int run_csv(const Options &o) {

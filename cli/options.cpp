@@ -194,7 +194,13 @@ Output: one JSON object with source (file, sha256, bytes, pages), meta (title, a
 edition), pages, sections (id, number, title, heading, page, text), tables (values keyed
 <table>.<row>.<column> as the official template names them, null where unreadable),
 unmatched_rows, validation (the form's own arithmetic: passed, skipped, failed with the rule,
-the column or row it failed on, and both sides), warnings and status ("ok" or "partial").
+the column or row it failed on, and both sides), warnings, doubtful_values and status:
+  ok       every value was read and nothing casts doubt on it: a text layer's values, or
+           OCR's confirmed by a passed check of the form or read surely (a failed check on
+           printed numbers is the agency's slip and is reported in "validation")
+  review   complete, but some values (each with a warning on its key: low_confidence,
+           unconfirmed, check_failed, label_inferred, ...) or a title fact are doubtful
+  partial  something a complete report has is missing: a section, the title, the year, a value
 Every document is validated against `xxgk schema` before it is written.
 
 Exit codes:
@@ -206,7 +212,8 @@ Exit codes:
   5  partial result: JSON written, but part of the report was not found (see "warnings")
   6  validate: the file breaks the schema, or its numbers break a rule of the form
   7  batch: some inputs failed (each has an error record); a batch with partial results
-     and no failure exits 5
+     and no failure exits 5, one with results to review and none partial or failed 8
+  8  review: JSON written and complete, but some values are doubtful (status "review")
 )";
 }
 

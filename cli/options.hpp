@@ -21,6 +21,7 @@ enum ExitCode : int {
   exit_partial = 5,      // JSON written, but parts of the report were not found (see warnings)
   exit_rules = 6,        // validate: the numbers break a rule of the form (or the file breaks the schema)
   exit_some_failed = 7,  // batch: some inputs could not be extracted (their error records are written)
+  exit_review = 8,       // JSON written, complete, but some values are doubtful (status "review")
 };
 
 enum class Command { help, version, extract, tables, validate, schema, csv };

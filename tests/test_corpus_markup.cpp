@@ -16,11 +16,11 @@
 namespace xxgk {
 namespace {
 
-// Right, or the truth's value rounded as the document prints it (value_is_as_printed).
+// The truth is what the document prints: a value is right only when it is exactly that.
 long wrong_values(const report::Report &r, const nlohmann::json &truth, const std::string &name) {
   long wrong = 0;
   for (const auto &[key, expected] : truth["values"].items()) {
-    bool ok = test::value_is_as_printed(r, key, expected.get<double>());
+    bool ok = test::value_is(r, key, expected.get<double>());
     if (!ok)
       std::cout << "[markup] " << name << ": " << key << " = " << test::printed_value(r, key) << ", truth " << expected
                 << "\n";

@@ -57,6 +57,46 @@ TEST(ParseTitle, YearBeforeAgency) {
   EXPECT_EQ(t.year, 2022);
 }
 
+TEST(ParseTitle, AgencyBeforeGuanyu) {
+  // "…局关于2023年…": 关于 ("on") is no part of the agency's name.
+  ReportTitle t{"某市统计局关于2023年政府信息公开工作年度报告", "", std::nullopt, 1};
+  parse_title(t);
+  EXPECT_EQ(t.agency, "某市统计局");
+  EXPECT_EQ(t.year, 2023);
+}
+
+TEST(StrayMarks, LatinDigitsAndMarksAreNoPartOfAnAgencysName) {
+  EXPECT_EQ(without_stray_marks("平江县东关44街道办事处"), "平江县东关街道办事处");
+  EXPECT_EQ(without_stray_marks("率川县人民政府7办公室"), "率川县人民政府办公室");
+  EXPECT_EQ(without_stray_marks("某市 l.统计局"), "某市统计局");
+  EXPECT_EQ(without_stray_marks("某市统计局"), "某市统计局");
+}
+
+TEST(TitleYear, CheckedAgainstTheYearsTheTextNamesAndItsDate) {
+  std::vector<PageLines> pages = {
+      {1,
+       {line("某市统计局2026年政府信息公开工作年度报告", 60, 18), line("2020年，本机关认真贯彻落实《条例》。", 100),
+        line("2020年共收到申请10件。", 120)}},
+      {2, {line("某市统计局", 700), line("2021 年 1 月 20 日", 720)}}};
+  YearEvidence e = year_evidence(pages);
+  EXPECT_EQ(e.named[2020], 2);
+  EXPECT_EQ(e.named.count(2026), 0u) << "the title's own line is not evidence";
+  ASSERT_TRUE(e.dated);
+  EXPECT_EQ(*e.dated, 2021);
+  // OCR read 2020 as 2026: after the document's date, impossible; the text's year is taken.
+  YearCheck after_date = check_title_year(2026, e);
+  EXPECT_EQ(after_date.year, 2020);
+  EXPECT_NE(after_date.doubt.find("impossible"), std::string::npos);
+  // Possible, but named nowhere while another year is named twice: kept, with the doubt said.
+  YearCheck unnamed = check_title_year(2019, e);
+  EXPECT_EQ(unnamed.year, 2019);
+  EXPECT_FALSE(unnamed.doubt.empty());
+  // Before the first reports: impossible.
+  EXPECT_EQ(check_title_year(2002, e).year, 2020);
+  // The text agrees: nothing to say.
+  EXPECT_TRUE(check_title_year(2020, e).doubt.empty());
+}
+
 TEST(ParseTitle, NoYear) {
   ReportTitle t{"某局政府信息公开工作年度报告", "", std::nullopt, 1};
   parse_title(t);

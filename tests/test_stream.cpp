@@ -232,5 +232,47 @@ TEST(Stream, AMisreadValueKeepsItsOwnColumn) {
   EXPECT_EQ(misread->col, find(t, "7")->col - 1);
 }
 
+TEST(Stream, ARowLabelRightUnderAHeaderRowIsARowOfItsOwn) {
+  // A borderless 主动公开 table: the header's 信息内容 and the first row's 规章 are as close as
+  // a wrapped label's lines, but each row has its own words or numbers in the value columns.
+  std::vector<TextRun> runs = {run("信息内容", 60, 100), run("甲", 200, 100), run("乙", 250, 100), run("丙", 300, 100)};
+  row(runs, "规章", 60, 112, {"0", "3", "5"});
+  row(runs, "行政规范性文件", 60, 124, {"1", "2", "4"});
+  auto tables = stream_tables(1, 842, runs, {});
+  ASSERT_EQ(tables.size(), 1u);
+  const Table &t = tables[0];
+  ASSERT_NE(find(t, "规章"), nullptr) << "not joined to 信息内容 above it";
+  EXPECT_EQ(find(t, "规章")->row, find(t, "3")->row);
+  EXPECT_EQ(find(t, "信息内容")->rowspan, 1);
+  // A label wrapped onto a line without numbers still joins (its values on the first line).
+  std::vector<TextRun> wrapped;
+  row(wrapped, "（二）部分公开（区分处理的", 60, 100, {"0", "1", "2"});
+  wrapped.push_back(run("不计其他情形）", 60, 112));
+  row(wrapped, "（三）不予公开", 60, 124, {"3", "4", "5"});
+  auto joined = stream_tables(1, 842, wrapped, {});
+  ASSERT_EQ(joined.size(), 1u);
+  EXPECT_NE(find(joined[0], "（二）部分公开（区分处理的不计其他情形）"), nullptr);
+}
+
+TEST(Stream, AnEmptySlotRightOfARowsOwnLabelIsPartOfIt) {
+  // （七）总计 spans the group and sub-row label columns; the sub-row label above it (3.其他)
+  // must not fill down into its row, or the total row would be read as another 3.其他.
+  std::vector<TextRun> runs;
+  row(runs, "（六）其他处理", 60, 100, {"1", "2", "3"});
+  runs.push_back(run("2.其他", 130, 112));
+  row(runs, "", 60, 112, {"4", "5", "6"});
+  runs.push_back(run("3.其他", 130, 124));
+  row(runs, "", 60, 124, {"7", "8", "9"});
+  row(runs, "（七）总计", 60, 136, {"12", "15", "18"});
+  auto tables = stream_tables(1, 842, runs, {});
+  ASSERT_EQ(tables.size(), 1u);
+  const Table &t = tables[0];
+  const Cell *other = find(t, "3.其他"), *total = find(t, "（七）总计");
+  ASSERT_NE(other, nullptr);
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(other->rowspan, 1);
+  EXPECT_EQ(total->col + total->colspan, find(t, "12")->col) << "the total's label reaches its values";
+}
+
 }  // namespace
 }  // namespace xxgk::layout

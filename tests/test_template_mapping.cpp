@@ -212,6 +212,39 @@ TEST(TemplateMapping, HeaderReadAsOneCellWithTheLabelColumnsHeader) {
   EXPECT_DOUBLE_EQ(value(v, "active_disclosure.fees.amount"), 3885);
 }
 
+TEST(TemplateMapping, AGroupsClauseJoinedToItsColumnHeaderIsMatchedWithoutIt) {
+  // A borderless table's stacked header lines joined without a space: 第二十条第（五）项 over
+  // 本年处理决定数量, read as one header.
+  layout::Table t = grid({{{"信息内容", 1}, {"第二十条第（五）项本年处理决定数量", 1}},
+                          {{"行政许可", 1}, {"950", 1}},
+                          {{"信息内容", 1}, {"第二十条第（六）项本年处理决定数量", 1}},
+                          {{"行政处罚", 1}, {"105", 1}},
+                          {{"行政强制", 1}, {"0", 1}}});
+  TemplateValues v = map_to_template({t}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "active_disclosure.licensing.decisions"), 950);
+  EXPECT_DOUBLE_EQ(value(v, "active_disclosure.penalty.decisions"), 105);
+  EXPECT_DOUBLE_EQ(value(v, "active_disclosure.coercion.decisions"), 0);
+  EXPECT_TRUE(v.unmatched_rows.empty());
+}
+
+layout::Table review_grid(std::vector<std::pair<std::string, int>> top, std::vector<std::pair<std::string, int>> middle,
+                          std::vector<std::pair<std::string, int>> bottom);
+
+TEST(TemplateMapping, AHeaderRowWithOneWordMisreadAsANumberIsNoRowOfValues) {
+  // A scan read the 未 of 未经复议直接起诉 as 2: its header row still names the columns.
+  const std::vector<std::string> leaves = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+  std::vector<std::pair<std::string, int>> top = {{"行政复议", 5}, {"行政诉讼", 10}}, middle, bottom(5, {"", 1});
+  for (const auto &l : leaves) middle.push_back({l, 1});
+  middle.insert(middle.end(), {{"2", 1}, {"经复议直接起诉", 4}, {"复议后起诉", 5}});
+  for (int g = 0; g < 2; ++g)
+    for (const auto &l : leaves) bottom.push_back({l, 1});
+  TemplateValues v = map_to_template({review_grid(top, middle, bottom)}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "review_litigation.administrative_review.upheld"), 0);
+  EXPECT_DOUBLE_EQ(value(v, "review_litigation.administrative_review.total"), 4);
+  EXPECT_DOUBLE_EQ(value(v, "review_litigation.litigation_direct.upheld"), 5);
+  EXPECT_DOUBLE_EQ(value(v, "review_litigation.litigation_after_review.total"), 14);
+}
+
 TEST(TemplateMapping, UnreadableLeafOfAHeaderNamedRowTakesItsPlaceBetweenItsNeighbours) {
   // The review table names its rows in the header; a scan read 结果纠正 as 结果全 under one of
   // them and 总计 as 计 under another.

@@ -41,14 +41,15 @@ std::string read_file(const fs::path &p) {
 
 struct Outcome {
   std::string record;  // one line of JSON
-  std::string status;  // ok / partial / failed
+  std::string status;  // ok / review / partial / failed
   bool rules_failed = false;
 };
 
-// What a worker left: the report it wrote (exit 0 ok, 5 partial), else an error record.
+// What a worker left: the report it wrote (exit 0 ok, 5 partial, 8 review), else an error record.
 Outcome outcome_of(const InputFile &input, const WorkerExit &exit, const fs::path &json_path,
                    const WorkerLimits &limits) {
-  bool wrote = !exit.timed_out && exit.signal == 0 && (exit.exit_code == 0 || exit.exit_code == 5);
+  bool wrote =
+      !exit.timed_out && exit.signal == 0 && (exit.exit_code == 0 || exit.exit_code == 5 || exit.exit_code == 8);
   if (wrote) {
     std::string text = read_file(json_path);
     nlohmann::json report = nlohmann::json::parse(text, nullptr, false);
@@ -98,7 +99,10 @@ BatchSummary run_batch(const BatchOptions &o, ResultSink &sink, ProgressReporter
     running.erase(job);
     Outcome out = outcome_of(in, exit, scratch.file(job, ".json"), o.limits);
     sink.write(in, out.record);
-    (out.status == "failed" ? sum.failed : out.status == "partial" ? sum.partial : sum.ok)++;
+    (out.status == "failed"    ? sum.failed
+     : out.status == "partial" ? sum.partial
+     : out.status == "review"  ? sum.review
+                               : sum.ok)++;
     sum.rules_failed += out.rules_failed;
     std::error_code ec;
     fs::remove(scratch.file(job, ".json"), ec);
@@ -130,8 +134,8 @@ BatchSummary run_batch(const BatchOptions &o, ResultSink &sink, ProgressReporter
 
 std::string summary_line(const BatchSummary &s) {
   std::ostringstream out;
-  out << s.inputs << " input" << (s.inputs == 1 ? "" : "s") << ": " << s.ok << " ok, " << s.partial << " partial, "
-      << s.failed << " failed";
+  out << s.inputs << " input" << (s.inputs == 1 ? "" : "s") << ": " << s.ok << " ok, " << s.review << " to review, "
+      << s.partial << " partial, " << s.failed << " failed";
   if (s.skipped) out << " (" << s.skipped << " skipped as already done)";
   out << "; " << s.rules_failed << " report" << (s.rules_failed == 1 ? "" : "s")
       << " fail a check of the form's arithmetic; " << std::lround(s.seconds) << " s";

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <optional>
+#include <set>
 
 #include "xxgk/core/sha256.hpp"
 #include "xxgk/core/utf8_text.hpp"
@@ -23,6 +24,33 @@ namespace {
 
 using report::Warning;
 
+// The title's year against what the text says of it (report::check_title_year).
+void check_year(report::Report &r, const std::vector<report::PageLines> &lines, int page) {
+  if (!r.meta.year) return;
+  report::YearCheck check = report::check_title_year(*r.meta.year, report::year_evidence(lines));
+  if (check.doubt.empty()) return;
+  if (check.year != *r.meta.year) {
+    std::string read = std::to_string(*r.meta.year);
+    r.meta.title.replace(r.meta.title.find(read + "年"), read.size(), std::to_string(check.year));
+    r.meta.year = check.year;
+  }
+  r.warnings.push_back({"year_uncertain", check.doubt, page, ""});
+}
+
+// An OCR'd agency with Latin letters, digits or marks in it (specks read between its
+// characters): they are left out, and the reader told.
+void clean_ocr_agency(report::Report &r, report::ReportTitle &title) {
+  std::string cleaned = report::without_stray_marks(title.agency);
+  if (cleaned == title.agency || cleaned.empty()) return;
+  r.warnings.push_back({"agency_uncertain",
+                        "OCR read the title's agency as " + title.agency +
+                            "; no name holds its Latin letters, digits or marks: taken as " + cleaned,
+                        title.page, ""});
+  r.meta.title.replace(r.meta.title.find(title.agency), title.agency.size(), cleaned);
+  title.agency = cleaned;
+  r.meta.agency = cleaned;
+}
+
 void describe_meta(report::Report &r, const std::vector<report::PageLines> &lines) {
   std::optional<report::ReportTitle> title = report::find_title(lines);
   if (title) {
@@ -31,6 +59,7 @@ void describe_meta(report::Report &r, const std::vector<report::PageLines> &line
     r.meta.year = title->year;
     bool scanned = title->page >= 1 && title->page <= static_cast<int>(r.pages.size()) &&
                    r.pages[static_cast<size_t>(title->page - 1)].read_from == "ocr";
+    if (scanned) clean_ocr_agency(r, *title);
     if (std::string named = scanned ? report::agency_in_text(lines, title->agency) : ""; !named.empty()) {
       r.warnings.push_back({"agency_from_text",
                             "OCR read the title's agency as " + title->agency +
@@ -47,9 +76,15 @@ void describe_meta(report::Report &r, const std::vector<report::PageLines> &line
     r.warnings.push_back({"agency_missing", "the title does not name the agency", title->page, ""});
   if (title && !title->year)
     r.warnings.push_back({"year_missing", "the title has no year (e.g. 2023年)", title->page, ""});
+  if (title) check_year(r, lines, title->page);
   report::EditionGuess edition = report::guess_edition(lines, r.meta.year);
   r.meta.edition = edition.edition;
   r.meta.edition_basis = edition.basis;
+  if (edition.basis != "table_labels")
+    r.warnings.push_back({"edition_uncertain",
+                          "the tables' labels do not tell the form's edition; " +
+                              std::string(edition.basis == "year" ? "taken from the year" : "2021 assumed"),
+                          0, ""});
 }
 
 // Section text is the prose: lines inside a table's parts belong to the table.
@@ -98,14 +133,7 @@ void map_values(report::Report &r, const std::vector<layout::Table> &grids) {
   report::ValueMap values;
   for (const auto &[key, v] : r.values.values) values[key] = v.value;
   r.validation = report::validate(values, edition);
-  // A value read from an image that no check of the form could confirm (a value beside it is
-  // missing) is not vouched for: the reader is told, as for a low OCR confidence.
-  for (const std::string &key : r.validation.unconfirmed) {
-    const report::MappedValue &v = r.values.values.at(key);
-    if (v.confidence < 1)
-      r.warnings.push_back({"unconfirmed", "read by OCR and no arithmetic check of the form could confirm it", v.page,
-                            key, v.confidence});
-  }
+  report::add_doubts(r);
 }
 
 // The file as read: its name, hash and size (format "pdf" unless the reader says otherwise).

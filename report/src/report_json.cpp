@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace xxgk::report {
 namespace {
@@ -68,10 +69,31 @@ nlohmann::json unmatched_json(const std::vector<UnmatchedRow> &rows) {
   return out;
 }
 
+// Warnings that cast doubt on a title fact: it was read, but may be wrong.
+bool doubts_meta(const Warning &w) {
+  static const char *codes[] = {"agency_from_text", "agency_uncertain", "year_uncertain", "edition_uncertain"};
+  return std::any_of(std::begin(codes), std::end(codes), [&](const char *c) { return w.code == c; });
+}
+
 }  // namespace
 
 bool Report::partial() const {
   return std::any_of(warnings.begin(), warnings.end(), marks_partial);
+}
+
+int Report::doubtful_values() const {
+  std::set<std::string> doubtful;
+  for (const Warning &w : warnings) {
+    auto it = values.values.find(w.key);
+    if (it != values.values.end() && it->second.value) doubtful.insert(w.key);
+  }
+  return static_cast<int>(doubtful.size());
+}
+
+std::string Report::status() const {
+  if (partial()) return "partial";
+  if (doubtful_values() > 0 || std::any_of(warnings.begin(), warnings.end(), doubts_meta)) return "review";
+  return "ok";
 }
 
 nlohmann::json to_json(const Report &report) {
@@ -112,7 +134,8 @@ nlohmann::json to_json(const Report &report) {
   j["validation"] = to_json(report.validation);
   j["warnings"] = nlohmann::json::array();
   for (const auto &w : report.warnings) j["warnings"].push_back(to_json(w));
-  j["status"] = report.partial() ? "partial" : "ok";
+  j["doubtful_values"] = report.doubtful_values();
+  j["status"] = report.status();
   return j;
 }
 

@@ -197,6 +197,8 @@ void parse_title(ReportTitle &title) {
       agency = t.substr(after, end == std::u32string::npos ? 0 : end - after);
     }
     if (agency.rfind(U"关于", 0) == 0) agency = agency.substr(2);
+    // "…局关于2023年…": the agency is what comes before 关于.
+    if (agency.size() > 2 && agency.compare(agency.size() - 2, 2, U"关于") == 0) agency.resize(agency.size() - 2);
     title.agency = to_utf8(agency);
     return;
   }
@@ -403,6 +405,52 @@ EditionGuess guess_edition(const std::vector<PageLines> &pages, std::optional<in
   if (score_2021 != score_2019) return {score_2021 > score_2019 ? "2021" : "2019", "table_labels"};
   if (year) return {*year >= 2021 ? "2021" : "2019", "year"};
   return {"2021", "default"};
+}
+
+std::string without_stray_marks(const std::string &agency) {
+  std::u32string out;
+  for (char32_t c : to_u32(agency))
+    if (c >= 0x2E80) out += c;  // CJK and full-width forms; no ASCII
+  return to_utf8(out);
+}
+
+YearEvidence year_evidence(const std::vector<PageLines> &pages) {
+  YearEvidence e;
+  std::vector<FlatLine> lines = flatten(pages);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::u32string &s = lines[i].compact;
+    if (names_a_report(s) && i < 6) continue;  // the title's own line
+    for (size_t at = 0; at + 4 < s.size(); ++at) {
+      bool starts = digits_end(s, at) == at + 4 && (at == 0 || s[at - 1] < U'0' || s[at - 1] > U'9');
+      if (!starts || s[at + 4] != U'年') continue;
+      int year = arabic(s.substr(at, 4));
+      if (year < 1990 || year > 2100) continue;
+      ++e.named[year];
+      if (is_date_line(s)) e.dated = year;
+    }
+  }
+  return e;
+}
+
+namespace {
+// The regulations on government information disclosure took effect in 2008.
+constexpr int first_report_year = 2008;
+}  // namespace
+
+YearCheck check_title_year(int year, const YearEvidence &e) {
+  int most = 0, times = 0;
+  for (const auto &[y, n] : e.named)
+    if (n > times && y >= first_report_year && (!e.dated || y <= *e.dated)) most = y, times = n;
+  bool impossible = year < first_report_year || (e.dated && year > *e.dated);
+  constexpr int named_often = 2;  // a year named once may be a plan's or a law's
+  bool unnamed = !e.named.count(year) && times >= named_often;
+  if (!impossible && !unnamed) return {year, ""};
+  std::string doubt = "the title's year " + std::to_string(year) +
+                      (impossible ? " is impossible" : " is named nowhere in the text") +
+                      (e.dated ? " (the report is dated " + std::to_string(*e.dated) + ")" : "") +
+                      (most ? "; the text names " + std::to_string(most) + " most" : "");
+  if (impossible && most) return {most, doubt + ": taken"};
+  return {year, doubt};
 }
 
 }  // namespace xxgk::report

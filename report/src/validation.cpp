@@ -65,6 +65,8 @@ Validation validate(const ValueMap &values, const EditionSpec &edition) {
     auto it = values.find(key);
     if (it != values.end() && it->second && !checked_keys.count(key)) v.unconfirmed.push_back(key);
   }
+  for (const auto &[key, value] : values)
+    if (value && !checked_keys.count(key) && !skipped_keys.count(key)) v.unchecked.push_back(key);
   return v;
 }
 

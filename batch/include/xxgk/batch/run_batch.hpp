@@ -21,14 +21,14 @@ struct BatchOptions {
 
 struct BatchSummary {
   int inputs = 0, skipped = 0;  // skipped: already done (resume)
-  int ok = 0, partial = 0, failed = 0;
+  int ok = 0, review = 0, partial = 0, failed = 0;
   int rules_failed = 0;  // reports where some arithmetic check of the form fails
   double seconds = 0;
 };
 
 BatchSummary run_batch(const BatchOptions &options, ResultSink &sink, ProgressReporter &progress);
 
-// "312 inputs: 290 ok, 7 partial, 15 failed (12 skipped as already done); 21 reports fail a
+// "312 inputs: 280 ok, 10 to review, 7 partial, 15 failed (12 skipped as already done); 21 reports fail a
 // check of the form's arithmetic; 3m12s"
 std::string summary_line(const BatchSummary &summary);
 

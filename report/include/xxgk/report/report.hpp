@@ -54,8 +54,20 @@ struct Report {
 
   // Something a complete report has is missing: a section, the title, the year.
   bool partial() const;
+  // Values printed in `tables` that carry a warning on their own key.
+  int doubtful_values() const;
+  // "partial" when something is missing; else "review" when a value or a title fact is
+  // doubtful; else "ok": every value read and none in doubt.
+  std::string status() const;
 };
 
 nlohmann::json to_json(const Report &report);
+
+// Every doubt about an OCR'd value said on its own key, once validation has run: a failed
+// check of the form it takes part in (check_failed: one of its cells is misread, and nothing
+// tells which), a check that could not be made (unconfirmed: a value beside it is missing), or
+// no check at all and a reading that is not sure (unconfirmed). Values from a text layer are
+// what the report prints; a failed check there is the agency's slip, said in `validation` only.
+void add_doubts(Report &report);
 
 }  // namespace xxgk::report

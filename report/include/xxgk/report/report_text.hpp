@@ -2,6 +2,7 @@
 // The prose of a report in reading order: its title (agency, year), the six section headings
 // of the official format, and the text under each.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +63,29 @@ std::vector<std::string> agency_aliases(const std::vector<PageLines> &pages, con
 std::string agency_in_text(const std::vector<PageLines> &pages, const std::string &agency);
 
 EditionGuess guess_edition(const std::vector<PageLines> &pages, std::optional<int> year);
+
+// An OCR'd agency name without what no body's name holds: Latin letters, ASCII digits and
+// marks (OCR's reading of specks and seal strokes between its characters).
+std::string without_stray_marks(const std::string &agency);
+
+// What the text says of the report's year, for checking the title's: the years it names
+// (YYYY年, outside the title's own line) with how often, and the year of the document's date
+// (the last date line: the signature's).
+struct YearEvidence {
+  std::map<int, int> named;  // year -> times named
+  std::optional<int> dated;  // the year of the document's date
+};
+YearEvidence year_evidence(const std::vector<PageLines> &pages);
+
+// The title's year checked against the text: impossible (before 2008, the first year of these
+// reports, or after the document's date), or named nowhere in the text while another year is
+// named at least twice. `year` is the one to keep: the text's most named where the title's is
+// impossible, else the title's; `doubt` says why, empty when nothing does.
+struct YearCheck {
+  int year = 0;
+  std::string doubt;
+};
+YearCheck check_title_year(int year, const YearEvidence &evidence);
 
 // Splits "XX局2023年政府信息公开工作年度报告" into agency and year.
 void parse_title(ReportTitle &title);

@@ -30,6 +30,8 @@ struct Validation {
   std::vector<RuleFailure> failed;
   // Keys with a value that take part only in skipped checks: nothing confirmed them.
   std::vector<std::string> unconfirmed;
+  // Keys with a value that no rule of the form checks at all (the 主动公开 table).
+  std::vector<std::string> unchecked;
 };
 
 Validation validate(const ValueMap &values, const EditionSpec &edition);

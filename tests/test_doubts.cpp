@@ -1,0 +1,105 @@
+// Doubts said on the value they concern, and the report's status built from them: each test a
+// small report made by hand (pages read from a text layer or by OCR, values, validation).
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "xxgk/report/report.hpp"
+#include "xxgk/report/template_mapping.hpp"
+#include "xxgk/report/validation.hpp"
+
+namespace xxgk::report {
+namespace {
+
+const EditionSpec &edition_2021() {
+  static const TemplateSpec spec = official_template_spec();
+  return spec.edition("2021");
+}
+
+// A report whose page 1 was read by OCR and page 2 from its text layer; every key of the
+// review table holds `value(key)` on `page`, each read with `confidence`.
+Report review_table_report(int page, double confidence, int corrected_upheld) {
+  Report r;
+  r.pages = {{1, 595, 842, 0, 10, "scanned", "ocr", 0}, {2, 595, 842, 0, 10, "text", "text_layer", 0}};
+  r.keys = template_keys(edition_2021());
+  for (const char *row : {"administrative_review", "litigation_direct", "litigation_after_review"}) {
+    double upheld = std::string(row) == "administrative_review" ? corrected_upheld : 1;
+    std::map<std::string, double> v = {{"upheld", upheld}, {"corrected", 2}, {"other", 0}, {"pending", 0}, {"total", 3}};
+    for (const auto &[column, number] : v) {
+      MappedValue m;
+      m.value = number;
+      m.raw = std::to_string(static_cast<int>(number));
+      m.kind = normalize::NumberKind::number;
+      m.page = page;
+      m.confidence = confidence;
+      m.label_score = 1;
+      r.values.values["review_litigation." + std::string(row) + "." + column] = m;
+    }
+  }
+  ValueMap values;
+  for (const auto &[key, v] : r.values.values) values[key] = v.value;
+  r.validation = validate(values, edition_2021());
+  return r;
+}
+
+bool warned(const Report &r, const std::string &code, const std::string &key) {
+  return std::any_of(r.warnings.begin(), r.warnings.end(),
+                     [&](const Warning &w) { return w.code == code && w.key == key; });
+}
+
+TEST(Doubts, EveryOcrdValueInAFailedCheckCarriesAWarning) {
+  // 行政复议's 结果维持 misread 1 as 7: its row's total no longer adds up.
+  Report r = review_table_report(1, 0.95, 7);
+  ASSERT_EQ(r.validation.failed.size(), 1u);
+  add_doubts(r);
+  for (const char *column : {"upheld", "corrected", "other", "pending", "total"})
+    EXPECT_TRUE(warned(r, "check_failed", std::string("review_litigation.administrative_review.") + column)) << column;
+  EXPECT_FALSE(warned(r, "check_failed", "review_litigation.litigation_direct.upheld")) << "its check passed";
+  EXPECT_EQ(r.doubtful_values(), 5);
+  EXPECT_EQ(r.status(), "review");
+}
+
+TEST(Doubts, AFailedCheckOnATextLayersNumbersIsTheAgencysSlip) {
+  Report r = review_table_report(2, 1, 7);
+  add_doubts(r);
+  EXPECT_TRUE(r.warnings.empty());
+  EXPECT_EQ(r.validation.failed.size(), 1u) << "still reported, never repaired";
+  EXPECT_EQ(r.status(), "ok");
+}
+
+TEST(Doubts, AnOcrdValueNoCheckCoversNeedsASureReading) {
+  Report r = review_table_report(1, 0.95, 1);
+  MappedValue fees;
+  fees.value = 8;
+  fees.raw = "8";
+  fees.kind = normalize::NumberKind::number;
+  fees.page = 1;
+  fees.confidence = 0.87;  // read fairly surely, but nothing could catch a 0 read as 8
+  r.values.values["active_disclosure.licensing.decisions"] = fees;
+  MappedValue sure = fees;
+  sure.confidence = 0.96;
+  r.values.values["active_disclosure.penalty.decisions"] = sure;
+  ValueMap values;
+  for (const auto &[key, v] : r.values.values) values[key] = v.value;
+  r.validation = validate(values, edition_2021());
+  add_doubts(r);
+  EXPECT_TRUE(warned(r, "unconfirmed", "active_disclosure.licensing.decisions"));
+  EXPECT_FALSE(warned(r, "unconfirmed", "active_disclosure.penalty.decisions"));
+  EXPECT_EQ(r.status(), "review");
+}
+
+TEST(Status, PartialOutranksReviewAndATitleDoubtAsksForReview) {
+  Report r = review_table_report(2, 1, 1);
+  add_doubts(r);
+  EXPECT_EQ(r.status(), "ok");
+  r.warnings.push_back({"year_uncertain", "the title's year 2026 is impossible", 1, ""});
+  EXPECT_EQ(r.status(), "review");
+  EXPECT_EQ(r.doubtful_values(), 0);
+  r.warnings.push_back({"section_missing", "no heading for section 6", 0, "other_matters"});
+  EXPECT_EQ(r.status(), "partial");
+  EXPECT_EQ(to_json(r)["status"], "partial");
+}
+
+}  // namespace
+}  // namespace xxgk::report
