@@ -25,7 +25,8 @@ Report review_table_report(int page, double confidence, int corrected_upheld) {
   r.keys = template_keys(edition_2021());
   for (const char *row : {"administrative_review", "litigation_direct", "litigation_after_review"}) {
     double upheld = std::string(row) == "administrative_review" ? corrected_upheld : 1;
-    std::map<std::string, double> v = {{"upheld", upheld}, {"corrected", 2}, {"other", 0}, {"pending", 0}, {"total", 3}};
+    std::map<std::string, double> v = {
+        {"upheld", upheld}, {"corrected", 2}, {"other", 0}, {"pending", 0}, {"total", 3}};
     for (const auto &[column, number] : v) {
       MappedValue m;
       m.value = number;

@@ -190,5 +190,32 @@ TEST(RulingDetector, ScalesToPagePoints) {
   EXPECT_NEAR(rulings[0].end, 400, 1);
 }
 
+TEST(CellBorders, AScannedColumnLineGoesOnAGlyphStrokeStopsAtItsRow) {
+  // Rows 14 pt tall between horizontals at 0, 14, 28, 42; long column lines at 0 and 300 over
+  // all three rows. Short strokes that fill one row from line to line:
+  std::vector<Ruling> lines = {h(0, 0, 300), h(14, 0, 300), h(28, 0, 300), h(42, 0, 300), v(0, 0, 42), v(300, 0, 42)};
+  std::vector<Ruling> strokes = {
+      v(150, 14.3, 27.7),    // a column line of row 2 ...
+      v(150.5, 28.3, 41.7),  // ... going on in row 3
+      v(80, 0.3, 13.7),      // a glyph's upright stroke in row 1 (十 of 第二十条)
+      v(110, 0.3, 13.7),     // and another beside it
+      v(220, 14.3, 41.7),    // a column line over rows 2 and 3, crossed by the line at 28
+  };
+  std::vector<Ruling> borders = cell_borders(lines, strokes, 1.0);
+  ASSERT_EQ(borders.size(), strokes.size()) << "every stroke runs from line to line";
+  std::vector<Ruling> kept = continued_borders(borders, lines, 1.5, 2.5);
+  std::vector<double> at;
+  for (const Ruling &r : kept) at.push_back(r.position);
+  EXPECT_EQ(at, (std::vector<double>{150, 150.5, 220}));
+  // A row alone at the top of a page part, a full-width clause row under it: its borders stand
+  // on the column lines of the group below, which do not reach up to them.
+  std::vector<Ruling> below = {h(0, 0, 300), h(14, 0, 300), h(28, 0, 300), v(100, 28, 70), v(200, 28, 70)};
+  std::vector<Ruling> first_row = {v(100.4, 0.3, 13.7), v(199.8, 0.3, 13.7)};
+  EXPECT_EQ(continued_borders(first_row, below, 1.5, 2.5).size(), 2u);
+  // One of them off every column line: a glyph's row, none kept.
+  first_row.push_back(v(150, 0.3, 13.7));
+  EXPECT_TRUE(continued_borders(first_row, below, 1.5, 2.5).empty());
+}
+
 }  // namespace
 }  // namespace xxgk::layout

@@ -1,6 +1,7 @@
 #include "xxgk/layout/ruling.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace xxgk::layout {
 namespace {
@@ -67,6 +68,45 @@ std::vector<Ruling> cell_borders(const std::vector<Ruling> &rulings, const std::
   for (const Ruling &c : candidates)
     if (ends_on_crossing_line(c, c.start, rulings, slack) && ends_on_crossing_line(c, c.end, rulings, slack))
       out.push_back(c);
+  return out;
+}
+
+std::vector<Ruling> continued_borders(const std::vector<Ruling> &borders, const std::vector<Ruling> &lines,
+                                      double align, double gap) {
+  auto goes_on = [&](const Ruling &b, const Ruling &other) {
+    if (&b == &other || other.orientation != b.orientation || std::abs(other.position - b.position) > align)
+      return false;
+    bool below = other.start >= b.end - gap && other.start <= b.end + gap;
+    bool above = other.end >= b.start - gap && other.end <= b.start + gap;
+    return below || above;
+  };
+  // A stroke crossed by a table line inside its length is a column line over two rows.
+  auto crossed = [&](const Ruling &b, const Ruling &l) {
+    return l.orientation != b.orientation && l.position > b.start + gap && l.position < b.end - gap &&
+           b.position >= l.start - align && b.position <= l.end + align;
+  };
+  // Borders of a row that all lie on column lines elsewhere (a table part's first row at the
+  // top of a page, under nothing: 规范性文件 | 68 | 14 | 0). Glyph strokes come several to a
+  // row, and rarely each on a column line.
+  auto on_a_column_line = [&](const Ruling &b) {
+    return std::any_of(lines.begin(), lines.end(), [&](const Ruling &l) {
+      return l.orientation == b.orientation && std::abs(l.position - b.position) <= align;
+    });
+  };
+  auto row_on_column_lines = [&](const Ruling &b) {
+    return std::all_of(borders.begin(), borders.end(), [&](const Ruling &o) {
+      bool same_row = o.orientation == b.orientation && std::min(o.end, b.end) - std::max(o.start, b.start) > gap;
+      return !same_row || on_a_column_line(o);
+    });
+  };
+  std::vector<Ruling> out;
+  for (const Ruling &b : borders) {
+    bool kept =
+        std::any_of(lines.begin(), lines.end(), [&](const Ruling &l) { return goes_on(b, l) || crossed(b, l); }) ||
+        std::any_of(borders.begin(), borders.end(), [&](const Ruling &o) { return goes_on(b, o); }) ||
+        row_on_column_lines(b);
+    if (kept) out.push_back(b);
+  }
   return out;
 }
 

@@ -71,6 +71,10 @@ std::vector<Ruling> detect_rulings(const Raster &page, const std::vector<Rect> &
   candidates.insert(candidates.end(), short_vertical.begin(), short_vertical.end());
   std::erase_if(candidates, [&](const Ruling &r) { return r.length() >= options.min_length; });
   std::vector<Ruling> borders = cell_borders(all, candidates, options.border_slack);
+  // Points: how far apart two pieces of one column line may lie across, and how far apart
+  // along, the crossing ruling between them (its own thickness and a scan's blur).
+  constexpr double column_line_align = 1.5, across_ruling_gap = 2.5;
+  if (options.border_must_continue) borders = continued_borders(borders, all, column_line_align, across_ruling_gap);
   all.insert(all.end(), borders.begin(), borders.end());
   return merge_rulings(std::move(all));
 }

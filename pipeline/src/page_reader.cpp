@@ -144,6 +144,7 @@ std::vector<layout::Ruling> scan_rulings(const ocr::ScanImages &scan) {
   detector.bridge = 0.8;
   detector.min_border_length = 8;
   detector.border_slack = 1.0;
+  detector.border_must_continue = true;
   std::vector<layout::Ruling> found = layout::detect_rulings(scan.lines, {}, detector);
   // What only the seal drew (a stretch of its ring) is no ruling.
   return layout::inked_on(found, scan.text, detector.dark_threshold, 0.6);

@@ -37,4 +37,13 @@ bool intersects(const Ruling &horizontal, const Ruling &vertical, double slack);
 std::vector<Ruling> cell_borders(const std::vector<Ruling> &rulings, const std::vector<Ruling> &candidates,
                                  double slack);
 
+// The `borders` that go on across a crossing ruling: another line of `lines` or `borders` on
+// the same line (within `align` points) begins or ends within `gap` points of one of their
+// ends; or that a line of `lines` crosses inside their length (a column line over two rows);
+// or whose row's borders all lie on lines of `lines` (a row alone at the top of a page part).
+// A table's column lines run on from row to row; an upright glyph stroke that happens to fill
+// its row from line to line (a Ming face's 十 or 本 in a tight row) stops there.
+std::vector<Ruling> continued_borders(const std::vector<Ruling> &borders, const std::vector<Ruling> &lines,
+                                      double align, double gap);
+
 }  // namespace xxgk::layout

@@ -22,6 +22,9 @@ struct RulingDetectorOptions {
   // meets its rulings (its ends lie within the rulings' own thickness); a glyph's upright
   // stroke in a tight row stops a point or two short of them.
   double border_slack = 2.5;
+  // Keep such a short stroke only where a line goes on from one of its ends across the crossing
+  // ruling (continued_borders): on scans, whose tight rows let glyph strokes reach both lines.
+  bool border_must_continue = false;
 };
 
 // Rulings on `page` in page points. Pixels inside `erase` (page points: typically the glyph
