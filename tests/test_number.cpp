@@ -21,6 +21,30 @@ TEST(ParseNumber, PlainAndGroupedIntegers) {
   expect_number(" 42 ", 42, true);
 }
 
+TEST(ParseNumber, AUnitPrintedAfterTheDigitsIsRecorded) {
+  // Real pages print amounts with their unit in the cell: 75394432.52元, 251000元.
+  ParsedNumber amount = parse_number("75394432.52元");
+  EXPECT_EQ(amount.kind, NumberKind::number);
+  EXPECT_DOUBLE_EQ(amount.value, 75394432.52);
+  EXPECT_EQ(amount.unit, "元");
+  EXPECT_EQ(parse_number("3.5 万元").unit, "万元");
+  EXPECT_DOUBLE_EQ(parse_number("12件").value, 12);
+  EXPECT_EQ(parse_number("12").unit, "");
+  EXPECT_EQ(parse_number("元").kind, NumberKind::invalid) << "a unit alone is no number";
+}
+
+TEST(MoneyUnits, NamedByALabelAndConverted) {
+  EXPECT_EQ(money_unit_in_label("本年收费金额（单位：万元）"), "万元");
+  EXPECT_EQ(money_unit_in_label("本年收费金额(单位:元)"), "元");
+  EXPECT_EQ(money_unit_in_label("采购总金额（元）"), "元");
+  EXPECT_EQ(money_unit_in_label("采购总金额"), "");
+  EXPECT_EQ(money_unit_in_label("单元格"), "") << "元 inside a word names no unit";
+  EXPECT_DOUBLE_EQ(money_unit_factor("元", "万元"), 1e-4);
+  EXPECT_DOUBLE_EQ(money_unit_factor("亿元", "万元"), 1e4);
+  EXPECT_DOUBLE_EQ(money_unit_factor("件", "万元"), 0);
+  EXPECT_DOUBLE_EQ(money_unit_factor("元", ""), 0);
+}
+
 TEST(ParseNumber, FullWidthDigits) {
   expect_number("１２", 12, true);
   expect_number("１，２３４", 1234, true);

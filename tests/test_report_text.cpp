@@ -97,6 +97,45 @@ TEST(TitleYear, CheckedAgainstTheYearsTheTextNamesAndItsDate) {
   EXPECT_TRUE(check_title_year(2020, e).doubt.empty());
 }
 
+TEST(FindTitle, AWebPagesTitleAmongItsSiteChrome) {
+  // A government site's page: a menu that names 政府信息公开 and 政府工作报告, a breadcrumb, a
+  // metadata table's 标题 label, then the article.
+  std::vector<PageLines> pages = {
+      {1,
+       {line("网站支持IPV6政府信息公开领导之窗政府机构要闻政府会议最新文件政策文件库政府工作报告公示公告规划信息", 20),
+        line("当前位置：首页>政务公开>政府信息公开年报>某市统计局2023年政府信息公开工作年度报告", 40),
+        line("标题：某市统计局2023年政府信息公开工作年度报告", 60), line("索引号：11320000MB0000000X/2024-00012", 80),
+        line("某市统计局2023年政府信息公开工作年度报告", 100), line("一、总体情况", 130)}}};
+  std::optional<ReportTitle> t = find_title(pages);
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->title, "某市统计局2023年政府信息公开工作年度报告");
+  EXPECT_EQ(t->agency, "某市统计局");
+  EXPECT_EQ(t->year, 2023);
+  // A page title with the site's suffix.
+  std::vector<PageLines> titled = {
+      {1, {line("某市统计局2023年度政府信息公开工作年度报告_政府信息公开年报_某市人民政府", 20)}}};
+  ASSERT_TRUE(find_title(titled));
+  EXPECT_EQ(find_title(titled)->title, "某市统计局2023年度政府信息公开工作年度报告");
+}
+
+TEST(FindSections, HeadingsWordedOtherwiseAreKnownByTheirNumberAndWords) {
+  EditionSpec spec = official_template_spec().edition("2021");
+  std::vector<PageLines> pages = {
+      {1,
+       {line("一、总体情况", 100), line("二、主动公开政府信息情况", 200),
+        line("三、收到和处理政府信息公开申请情况", 300), line("四、政府信息公开行政法复议、行政诉讼情况", 400),
+        line("五、政府信息公开工作存在的主要问题及改进情况", 500),
+        line("（五）问题整改。针对上年度存在的问题逐项整改", 520), line("六、其他需要报告的事项", 600)}}};
+  std::vector<Section> found = find_sections(pages, spec.sections, {});
+  ASSERT_EQ(found.size(), 6u);
+  EXPECT_EQ(found[3].heading, "四、政府信息公开行政法复议、行政诉讼情况");
+  EXPECT_EQ(found[4].heading, "五、政府信息公开工作存在的主要问题及改进情况");
+  EXPECT_NE(found[4].text.find("问题整改"), std::string::npos) << "an item numbered （五） is text, not a heading";
+  std::vector<PageLines> other = {{1, {line("五、存在的主要问题及整改措施", 100)}}};
+  std::vector<SectionSpec> problems = {spec.sections[4]};
+  EXPECT_EQ(find_sections(other, problems, {}).size(), 1u);
+}
+
 TEST(ParseTitle, NoYear) {
   ReportTitle t{"某局政府信息公开工作年度报告", "", std::nullopt, 1};
   parse_title(t);

@@ -212,6 +212,39 @@ TEST(TemplateMapping, HeaderReadAsOneCellWithTheLabelColumnsHeader) {
   EXPECT_DOUBLE_EQ(value(v, "active_disclosure.fees.amount"), 3885);
 }
 
+TEST(TemplateMapping, AnAmountInAnotherUnitOfMoneyIsConvertedAndSaidSo) {
+  // The form counts fees in 万元; one agency heads the column （单位：元）, another prints 元 in
+  // the cell. Read as printed, both would be 10,000 times too large.
+  layout::Table t = grid({{{"第二十条第（八）项", 2}},
+                          {{"信息内容", 1}, {"本年收费金额（单位：元）", 1}},
+                          {{"行政事业性收费", 1}, {"251000", 1}}});
+  TemplateValues v = map_to_template({t}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "active_disclosure.fees.amount"), 25.1);
+  EXPECT_TRUE(warned(v, "unit_converted", "active_disclosure.fees.amount"));
+  EXPECT_EQ(v.values.at("active_disclosure.fees.amount").unit, "元");
+  layout::Table in_cell = grid({{{"第二十条第（八）项", 2}},
+                                {{"信息内容", 1}, {"本年收费金额（单位：万元）", 1}},
+                                {{"行政事业性收费", 1}, {"380000元", 1}}});
+  TemplateValues w = map_to_template({in_cell}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(w, "active_disclosure.fees.amount"), 38);
+  EXPECT_TRUE(warned(w, "unit_converted", "active_disclosure.fees.amount"));
+  // Printed in the form's own unit: nothing to say.
+  layout::Table same =
+      grid({{{"信息内容", 1}, {"本年收费金额（单位：万元）", 1}}, {{"行政事业性收费", 1}, {"38万元", 1}}});
+  TemplateValues x = map_to_template({same}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(x, "active_disclosure.fees.amount"), 38);
+  EXPECT_FALSE(warned(x, "unit_converted", "active_disclosure.fees.amount"));
+}
+
+TEST(TemplateMapping, AValueThatBreaksItsColumnsTypeIsFlagged) {
+  layout::Table t = grid({{{"信息内容", 1}, {"本年制发件数", 1}, {"本年废止件数", 1}, {"现行有效件数", 1}},
+                          {{"规章", 1}, {"1.234", 1}, {"-3", 1}, {"5", 1}}});
+  TemplateValues v = map_to_template({t}, edition_2021());
+  EXPECT_TRUE(warned(v, "value_type", "active_disclosure.regulations.issued")) << "a count with decimals";
+  EXPECT_TRUE(warned(v, "value_type", "active_disclosure.regulations.repealed")) << "a negative count";
+  EXPECT_FALSE(warned(v, "value_type", "active_disclosure.regulations.in_force"));
+}
+
 TEST(TemplateMapping, AGroupsClauseJoinedToItsColumnHeaderIsMatchedWithoutIt) {
   // A borderless table's stacked header lines joined without a space: 第二十条第（五）项 over
   // 本年处理决定数量, read as one header.

@@ -50,15 +50,17 @@ nlohmann::json tables_json(const Report &r) {
 
 nlohmann::json provenance_json(const Report &r) {
   nlohmann::json cells = nlohmann::json::object();
-  for (const auto &[key, v] : r.values.values)
-    set_path(
-        cells, key,
-        {{"page", v.page},
-         {"bbox", {rounded(v.bbox.x0, 100), rounded(v.bbox.y0, 100), rounded(v.bbox.x1, 100), rounded(v.bbox.y1, 100)}},
-         {"raw", v.raw},
-         {"kind", normalize::to_string(v.kind)},
-         {"confidence", rounded(v.confidence, 1000)},
-         {"label_score", rounded(v.label_score, 1000)}});
+  for (const auto &[key, v] : r.values.values) {
+    nlohmann::json cell = {
+        {"page", v.page},
+        {"bbox", {rounded(v.bbox.x0, 100), rounded(v.bbox.y0, 100), rounded(v.bbox.x1, 100), rounded(v.bbox.y1, 100)}},
+        {"raw", v.raw},
+        {"kind", normalize::to_string(v.kind)},
+        {"confidence", rounded(v.confidence, 1000)},
+        {"label_score", rounded(v.label_score, 1000)}};
+    if (!v.unit.empty()) cell["unit"] = v.unit;
+    set_path(cells, key, std::move(cell));
+  }
   return cells;
 }
 

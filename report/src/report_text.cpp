@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include "xxgk/core/utf8_text.hpp"
 #include "xxgk/normalize/unicode_fold.hpp"
@@ -76,6 +77,38 @@ std::u32string strip_trailing_punctuation(std::u32string s) {
   return s;
 }
 
+// The words that carry each section's meaning, whatever else its title says: agencies word
+// them otherwise (存在的主要问题及整改措施, 政府信息公开工作存在的主要问题及改进情况), and
+// slips leave them standing (行政法复议).
+bool names_its_section(const std::u32string &rest, const std::string &id) {
+  static const std::map<std::string, std::vector<std::u32string>> words = {
+      {"overview", {U"总体情况", U"基本情况", U"总体"}},
+      {"active_disclosure", {U"主动公开"}},
+      {"applications", {U"依申请", U"申请情况", U"处理政府信息公开申请"}},
+      {"review_litigation", {U"复议", U"诉讼"}},
+      {"problems", {U"问题"}},
+      {"other_matters", {U"其他需要报告", U"其他事项", U"需要报告的事项"}},
+  };
+  auto it = words.find(id);
+  if (it == words.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(),
+                     [&](const std::u32string &w) { return rest.find(w) != std::u32string::npos; });
+}
+
+// A section's own number as the report's headings print it: 五、 or 第五部分, not an item's
+// （五） or 5. (the sections' sub-items are numbered so).
+bool top_level_number(const std::u32string &line, int number) {
+  if (line.rfind(U"第", 0) == 0) return split_heading_number(line).number == number;
+  size_t e = numeral_end(line, 0);
+  return e > 0 && e < line.size() && line[e] == U'、' && split_heading_number(line).number == number;
+}
+
+// A heading worded otherwise than the form's title scores this when it has the section's own
+// number and words: surely enough for prose, not for a line inside a table.
+constexpr double reworded_heading_score = 0.85;
+// How many characters longer than the form's title a reworded heading may be.
+constexpr size_t reworded_extra_chars = 10;
+
 // How well a line reads as the heading of `spec`; 0 if it cannot be one.
 double heading_score(const std::u32string &line, const SectionSpec &spec) {
   if (line.empty() || line.back() == U'。' || line.back() == U'；') return 0;
@@ -95,8 +128,11 @@ double heading_score(const std::u32string &line, const SectionSpec &spec) {
   if (h.number == 0)  // what is left of an unreadable number before the title
     while (!rest.empty() && rest.front() < 0x2E80 && !(rest.front() >= U'0' && rest.front() <= U'9'))
       rest.erase(rest.begin());
-  if (rest.size() > title.size() + 4) return 0;
+  bool reworded = top_level_number(line, spec.number) && rest.size() <= title.size() + reworded_extra_chars &&
+                  names_its_section(rest, spec.id);
+  if (rest.size() > title.size() + 4) return reworded ? reworded_heading_score : 0;
   double score = similarity(rest, title);
+  if (reworded) score = std::max(score, reworded_heading_score);
   // The whole title after a few characters that are no number (一、 read as 站采约).
   size_t prefix = rest.size() - std::min(rest.size(), title.size());
   if (h.number == 0 && prefix >= 1 && prefix <= 3 && rest.compare(prefix, title.size(), title) == 0)
@@ -236,25 +272,69 @@ std::optional<std::u32string> large_print_title(const std::vector<layout::TextLi
   return joined;
 }
 
-// The title found by its words when it is set in body size: the line naming the report, with
-// the lines above that carry the agency and a short wrapped tail below.
+// A line as a title may stand in it on a web page: after a breadcrumb's last separator
+// (首页>政务公开>…), without a metadata table's label (标题： 名称), and before a page title's
+// site suffix (…年度报告_政府信息公开年报_某某网).
+std::u32string title_text(std::u32string s) {
+  size_t crumb = s.find_last_of(U">»＞");
+  if (crumb != std::u32string::npos) s = s.substr(crumb + 1);
+  for (std::u32string_view label : {U"文件名称", U"标题", U"名称", U"题名"})
+    if (s.rfind(label, 0) == 0) {
+      s = s.substr(label.size());
+      if (!s.empty() && (s[0] == U'：' || s[0] == U':')) s = s.substr(1);
+      break;
+    }
+  size_t report = s.find(U"报告");
+  if (report != std::u32string::npos) {
+    size_t suffix = s.find_first_of(U"_|｜", report);
+    if (suffix != std::u32string::npos) s.resize(suffix);
+  }
+  return s;
+}
+
+bool names_a_year(const std::u32string &s) {
+  for (size_t i = 0; i + 4 < s.size(); ++i)
+    if (digits_end(s, i) == i + 4 && s[i + 4] == U'年') return true;
+  return false;
+}
+
+// Lines of a page's top searched for its title: a web page's site chrome (menus, badges, a
+// breadcrumb, the article's date and source) can come first. A title longer than this is a
+// menu's run of links, not a report's name.
+constexpr size_t title_search_lines = 60;
+constexpr size_t longest_title = 60;
+
+// A title is no sentence: a line with a comma or a full stop in it is prose (本报告依据…编制，).
+bool sentence_punctuation(const std::u32string &s) {
+  return s.find_first_of(U"，。；") != std::u32string::npos;
+}
+
+// The title found by its words when it is set in body size: a line naming a report (with the
+// lines above that carry the agency, and a short wrapped tail below). The first that names
+// 政府信息公开 and a year wins; else the first with a year (OCR may break 政府信息公开 with a
+// speck: 信息4公开); else the first.
 std::optional<std::u32string> keyword_title(const std::vector<layout::TextLine> &lines) {
-  for (size_t i = 0; i < lines.size() && i < 15; ++i) {
-    std::u32string c = compact(lines[i].text);
-    if (!looks_like_title_line(c) || c.back() == U'。') continue;
+  std::optional<std::u32string> with_year, any;
+  for (size_t i = 0; i < lines.size() && i < title_search_lines; ++i) {
+    std::u32string c = title_text(compact(lines[i].text));
+    if (c.empty() || !looks_like_title_line(c) || c.back() == U'。' || sentence_punctuation(c)) continue;
     std::u32string joined = c;
     for (size_t k = i; k > 0 && needs_line_above(joined); --k) {
       const auto &above = lines[k - 1];
       if (lines[k].bbox.y0 - above.bbox.y1 > 1.5 * above.bbox.height()) break;
-      joined = compact(above.text) + joined;
+      joined = title_text(compact(above.text)) + joined;
     }
     if (i + 1 < lines.size() && joined.back() != U'告') {
       std::u32string tail = compact(lines[i + 1].text);
       if (tail.size() <= 3) joined += tail;
     }
-    return joined;
+    if (joined.size() > longest_title) continue;
+    bool year = names_a_year(joined);
+    if (year && names_a_report(joined)) return joined;
+    if (year && !with_year) with_year = joined;
+    if (!any) any = joined;
   }
-  return std::nullopt;
+  return with_year ? with_year : any;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "xxgk/report/template_mapping.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <set>
 
@@ -301,6 +302,7 @@ struct Candidate {
   const Cell *cell;
   const TemplateAxis *column;
   int block = -1, row = -1, col = -1;  // template block and its row and column indices
+  std::string header;                  // the column's header as printed, where it was read
 };
 
 // Axis matches already made: the cells of a row share its row path, those of a column its
@@ -331,8 +333,10 @@ std::vector<Candidate> match_cell(const std::vector<TemplateBlock> &blocks, cons
     AxisMatch col = memo.best(b.columns, p.column, true);
     if (row.score < match_threshold || col.score < match_threshold) continue;
     double score = std::min(row.score, 1.0) * std::min(col.score, 1.0) + 0.01 * (row.score + col.score);
+    std::string header;
+    for (const std::string &h : p.column) header += h;
     out.push_back({b.table + "." + row.axis->id + "." + col.axis->id, score, &cell, col.axis, static_cast<int>(bi),
-                   static_cast<int>(row.axis - b.rows.data()), static_cast<int>(col.axis - b.columns.data())});
+                   static_cast<int>(row.axis - b.rows.data()), static_cast<int>(col.axis - b.columns.data()), header});
   }
   return out;
 }
@@ -479,7 +483,7 @@ std::vector<Candidate> inferred_candidates(const Table &t, const std::vector<Can
     if (!k) continue;
     const TemplateBlock &b = blocks[r.first];
     out.push_back({b.table + "." + b.rows[r.second].id + "." + b.columns[k->second].id, 0.3, &c, &b.columns[k->second],
-                   r.first, r.second, k->second});
+                   r.first, r.second, k->second, ""});
   }
   return out;
 }
@@ -514,7 +518,7 @@ std::vector<Candidate> header_named_candidates(const Table &t, const std::vector
     const TemplateBlock &b = blocks[row->first];
     if (*col < 0 || *col >= static_cast<int>(b.columns.size())) continue;
     out.push_back({b.table + "." + b.rows[row->second].id + "." + b.columns[*col].id, 0.3, &c, &b.columns[*col],
-                   row->first, row->second, *col});
+                   row->first, row->second, *col, ""});
   }
   return out;
 }
@@ -568,7 +572,8 @@ std::vector<Candidate> ordered_row(const Table &t, int row, const std::vector<Ca
   std::vector<Candidate> out;
   for (size_t i = 0; i < cells.size(); ++i) {
     int r = static_cast<int>(i / width), k = static_cast<int>(i % width);
-    out.push_back({b.table + "." + b.rows[r].id + "." + b.columns[k].id, 0.3, cells[i], &b.columns[k], block, r, k});
+    out.push_back(
+        {b.table + "." + b.rows[r].id + "." + b.columns[k].id, 0.3, cells[i], &b.columns[k], block, r, k, ""});
   }
   return out;
 }
@@ -601,11 +606,39 @@ MappedValue mapped(const Cell &cell, double score) {
   v.raw = cell.text;
   v.kind = n.kind;
   if (n.kind != normalize::NumberKind::invalid) v.value = n.value;
+  v.unit = n.unit;
   v.page = cell.page;
   v.bbox = cell.bbox;
   v.confidence = cell.confidence;
   v.label_score = std::min(score, 1.0);
   return v;
+}
+
+// An amount printed in another unit of money than the form counts in (元 in a cell, or
+// （单位：元） over its column, where the form says 万元) is converted, and the reader told.
+void convert_money(MappedValue &v, const Candidate &c, std::vector<Warning> &warnings) {
+  if (v.unit.empty()) v.unit = normalize::money_unit_in_label(c.header);
+  std::string form_unit = normalize::money_unit_in_label(c.column->label);
+  double factor = normalize::money_unit_factor(v.unit, form_unit);
+  if (!v.value || factor == 0 || factor == 1) return;
+  double printed = *v.value;
+  v.value = printed * factor;
+  warnings.push_back({"unit_converted",
+                      "printed in " + v.unit + " ('" + v.raw + "'); the form counts " + form_unit + ": converted",
+                      v.page, c.key});
+}
+
+// A count is a whole number, and never negative where the form does not ask for a change
+// (本年增/减 is "signed"); an amount is any number.
+void check_type(const MappedValue &v, const Candidate &c, std::vector<Warning> &warnings) {
+  if (!v.value || v.kind != normalize::NumberKind::number || c.column->type == "decimal") return;
+  bool whole = *v.value == std::floor(*v.value);
+  bool sign_ok = c.column->type == "signed" || *v.value >= 0;
+  if (whole && sign_ok) return;
+  warnings.push_back({"value_type",
+                      "'" + v.raw + "' in a column of " +
+                          (c.column->type == "signed" ? "whole numbers" : "counts (whole numbers, not negative)"),
+                      v.page, c.key});
 }
 
 }  // namespace
@@ -681,6 +714,8 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
     if (out.values.count(c.key) || used.count(c.cell)) continue;
     used.insert(c.cell);
     MappedValue v = mapped(*c.cell, c.score);
+    convert_money(v, c, out.warnings);
+    check_type(v, c, out.warnings);
     if (c.score < match_threshold)
       out.warnings.push_back(
           {"label_inferred", "row or column label unreadable; placed by the form's order", v.page, c.key});

@@ -50,6 +50,7 @@ struct MappedValue {
   Rect bbox;
   double confidence = 1;   // of the text (OCR)
   double label_score = 0;  // of the row and column label match
+  std::string unit;        // printed after the number, or named by the column's header
 };
 
 struct UnmatchedRow {
