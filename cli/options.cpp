@@ -178,9 +178,11 @@ Batch extraction (more than one input, a folder, or any option below):
 
 Options for csv:
   -o, --output FILE      write the CSV to FILE instead of standard output
-      --long             one row per value: file, key, value, confidence (default: wide, one
-                         row per report: file, sha256, status, error, title, agency, year,
-                         edition, then one column per template key in spec order)
+      --long             one row per value: file, key, value, confidence (empty when the
+                         report does not give it), flags (its warning codes); default: wide,
+                         one row per report: file, sha256, status, error, title, agency, year,
+                         edition, doubtful_values, flags (KEY:CODE;...), then one column per
+                         template key in spec order
       --bom              start with a UTF-8 byte-order mark (for Excel)
 
 Options for tables (and the extract options above):

@@ -188,6 +188,7 @@ TEST(Csv, WideHasOneRowPerRecordAndLongOneRowPerValue) {
   nlohmann::json ok = {{"source", {{"file", "a.pdf"}, {"sha256", "1"}}},
                        {"meta", {{"agency", "某局"}, {"year", 2023}, {"edition", "2021"}, {"title", "t"}}},
                        {"status", "ok"},
+                       {"doubtful_values", 1},
                        {"tables", {{"active_disclosure", {{"regulations", {{"issued", 4}, {"repealed", nullptr}}}}}}},
                        {"warnings", nlohmann::json::array()}};
   ok["warnings"].push_back({{"code", "low_confidence"},
@@ -202,13 +203,18 @@ TEST(Csv, WideHasOneRowPerRecordAndLongOneRowPerValue) {
                        "file,sha256,status,error,title,agency,year,edition,",
                        0),
             0u);
-  EXPECT_NE(wide.find("\r\na.pdf,1,ok,,t,某局,2023,2021,4,"), std::string::npos);
+  // Flags travel with the values: the wide row says which keys are in doubt and why.
+  EXPECT_NE(wide.find("\r\na.pdf,1,ok,,t,某局,2023,2021,1,active_disclosure.regulations.issued:low_confidence,4,"),
+            std::string::npos);
   EXPECT_NE(wide.find("\r\nb.pdf,2,failed,not a PDF file,"), std::string::npos);
   std::string lng = batch::long_csv({ok, failed});
   EXPECT_EQ(lng,
-            "file,key,value,confidence\r\n"
-            "a.pdf,active_disclosure.regulations.issued,4,0.7\r\n"
-            "a.pdf,active_disclosure.regulations.repealed,,\r\n");
+            "file,key,value,confidence,flags\r\n"
+            "a.pdf,active_disclosure.regulations.issued,4,0.7,low_confidence\r\n"
+            "a.pdf,active_disclosure.regulations.repealed,,,\r\n");
+  // No provenance and no warning: the confidence is not known, and not written as 1.
+  ok["warnings"] = nlohmann::json::array();
+  EXPECT_NE(batch::long_csv({ok}).find("a.pdf,active_disclosure.regulations.issued,4,,\r\n"), std::string::npos);
 }
 
 TEST(Csv, LoadsJsonLinesJsonFilesAndFolders) {

@@ -115,6 +115,32 @@ std::map<std::string, double> confidences(const nlohmann::json &record) {
   return out;
 }
 
+// Each value key's warning codes, in the order the report gives them.
+std::map<std::string, std::vector<std::string>> flags_by_key(const nlohmann::json &record) {
+  std::map<std::string, std::vector<std::string>> out;
+  if (record.contains("warnings") && record["warnings"].is_array())
+    for (const auto &w : record["warnings"])
+      if (w.contains("key") && w.contains("code")) out[w["key"].get<std::string>()].push_back(w["code"]);
+  return out;
+}
+
+std::string joined(const std::vector<std::string> &parts, const char *separator) {
+  std::string out;
+  for (const std::string &p : parts) out += (out.empty() ? "" : separator) + p;
+  return out;
+}
+
+// A report's flags in one field: its document warnings' codes, then KEY:CODE for each value's.
+std::string report_flags(const nlohmann::json &record) {
+  std::vector<std::string> parts;
+  if (record.contains("warnings") && record["warnings"].is_array())
+    for (const auto &w : record["warnings"])
+      if (w.contains("code"))
+        parts.push_back(w.contains("key") ? w["key"].get<std::string>() + ":" + w["code"].get<std::string>()
+                                          : w["code"].get<std::string>());
+  return joined(parts, ";");
+}
+
 }  // namespace
 
 std::vector<nlohmann::json> load_records(const std::vector<std::string> &paths, std::vector<std::string> &problems) {
@@ -133,14 +159,16 @@ std::string csv_field(const std::string &text) {
 
 std::string wide_csv(const std::vector<nlohmann::json> &records, const CsvOptions &options) {
   std::vector<std::string> keys = all_keys();
-  std::vector<std::string> header{"file", "sha256", "status", "error", "title", "agency", "year", "edition"};
+  std::vector<std::string> header{"file",   "sha256", "status",  "error",           "title",
+                                  "agency", "year",   "edition", "doubtful_values", "flags"};
   header.insert(header.end(), keys.begin(), keys.end());
   std::string out = start(options) + row(header);
   for (const auto &r : records) {
-    std::vector<std::string> fields{at_path(r, {"source", "file"}), at_path(r, {"source", "sha256"}),
-                                    at_path(r, {"status"}),         at_path(r, {"error", "reason"}),
-                                    at_path(r, {"meta", "title"}),  at_path(r, {"meta", "agency"}),
-                                    at_path(r, {"meta", "year"}),   at_path(r, {"meta", "edition"})};
+    std::vector<std::string> fields{at_path(r, {"source", "file"}),  at_path(r, {"source", "sha256"}),
+                                    at_path(r, {"status"}),          at_path(r, {"error", "reason"}),
+                                    at_path(r, {"meta", "title"}),   at_path(r, {"meta", "agency"}),
+                                    at_path(r, {"meta", "year"}),    at_path(r, {"meta", "edition"}),
+                                    at_path(r, {"doubtful_values"}), report_flags(r)};
     const nlohmann::json empty = nlohmann::json::object();
     const nlohmann::json &tables = r.contains("tables") ? r["tables"] : empty;
     for (const auto &k : keys) fields.push_back(scalar(value_at(tables, k)));
@@ -151,20 +179,20 @@ std::string wide_csv(const std::vector<nlohmann::json> &records, const CsvOption
 
 std::string long_csv(const std::vector<nlohmann::json> &records, const CsvOptions &options) {
   std::vector<std::string> keys = all_keys();
-  std::string out = start(options) + row({"file", "key", "value", "confidence"});
+  std::string out = start(options) + row({"file", "key", "value", "confidence", "flags"});
   for (const auto &r : records) {
     if (!r.contains("tables")) continue;  // an error record has no values
     std::string file = at_path(r, {"source", "file"});
     auto sure = confidences(r);
+    auto flags = flags_by_key(r);
     for (const auto &k : keys) {
       const nlohmann::json *v = value_at(r["tables"], k);
       if (!v) continue;  // not a key of this report's edition
-      std::string confidence;
-      if (!v->is_null()) {
-        auto it = sure.find(k);
-        confidence = it == sure.end() ? "1" : nlohmann::json(it->second).dump();
-      }
-      out += row({file, k, scalar(v), confidence});
+      // Known only from provenance (--provenance) or a warning that gives it; else empty.
+      auto it = sure.find(k);
+      std::string confidence = !v->is_null() && it != sure.end() ? nlohmann::json(it->second).dump() : "";
+      auto f = flags.find(k);
+      out += row({file, k, scalar(v), confidence, f == flags.end() ? "" : joined(f->second, ";")});
     }
   }
   return out;
