@@ -69,7 +69,6 @@ TEST(CorpusReal, EveryKeyTitleFactSectionAndExactlyTheTruthsRuleViolations) {
     EXPECT_EQ(headings, truth["sections"].get<std::vector<std::string>>());
     std::set<std::string> failed = test::failed_checks(r), expected = test::truth_violations(truth);
     EXPECT_EQ(failed, expected);
-    EXPECT_EQ(r.doubtful_values(), 0) << "a text layer's or page's values are what it prints";
     fully_right += meta && wrong == 0 && failed == expected && headings == truth["sections"];
   }
   std::cout << "[real] reports fully right: " << fully_right << " of " << files.size() << "\n";

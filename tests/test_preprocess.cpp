@@ -94,6 +94,15 @@ TEST(ColourInk, SealRedBecomesPaperAndBlackPrintStays) {
   EXPECT_NEAR(gray.pixels[7], 143, 2);
 }
 
+TEST(ColourInk, PrintInBlueOrGreenIsPrint) {
+  // A table printed in blue lost its numbers when every strong colour was taken for the seal.
+  Raster gray = without_colour_ink(rgb_pixels({{30, 60, 200}, {20, 120, 40}, {70, 70, 160}, {200, 30, 40}}));
+  EXPECT_LT(gray.pixels[0], 100) << "blue print";
+  EXPECT_LT(gray.pixels[1], 110) << "green print";
+  EXPECT_LT(gray.pixels[2], 100) << "dark blue print";
+  EXPECT_EQ(gray.pixels[3], 255) << "the seal's red still goes";
+}
+
 TEST(ColourInk, GrayPageIsLeftAsItIs) {
   Raster page;
   page.width = 3;

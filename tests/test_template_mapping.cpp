@@ -400,6 +400,42 @@ TEST(TemplateMapping, PrintedZerosBlanksAndUnreadableText) {
   EXPECT_TRUE(warned(v, "value_unreadable", "applications.new_received.total"));
 }
 
+TEST(TemplateMapping, InkOcrCouldNotReadIsUnknownNotZero) {
+  auto rows = official_rows();
+  layout::Table t = applications_grid(rows);
+  for (layout::Cell &c : t.cells)
+    if (c.row == 1 && c.col == 2) c.text = "", c.confidence = 0;  // marks under a seal, unread
+  TemplateValues v = map_to_template({t}, edition_2021());
+  EXPECT_FALSE(v.values.at("applications.new_received.commercial_enterprise").value.has_value());
+  EXPECT_TRUE(warned(v, "value_unreadable", "applications.new_received.commercial_enterprise"));
+  // A blank that OCR saw as blank (confidence 1) stays a printed zero.
+  for (layout::Cell &c : t.cells)
+    if (c.row == 1 && c.col == 2) c.confidence = 1;
+  EXPECT_DOUBLE_EQ(value(map_to_template({t}, edition_2021()), "applications.new_received.commercial_enterprise"), 0);
+}
+
+TEST(TemplateMapping, TwoCellsForOneKeyLeaveNoNumberUnsaid) {
+  // The same rows read twice (two tables taken for the same part of the form): the second
+  // one's numbers are named in a warning on the key, not dropped silently.
+  layout::Table first = grid({{{"信息内容", 1}, {"本年处理决定数量", 1}}, {{"行政许可", 1}, {"950", 1}}});
+  layout::Table second = grid({{{"信息内容", 1}, {"本年处理决定数量", 1}}, {{"行政许可", 1}, {"951", 1}}});
+  TemplateValues v = map_to_template({first, second}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "active_disclosure.licensing.decisions"), 950);
+  ASSERT_TRUE(warned(v, "value_conflict", "active_disclosure.licensing.decisions"));
+  auto w =
+      std::find_if(v.warnings.begin(), v.warnings.end(), [](const Warning &x) { return x.code == "value_conflict"; });
+  EXPECT_NE(w->message.find("951"), std::string::npos);
+}
+
+TEST(TemplateMapping, AWeakLabelMatchIsSaidToBeUncertain) {
+  auto rows = official_rows();
+  rows[5].label = "2.其他法律行政止公开";  // the agency's typo (hongze-2024): a 0.82 match
+  TemplateValues v = map_to_template({applications_grid(rows)}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "applications.withheld_prohibited_by_law.total"), 506);
+  EXPECT_TRUE(warned(v, "label_uncertain", "applications.withheld_prohibited_by_law.total"));
+  EXPECT_FALSE(warned(v, "label_uncertain", "applications.withheld_state_secret.total"));
+}
+
 TEST(Validation, FailedRuleNamesRuleColumnAndBothSides) {
   ValueMap values;
   for (const std::string &key : template_keys(edition_2021())) values[key] = 0;

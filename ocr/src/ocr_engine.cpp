@@ -252,7 +252,8 @@ CellText OcrEngine::read_cell(const PageImage &page, const Rect &box, CellConten
   // A value is one short line; when the first reading is unsure, other segmentations and the
   // Chinese model get a say and the most confident reading wins. Ink that no reading turns into
   // text comes back empty with confidence 0, so the caller flags it instead of taking zero.
-  static constexpr const char *digits = "0123456789.,-/—";
+  // With its sign: 本年增/减 prints +12 as well as -3 (without +, +12 read as 412).
+  static constexpr const char *digits = "0123456789.,-/—+";
   Reading best = recognize(impl_->value_reader(), pix, dpi, tesseract::PSM_SINGLE_LINE, digits);
   if (best.confidence >= 0.8 || content == CellContent::glance) return result(best);
   for (auto mode : {tesseract::PSM_SINGLE_WORD, tesseract::PSM_SINGLE_CHAR}) {

@@ -38,12 +38,15 @@ Raster without_colour_ink(const Raster &page) {
   // JPEG noise on black print stays well under this threshold. A pale tint (the blurred edge of
   // the seal's line) goes at a lower chroma: left as light gray it draws a faint ring that a
   // cell's reading takes for strokes (pale: lighter than where print is told from paper).
+  // Only red ink goes (red the strongest channel: the seal's red, orange and crimson): a
+  // table printed in blue or green is print, and whitening it turned its numbers into blanks.
   constexpr int colour_chroma = 60, tint_chroma = 25, pale = 170;
   for (size_t i = 0; i < gray.pixels.size(); ++i) {
     const std::uint8_t *p = &page.pixels[3 * i];
     int hi = std::max({p[0], p[1], p[2]}), lo = std::min({p[0], p[1], p[2]});
     int luma = (299 * p[0] + 587 * p[1] + 114 * p[2]) / 1000;
-    bool ink = hi - lo > colour_chroma || (hi - lo > tint_chroma && luma > pale);
+    bool red = p[0] == hi;
+    bool ink = red && (hi - lo > colour_chroma || (hi - lo > tint_chroma && luma > pale));
     gray.pixels[i] = static_cast<std::uint8_t>(ink ? 255 : luma);
   }
   return gray;

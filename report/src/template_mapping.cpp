@@ -14,6 +14,9 @@ namespace xxgk::report {
 namespace {
 
 constexpr double match_threshold = 0.6;
+// Below this a label match is said to be uncertain (the agency's typo 2.其他法律行政止公开 for
+// 2.其他法律行政法规禁止公开 scores 0.82; the corpora's other matches all score 0.95 or more).
+constexpr double sure_label_match = 0.85;
 // Below this an OCR'd value is reported as doubtful. On the scanned corpus, of values read
 // with 0.80-0.85 about one in eighty was wrong (a serif 3 read as 8); above 0.85 the wrong
 // ones all sit in failed arithmetic checks.
@@ -72,13 +75,22 @@ double key_similarity(const std::u32string &x, const std::u32string &y) {
   return score;
 }
 
+std::u32string without_remark(const std::u32string &key) {
+  if (key.empty() || (key.back() != U'）' && key.back() != U')')) return key;
+  size_t open = key.find_last_of(U"（(");
+  if (open == std::u32string::npos || open == 0) return key;
+  return key.substr(0, open);
+}
+
 std::vector<TemplateBlock> template_blocks(const EditionSpec &edition) {
   std::vector<TemplateBlock> blocks;
   auto axes = [](const nlohmann::json &list) {
     std::vector<TemplateAxis> out;
     for (const auto &a : list) {
       std::string label = a.at("label"), parent = a.value("parent", "");
-      out.push_back({a.at("id"), label, parent, a.value("type", "integer"), label_key(label), label_key(parent)});
+      std::u32string key = label_key(label);
+      out.push_back(
+          {a.at("id"), label, parent, a.value("type", "integer"), key, label_key(parent), without_remark(key)});
     }
     return out;
   };
@@ -283,7 +295,11 @@ AxisMatch best_axis(const std::vector<TemplateAxis> &axes, const std::vector<std
   for (const TemplateAxis &a : axes) {
     double score = 0, parent = 0;
     for (const std::u32string &key : keys) {
-      double own = key_similarity(key, a.key);
+      // A remark worded otherwise (（单位：万元，保留4位小数）) counts a little less than none.
+      constexpr double remark_reworded = 0.95;
+      double own =
+          std::max(key_similarity(key, a.key),
+                   a.bare_key != a.key ? remark_reworded * key_similarity(without_remark(key), a.bare_key) : 0);
       double as_parent = a.parent.empty() ? 0 : key_similarity(key, a.parent_key);
       parent = std::max(parent, as_parent);
       // The group's label names the group, not its member whose short label it contains
@@ -709,9 +725,21 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
     if (a.score != b.score) return a.score > b.score;
     return printed(a) && !printed(b);
   });
-  std::set<const Cell *> used;
+  // Keys each cell matches at its best score: more than one is a tie the order broke.
+  std::map<const Cell *, std::set<std::string>> best_keys;
+  std::map<const Cell *, double> best_score;
   for (const Candidate &c : candidates) {
-    if (out.values.count(c.key) || used.count(c.cell)) continue;
+    auto [it, first] = best_score.try_emplace(c.cell, c.score);
+    if (first || c.score == it->second) best_keys[c.cell].insert(c.key);
+  }
+  std::set<const Cell *> used;
+  std::map<const Cell *, const Candidate *> lost;  // a printed value whose best key another took
+  for (const Candidate &c : candidates) {
+    if (used.count(c.cell)) continue;
+    if (out.values.count(c.key)) {
+      if (layout::is_value_text(c.cell->text)) lost.try_emplace(c.cell, &c);
+      continue;
+    }
     used.insert(c.cell);
     MappedValue v = mapped(*c.cell, c.score);
     convert_money(v, c, out.warnings);
@@ -719,15 +747,41 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
     if (c.score < match_threshold)
       out.warnings.push_back(
           {"label_inferred", "row or column label unreadable; placed by the form's order", v.page, c.key});
-    if (v.confidence < low_confidence)
-      out.warnings.push_back({"low_confidence",
-                              v.raw.empty() ? "OCR found marks in this cell but could not read them; taken as blank"
-                                            : "OCR read '" + v.raw + "' with confidence " +
-                                                  std::to_string(static_cast<int>(v.confidence * 100)) + "%",
+    else if (c.score < sure_label_match)
+      out.warnings.push_back({"label_uncertain",
+                              "its row and column labels match the form's only at " +
+                                  std::to_string(static_cast<int>(c.score * 100)) + "%",
+                              v.page, c.key});
+    if (best_keys[c.cell].size() > 1 && c.score >= match_threshold)
+      out.warnings.push_back({"label_tie",
+                              "its labels match " + std::to_string(best_keys[c.cell].size()) +
+                                  " keys of the form equally well; the form's order chose this one",
+                              v.page, c.key});
+    // Ink OCR could not read is no blank: its value is unknown (a number under a seal's ring).
+    bool unread_ink = v.raw.empty() && v.confidence < low_confidence;
+    if (unread_ink) {
+      v.value.reset();
+      v.kind = normalize::NumberKind::invalid;
+      out.warnings.push_back({"value_unreadable", "OCR found marks in this cell but could not read them: unknown",
                               v.page, c.key, v.confidence});
-    if (v.kind == normalize::NumberKind::invalid)
+    } else if (v.confidence < low_confidence) {
+      out.warnings.push_back(
+          {"low_confidence",
+           "OCR read '" + v.raw + "' with confidence " + std::to_string(static_cast<int>(v.confidence * 100)) + "%",
+           v.page, c.key, v.confidence});
+    }
+    if (v.kind == normalize::NumberKind::invalid && !unread_ink)
       out.warnings.push_back({"value_unreadable", "'" + v.raw + "' is not a number", v.page, c.key});
     out.values[c.key] = v;
+  }
+  // Two cells for one key: the one kept is said to be in doubt, and the other's number named, so
+  // that it appears somewhere (two tables read as the same part of the form).
+  for (const auto &[cell, c] : lost) {
+    if (used.count(cell)) continue;
+    out.warnings.push_back({"value_conflict",
+                            "another cell (page " + std::to_string(cell->page) + ": '" + cell->text +
+                                "') matched this key too, as well or less well; it was left out",
+                            out.values.at(c->key).page, c->key});
   }
   for (const std::string &key : template_keys(edition))
     if (!out.values.count(key)) out.warnings.push_back({"value_missing", "no cell found for this key", 0, key});

@@ -29,7 +29,12 @@ double key_similarity(const std::u32string &x, const std::u32string &y);
 struct TemplateAxis {
   std::string id, label, parent, type;
   std::u32string key, parent_key;  // label_key of label and parent
+  std::u32string bare_key;         // key without a closing bracketed remark (（单位：万元）)
 };
+
+// A label key without the bracketed remark it ends with (本年收费金额（单位：万元，保留4位
+// 小数） → 本年收费金额); the key itself when it has none or is nothing else.
+std::u32string without_remark(const std::u32string &key);
 
 // One table of the template, or one group of a grouped table (主动公开 has four).
 struct TemplateBlock {
