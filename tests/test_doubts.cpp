@@ -104,3 +104,32 @@ TEST(Status, PartialOutranksReviewAndATitleDoubtAsksForReview) {
 
 }  // namespace
 }  // namespace xxgk::report
+
+namespace xxgk::report {
+namespace {
+
+TEST(ChooseByChecks, TheOneReadingThatMakesTheChecksHoldIsChosen) {
+  // 行政复议's 结果维持 read as 7 where 1 is printed: 7 + 2 + 0 + 0 is not its total 3.
+  Report r = review_table_report(1, 0.95, 7);
+  ValueMap values;
+  for (const auto &[key, v] : r.values.values) values[key] = v.value;
+  const std::string upheld = "review_litigation.administrative_review.upheld";
+  const std::string total = "review_litigation.administrative_review.total";
+  // Read again: the misread cell as 1 (and once more as 7); a right cell as 8 at a poor size.
+  std::vector<Alternative> readings = {{upheld, 1, "1", 0.9}, {upheld, 7, "7", 0.9}, {total, 8, "8", 0.6}};
+  std::optional<Alternative> chosen = choose_by_checks(values, edition_2021(), readings);
+  ASSERT_TRUE(chosen);
+  EXPECT_EQ(chosen->key, upheld);
+  EXPECT_DOUBLE_EQ(chosen->value, 1);
+  // Two cells whose other readings would each make the check hold: nothing tells which.
+  readings.push_back({total, 9, "9", 0.9});
+  EXPECT_FALSE(choose_by_checks(values, edition_2021(), readings));
+  // No reading makes it hold (the agency's own slip): nothing is changed.
+  EXPECT_FALSE(choose_by_checks(values, edition_2021(), {{upheld, 4, "4", 0.9}}));
+  // Nothing fails: nothing to choose.
+  values[upheld] = 1;
+  EXPECT_FALSE(choose_by_checks(values, edition_2021(), {{upheld, 1, "1", 0.9}}));
+}
+
+}  // namespace
+}  // namespace xxgk::report

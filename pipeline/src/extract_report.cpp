@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -15,7 +16,10 @@
 #include "xxgk/markup/docx_document.hpp"
 #include "xxgk/markup/html_document.hpp"
 #include "xxgk/markup/input_format.hpp"
+#include "xxgk/normalize/number.hpp"
+#include "xxgk/normalize/unicode_fold.hpp"
 #include "xxgk/ocr/image_pages.hpp"
+#include "xxgk/ocr/ocr_engine.hpp"
 #include "xxgk/pipeline/find_tables.hpp"
 #include "xxgk/pipeline/page_reader.hpp"
 
@@ -124,15 +128,79 @@ void find_sections(report::Report &r, const SplitLines &lines) {
   }
 }
 
-void map_values(report::Report &r, const std::vector<layout::Table> &grids) {
+report::ValueMap value_map(const report::Report &r) {
+  report::ValueMap values;
+  for (const auto &[key, v] : r.values.values) values[key] = v.value;
+  return values;
+}
+
+// Resolutions, as parts of the OCR resolution, that a cell in a failed check is read again at:
+// a glyph misread at one size (a 0 as 3, a 5 as 3) often reads right at another.
+constexpr double reread_scales[] = {4.0 / 3.0, 2.0 / 3.0};
+
+// The form's arithmetic as evidence for OCR: the OCR'd cells of the checks that fail are read
+// again at other resolutions, and one other reading is taken when it makes the checks hold
+// and no other cell's could (report::choose_by_checks), with a chosen_by_check warning that
+// names both readings. A text layer's number is never changed; a report's own slip (no
+// reading makes its checks hold) stays as printed and reported.
+void reread_by_checks(const extract::PdfDocument &doc, report::Report &r, const report::EditionSpec &edition,
+                      const ExtractOptions &options) {
+  std::map<int, std::set<std::string>> by_page;
+  for (const report::RuleFailure &f : r.validation.failed)
+    for (const auto *side : {&f.sum.keys, &f.equals.keys})
+      for (const std::string &key : *side) {
+        const report::MappedValue &v = r.values.values.at(key);
+        if (v.page >= 1 && v.page <= static_cast<int>(r.pages.size()) &&
+            r.pages[static_cast<size_t>(v.page - 1)].read_from == "ocr")
+          by_page[v.page].insert(key);
+      }
+  if (by_page.empty()) return;
+  std::optional<ocr::OcrEngine> engine;
+  try {
+    engine.emplace(options.ocr_options);
+  } catch (const ocr::OcrError &) {
+    return;  // the pages were read, so this does not happen; nothing to read again with
+  }
+  std::vector<report::Alternative> alternatives;
+  for (double scale : reread_scales)
+    for (const auto &[page, keys] : by_page) {
+      ocr::ScanImages scan = scan_page(doc, page, options.ocr_dpi * scale, nullptr);
+      ocr::PageImage image(scan.text);
+      for (const std::string &key : keys) {
+        ocr::CellText read = engine->read_cell(image, r.values.values.at(key).bbox, ocr::CellContent::value);
+        normalize::ParsedNumber n = normalize::parse_number(normalize::clean_text(read.text));
+        if (n.kind == normalize::NumberKind::number || n.kind == normalize::NumberKind::zero_mark)
+          alternatives.push_back({key, n.value, n.raw, read.confidence});
+      }
+    }
+  // One cell at a time, each taken only where it alone fits: a check with two misread cells
+  // is mended once another check has pinned one of them.
+  while (std::optional<report::Alternative> chosen = report::choose_by_checks(value_map(r), edition, alternatives)) {
+    report::MappedValue &v = r.values.values.at(chosen->key);
+    r.warnings.push_back({"chosen_by_check",
+                          "OCR read '" + v.raw + "' first and '" + chosen->raw +
+                              "' at another resolution; the second makes the form's checks hold: taken",
+                          v.page, chosen->key, chosen->confidence});
+    v.value = chosen->value;
+    v.raw = chosen->raw;
+    v.confidence = chosen->confidence;
+    std::erase_if(alternatives, [&](const report::Alternative &a) { return a.key == chosen->key; });
+  }
+  r.validation = report::validate(value_map(r), edition);
+}
+
+// Values from the grids, the form's checks on them, and every doubt said on its key. `doc` is
+// the PDF read (null for a web page or Word file): its OCR'd cells in failed checks are read
+// again.
+void map_values(report::Report &r, const std::vector<layout::Table> &grids, const extract::PdfDocument *doc = nullptr,
+                const ExtractOptions *options = nullptr) {
   const report::TemplateSpec official = report::official_template_spec();
   const report::EditionSpec &edition = official.edition(r.meta.edition);
   r.keys = report::template_keys(edition);
   r.values = report::map_to_template(grids, edition);
   r.warnings.insert(r.warnings.end(), r.values.warnings.begin(), r.values.warnings.end());
-  report::ValueMap values;
-  for (const auto &[key, v] : r.values.values) values[key] = v.value;
-  r.validation = report::validate(values, edition);
+  r.validation = report::validate(value_map(r), edition);
+  if (doc && options) reread_by_checks(*doc, r, edition, *options);
   report::add_doubts(r);
 }
 
@@ -228,7 +296,7 @@ report::Report extract_pdf(const std::filesystem::path &path, const ExtractOptio
   }
   describe_meta(r, lines);
   find_sections(r, split_by_tables(lines, grids.tables));
-  map_values(r, grids.tables);
+  map_values(r, grids.tables, &doc, &options);
   return r;
 }
 

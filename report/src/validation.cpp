@@ -1,5 +1,6 @@
 #include "xxgk/report/validation.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include <cmath>
@@ -88,6 +89,38 @@ nlohmann::json to_json(const Validation &v) {
                       {"sum", {{"keys", f.sum.keys}, {"value", f.sum.total}}},
                       {"equals", {{"keys", f.equals.keys}, {"value", f.equals.total}}}});
   return {{"passed", v.passed}, {"skipped", v.skipped}, {"failed", failed}};
+}
+
+namespace {
+
+std::set<std::pair<std::string, std::string>> failures(const Validation &v) {
+  std::set<std::pair<std::string, std::string>> out;
+  for (const RuleFailure &f : v.failed) out.insert({f.rule, f.on});
+  return out;
+}
+
+}  // namespace
+
+std::optional<Alternative> choose_by_checks(const ValueMap &values, const EditionSpec &edition,
+                                            const std::vector<Alternative> &alternatives) {
+  auto before = failures(validate(values, edition));
+  if (before.empty()) return std::nullopt;
+  std::optional<Alternative> chosen;
+  std::set<std::string> keys_that_fit;
+  for (const Alternative &a : alternatives) {
+    auto it = values.find(a.key);
+    if (it == values.end() || !it->second || *it->second == a.value) continue;
+    ValueMap changed = values;
+    changed[a.key] = a.value;
+    auto after = failures(validate(changed, edition));
+    bool fewer = after.size() < before.size();
+    bool none_new = std::includes(before.begin(), before.end(), after.begin(), after.end());
+    if (!fewer || !none_new) continue;
+    keys_that_fit.insert(a.key);
+    if (!chosen || a.confidence > chosen->confidence) chosen = a;
+  }
+  if (keys_that_fit.size() != 1) return std::nullopt;
+  return chosen;
 }
 
 }  // namespace xxgk::report

@@ -42,3 +42,22 @@ ValueMap values_from_json(const nlohmann::json &tables);
 nlohmann::json to_json(const Validation &validation);
 
 }  // namespace xxgk::report
+
+namespace xxgk::report {
+
+// Another reading of a value, as OCR gave it when the cell was read again another way.
+struct Alternative {
+  std::string key;
+  double value = 0;
+  std::string raw;
+  double confidence = 0;
+};
+
+// The form's arithmetic as evidence: the alternative reading that makes failed checks hold
+// (fewer fail, none that held fails), of the only key whose alternatives do so: where two keys
+// could each be the misread one, nothing tells which, and none is chosen. Called again after
+// one is taken, a second misread cell can be found the same way.
+std::optional<Alternative> choose_by_checks(const ValueMap &values, const EditionSpec &edition,
+                                            const std::vector<Alternative> &alternatives);
+
+}  // namespace xxgk::report
