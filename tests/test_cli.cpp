@@ -115,6 +115,25 @@ TEST(Cli, EncryptedWithPasswordExtracts) {
   EXPECT_EQ(nlohmann::json::parse(r.out)["meta"]["year"], 2024);
 }
 
+TEST(Cli, AReportWithDoubtfulValuesExitsForReview) {
+  XXGK_REQUIRE_SHARED();
+  // A complete web page whose fee column is headed in 元 where the form counts 万元: the amount
+  // is converted and said so, and the report is one to review.
+  auto page = test::shared_dir() / "corpus" / "synth" / "r011-001-text.html";
+  std::string html = test::read_file(page);
+  size_t unit = html.find("单位：万元");
+  ASSERT_NE(unit, std::string::npos);
+  html.replace(unit, std::string("单位：万元").size(), "单位：元");
+  test::TempDir dir;
+  test::write_file(dir.path() / "in-yuan.html", html);
+  auto r = run_xxgk({"extract", (dir.path() / "in-yuan.html").string()});
+  EXPECT_EQ(r.exit_code, cli::exit_review) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["status"], "review");
+  EXPECT_EQ(j["doubtful_values"], 1);
+  EXPECT_EQ(run_xxgk({"extract", page.string()}).exit_code, cli::exit_ok) << "as published: ok";
+}
+
 TEST(Cli, PdfThatIsNoReportGivesPartialResult) {
   auto r = run_xxgk({"extract", fixture("not-a-report.pdf").string()});
   EXPECT_EQ(r.exit_code, cli::exit_partial) << r.err;

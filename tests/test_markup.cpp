@@ -297,5 +297,17 @@ TEST(MarkupCli, TablesAndExtractTakeAWebPageNamedAnything) {
   EXPECT_EQ(report["tables"]["active_disclosure"]["regulations"]["repealed"], 2);
 }
 
+TEST(MarkupCli, AnEditionTheTablesDoNotTellIsSaidToBeGuessed) {
+  test::TempDir dir;
+  auto page = dir.path() / "no-tables.html";
+  test::write_file(page, R"(<html><body><p>某某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p></body></html>)");
+  auto j = nlohmann::json::parse(test::run_xxgk({"extract", page.string()}).out);
+  EXPECT_EQ(j["meta"]["edition"], "2021");
+  EXPECT_EQ(j["meta"]["edition_basis"], "year");
+  bool said = false;
+  for (const auto &w : j["warnings"]) said = said || w["code"] == "edition_uncertain";
+  EXPECT_TRUE(said);
+}
+
 }  // namespace
 }  // namespace xxgk

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "pdf_builder.hpp"
 #include "test_support.hpp"
 #include "xxgk/extract/pdf_document.hpp"
 #include "xxgk/layout/text_lines.hpp"
@@ -39,6 +40,25 @@ TEST(Ocr, RenderedSamplePageReadsBackTitleAndHeading) {
   auto sections = report::find_sections({page}, report::official_template_spec().edition("2021").sections);
   ASSERT_GE(sections.size(), 2u);
   EXPECT_EQ(sections[0].id, "overview");
+}
+
+// A change column prints its sign: +12 must not come back as 412 (a + the digits' reading
+// did not know), nor -3 as 3.
+TEST(Ocr, AValueCellKeepsItsSign) {
+  std::string content = "BT /F1 28 Tf 30 40 Td (+12) Tj ET BT /F1 28 Tf 230 40 Td (-3) Tj ET";
+  std::string pdf =
+      test::pdf_of({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 100] /Contents 4 0 R "
+                    "/Resources << /Font << /F1 5 0 R >> >> >>",
+                    test::stream_object("", content), "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"});
+  test::TempDir dir;
+  test::write_file(dir.path() / "signs.pdf", pdf);
+  auto doc = extract::PdfDocument::open(dir.path() / "signs.pdf");
+  ocr::PageImage image(doc.render(1, 300));
+  ocr::OcrEngine engine({});
+  // Boxes in page points, top-left origin: the text's baseline is 40 pt above the page foot.
+  EXPECT_EQ(engine.read_cell(image, {15, 20, 140, 80}, ocr::CellContent::value).text, "+12");
+  EXPECT_EQ(engine.read_cell(image, {215, 20, 340, 80}, ocr::CellContent::value).text, "-3");
 }
 
 TEST(Ocr, MissingLanguageDataIsAClearError) {

@@ -427,6 +427,14 @@ TEST(TemplateMapping, TwoCellsForOneKeyLeaveNoNumberUnsaid) {
   EXPECT_NE(w->message.find("951"), std::string::npos);
 }
 
+TEST(TemplateMapping, ATieBetweenKeysIsSaid) {
+  // 行政 names 行政许可, 行政处罚 and 行政强制 equally; 本年处理决定数量 heads all three.
+  layout::Table t = grid({{{"信息内容", 1}, {"本年处理决定数量", 1}}, {{"行政", 1}, {"5", 1}}});
+  TemplateValues v = map_to_template({t}, edition_2021());
+  ASSERT_EQ(v.values.size(), 1u);
+  EXPECT_TRUE(warned(v, "label_tie", v.values.begin()->first));
+}
+
 TEST(TemplateMapping, AWeakLabelMatchIsSaidToBeUncertain) {
   auto rows = official_rows();
   rows[5].label = "2.其他法律行政止公开";  // the agency's typo (hongze-2024): a 0.82 match
