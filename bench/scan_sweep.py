@@ -71,7 +71,7 @@ def score(report, truth):
         ok = got is not None and abs(got - value) < 1e-6
         right += ok
         silent += not ok and key not in warned
-    meta_flags = {"agency": {"agency_missing", "agency_from_text", "agency_uncertain", "title_missing"},
+    meta_flags = {"agency": {"agency_missing", "agency_from_text", "agency_from_metadata", "agency_uncertain", "title_missing"},
                   "year": {"year_missing", "year_uncertain", "title_missing"},
                   "edition": {"edition_uncertain"}}
     meta_silent = sum(1 for field, flags in meta_flags.items()

@@ -20,7 +20,7 @@ import sys
 import tempfile
 
 META_FLAGS = {
-    "agency": {"agency_missing", "agency_from_text", "agency_uncertain", "title_missing"},
+    "agency": {"agency_missing", "agency_from_text", "agency_from_metadata", "agency_uncertain", "title_missing"},
     "year": {"year_missing", "year_uncertain", "title_missing"},
     "edition": {"edition_uncertain", "edition_guessed"},
 }

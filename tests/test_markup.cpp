@@ -309,5 +309,19 @@ TEST(MarkupCli, AnEditionTheTablesDoNotTellIsSaidToBeGuessed) {
   EXPECT_TRUE(said);
 }
 
+TEST(MarkupCli, APageWhoseTitleNamesNoAgencyTakesItsPublisherFromTheMetadata) {
+  test::TempDir dir;
+  auto page = dir.path() / "metadata.html";
+  test::write_file(page, R"(<html><body><table><tr><td>索引号：113200/2024-00012</td><td>发布机构：某某局</td>
+      <td>发文日期：2024-01-30</td></tr></table><p>2023年政府信息公开工作年度报告</p><p>一、总体情况</p>
+      </body></html>)");
+  auto j = nlohmann::json::parse(test::run_xxgk({"extract", page.string()}).out);
+  EXPECT_EQ(j["meta"]["agency"], "某某局");
+  EXPECT_EQ(j["meta"]["year"], 2023);
+  bool said = false;
+  for (const auto &w : j["warnings"]) said = said || w["code"] == "agency_from_metadata";
+  EXPECT_TRUE(said) << "taken from the metadata, and said so";
+}
+
 }  // namespace
 }  // namespace xxgk

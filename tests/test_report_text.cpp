@@ -136,6 +136,22 @@ TEST(FindSections, HeadingsWordedOtherwiseAreKnownByTheirNumberAndWords) {
   EXPECT_EQ(find_sections(other, problems, {}).size(), 1u);
 }
 
+TEST(PageMetadata, APagesPublisherAndDateAreEvidence) {
+  // An information-index table and a byline above the article, as sites print them.
+  std::vector<PageLines> pages = {
+      {1,
+       {line("索引号：11320000/2024-00012 发布机构：某市统计局 发文日期：2024-01-30", 20),
+        line("来源：某市人民政府 时间：2024-01-31 15:22", 40), line("2023年政府信息公开工作年度报告", 60),
+        line("2023年，本机关……", 100), line("2023年共收到申请10件。", 120)}}};
+  EXPECT_EQ(agency_in_metadata(pages), "某市统计局");
+  YearEvidence e = year_evidence(pages);
+  ASSERT_TRUE(e.dated);
+  EXPECT_EQ(*e.dated, 2024) << "the page's date, where no signature dates the report";
+  EXPECT_EQ(check_title_year(2026, e).year, 2023) << "after the page's date: impossible";
+  std::vector<PageLines> bare = {{1, {line("2023年政府信息公开工作年度报告", 60)}}};
+  EXPECT_EQ(agency_in_metadata(bare), "");
+}
+
 TEST(ParseTitle, NoYear) {
   ReportTitle t{"某局政府信息公开工作年度报告", "", std::nullopt, 1};
   parse_title(t);

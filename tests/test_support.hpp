@@ -73,7 +73,8 @@ inline bool meta_flagged(const report::Report &r, const std::string &field) {
   auto any = [&](std::initializer_list<const char *> list) {
     return std::any_of(list.begin(), list.end(), [&](const char *c) { return codes.count(c) > 0; });
   };
-  if (field == "agency") return any({"agency_missing", "agency_from_text", "agency_uncertain", "title_missing"});
+  if (field == "agency")
+    return any({"agency_missing", "agency_from_text", "agency_from_metadata", "agency_uncertain", "title_missing"});
   if (field == "year") return any({"year_missing", "year_uncertain", "title_missing"});
   return any({"edition_uncertain"});
 }

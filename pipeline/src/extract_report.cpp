@@ -76,8 +76,16 @@ void describe_meta(report::Report &r, const std::vector<report::PageLines> &line
   } else {
     r.warnings.push_back({"title_missing", "no report title (…政府信息公开工作年度报告) on the first page", 1, ""});
   }
-  if (title && title->agency.empty())
+  std::string published_by = title && title->agency.empty() ? report::agency_in_metadata(lines) : "";
+  if (!published_by.empty()) {
+    r.meta.agency = published_by;
+    r.warnings.push_back(
+        {"agency_from_metadata",
+         "the title does not name the agency; the page's metadata names its publisher " + published_by + ": taken",
+         title->page, ""});
+  } else if (title && title->agency.empty()) {
     r.warnings.push_back({"agency_missing", "the title does not name the agency", title->page, ""});
+  }
   if (title && !title->year)
     r.warnings.push_back({"year_missing", "the title has no year (e.g. 2023年)", title->page, ""});
   if (title) check_year(r, lines, title->page);

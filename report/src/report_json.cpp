@@ -73,7 +73,8 @@ nlohmann::json unmatched_json(const std::vector<UnmatchedRow> &rows) {
 
 // Warnings that cast doubt on a title fact: it was read, but may be wrong.
 bool doubts_meta(const Warning &w) {
-  static const char *codes[] = {"agency_from_text", "agency_uncertain", "year_uncertain", "edition_uncertain"};
+  static const char *codes[] = {"agency_from_text", "agency_from_metadata", "agency_uncertain", "year_uncertain",
+                                "edition_uncertain"};
   return std::any_of(std::begin(codes), std::end(codes), [&](const char *c) { return w.code == c; });
 }
 

@@ -494,9 +494,57 @@ std::string without_stray_marks(const std::string &agency) {
   return to_utf8(out);
 }
 
+namespace {
+
+// A web page's metadata labels (an information-index table, the article's byline).
+constexpr std::u32string_view date_labels[] = {U"发布日期", U"发文日期", U"成文日期", U"发布时间", U"时间"};
+constexpr std::u32string_view agency_labels[] = {U"发布机构", U"发文机关", U"发布单位", U"发文单位"};
+
+// The text after `label` and its colon on a line (up to the next space-separated field), or "".
+std::u32string labelled_value(const std::u32string &line, std::u32string_view label) {
+  size_t at = line.find(label);
+  if (at == std::u32string::npos) return {};
+  size_t v = at + label.size();
+  if (v >= line.size() || (line[v] != U'：' && line[v] != U':')) return {};
+  std::u32string value = line.substr(v + 1);
+  while (!value.empty() && value.front() == U' ') value.erase(value.begin());
+  size_t end = value.find(U' ');
+  // The next field's label ends it too: spaces between Han characters are gone by now.
+  static constexpr std::u32string_view next_labels[] = {U"发布日期", U"发文日期", U"成文日期", U"发布时间", U"时间：",
+                                                        U"发布机构", U"发文机关", U"发布单位", U"发文单位", U"索引号",
+                                                        U"来源",     U"文号",     U"分类",     U"标题",     U"名称"};
+  for (std::u32string_view next : next_labels) end = std::min(end, value.find(next));
+  return end == std::u32string::npos ? value : value.substr(0, end);
+}
+
+// The year of a metadata date (发布日期：2020-01-31, 时间：2020-01-20 15:22), or 0.
+int metadata_year(const std::u32string &line) {
+  for (std::u32string_view label : date_labels) {
+    std::u32string value = labelled_value(line, label);
+    if (value.size() >= 4 && digits_end(value, 0) >= 4) return arabic(value.substr(0, 4));
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string agency_in_metadata(const std::vector<PageLines> &pages) {
+  for (const auto &p : pages)
+    for (const auto &l : p.lines) {
+      std::u32string line = normalize::clean(to_u32(l.text));
+      for (std::u32string_view label : agency_labels)
+        if (std::u32string value = labelled_value(line, label); value.size() >= 2) return to_utf8(value);
+    }
+  return {};
+}
+
 YearEvidence year_evidence(const std::vector<PageLines> &pages) {
   YearEvidence e;
   std::vector<FlatLine> lines = flatten(pages);
+  for (const auto &p : pages)
+    for (const auto &l : p.lines)
+      if (int year = metadata_year(normalize::clean(to_u32(l.text))); year >= 1990 && year <= 2100 && !e.dated)
+        e.dated = year;
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::u32string &s = lines[i].compact;
     if (names_a_report(s) && i < 6) continue;  // the title's own line

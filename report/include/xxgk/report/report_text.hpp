@@ -70,12 +70,15 @@ std::string without_stray_marks(const std::string &agency);
 
 // What the text says of the report's year, for checking the title's: the years it names
 // (YYYY年, outside the title's own line) with how often, and the year of the document's date
-// (the last date line: the signature's).
+// (the last date line: the signature's; else a web page's metadata date, 发布日期：2020-01-31).
 struct YearEvidence {
   std::map<int, int> named;  // year -> times named
   std::optional<int> dated;  // the year of the document's date
 };
 YearEvidence year_evidence(const std::vector<PageLines> &pages);
+
+// The agency a web page's metadata names (发布机构：…, 发文机关：…), or "".
+std::string agency_in_metadata(const std::vector<PageLines> &pages);
 
 // The title's year checked against the text: impossible (before 2008, the first year of these
 // reports, or after the document's date), or named nowhere in the text while another year is
