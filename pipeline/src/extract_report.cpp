@@ -28,14 +28,20 @@ namespace {
 
 using report::Warning;
 
+// The title as read, with one reading in it replaced by the one taken (a misread agency or
+// year); left as it is when the reading is not in it.
+void replace_in_title(report::Meta &meta, const std::string &read, const std::string &taken) {
+  size_t at = meta.title.find(read);
+  if (at != std::string::npos) meta.title.replace(at, read.size(), taken);
+}
+
 // The title's year against what the text says of it (report::check_title_year).
 void check_year(report::Report &r, const std::vector<report::PageLines> &lines, int page) {
   if (!r.meta.year) return;
   report::YearCheck check = report::check_title_year(*r.meta.year, report::year_evidence(lines));
   if (check.doubt.empty()) return;
   if (check.year != *r.meta.year) {
-    std::string read = std::to_string(*r.meta.year);
-    r.meta.title.replace(r.meta.title.find(read + "年"), read.size(), std::to_string(check.year));
+    replace_in_title(r.meta, std::to_string(*r.meta.year) + "年", std::to_string(check.year) + "年");
     r.meta.year = check.year;
   }
   r.warnings.push_back({"year_uncertain", check.doubt, page, ""});
@@ -50,7 +56,7 @@ void clean_ocr_agency(report::Report &r, report::ReportTitle &title) {
                         "OCR read the title's agency as " + title.agency +
                             "; no name holds its Latin letters, digits or marks: taken as " + cleaned,
                         title.page, ""});
-  r.meta.title.replace(r.meta.title.find(title.agency), title.agency.size(), cleaned);
+  replace_in_title(r.meta, title.agency, cleaned);
   title.agency = cleaned;
   r.meta.agency = cleaned;
 }
@@ -69,7 +75,7 @@ void describe_meta(report::Report &r, const std::vector<report::PageLines> &line
                             "OCR read the title's agency as " + title->agency +
                                 ", a name found nowhere else; the text names its author " + named + ": taken",
                             title->page, ""});
-      r.meta.title.replace(r.meta.title.find(title->agency), title->agency.size(), named);
+      replace_in_title(r.meta, title->agency, named);
       r.meta.agency = named;
     }
     if (!r.meta.agency.empty()) r.meta.agency_aliases = report::agency_aliases(lines, r.meta.agency);
@@ -158,9 +164,7 @@ void reread_by_checks(const extract::PdfDocument &doc, report::Report &r, const 
     for (const auto *side : {&f.sum.keys, &f.equals.keys})
       for (const std::string &key : *side) {
         const report::MappedValue &v = r.values.values.at(key);
-        if (v.page >= 1 && v.page <= static_cast<int>(r.pages.size()) &&
-            r.pages[static_cast<size_t>(v.page - 1)].read_from == "ocr")
-          by_page[v.page].insert(key);
+        if (report::read_by_ocr(r, v)) by_page[v.page].insert(key);
       }
   if (by_page.empty()) return;
   std::optional<ocr::OcrEngine> engine;

@@ -10,12 +10,12 @@ namespace {
 // reports nobody here has seen, since nothing else would catch a slip there.
 constexpr double sure_unchecked_reading = 0.9;
 
+}  // namespace
+
 bool read_by_ocr(const Report &r, const MappedValue &v) {
   return v.page >= 1 && v.page <= static_cast<int>(r.pages.size()) &&
          r.pages[static_cast<size_t>(v.page - 1)].read_from == "ocr";
 }
-
-}  // namespace
 
 // Every doubt about an OCR'd value said on its own key: a check of the form that fails with it
 // (one of its cells is misread, and nothing tells which), a check that could not be made (a

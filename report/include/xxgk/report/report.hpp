@@ -63,6 +63,9 @@ struct Report {
 
 nlohmann::json to_json(const Report &report);
 
+// Whether the value was read by OCR (from a page read as an image), not from a text layer.
+bool read_by_ocr(const Report &report, const MappedValue &value);
+
 // Every doubt about an OCR'd value said on its own key, once validation has run: a failed
 // check of the form it takes part in (check_failed: one of its cells is misread, and nothing
 // tells which), a check that could not be made (unconfirmed: a value beside it is missing), or
