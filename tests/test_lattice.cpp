@@ -190,6 +190,104 @@ TEST(RulingDetector, ScalesToPagePoints) {
   EXPECT_NEAR(rulings[0].end, 400, 1);
 }
 
+// 288 DPI: 4 pixels per point, as a 300 DPI scan's.
+constexpr double scan_dpi = 288;
+
+// A glyph 11 pt square whose strokes fill it as a Chinese character's do (目): an outline and
+// a horizontal stroke every 2 pt, the middle one at `middle`.
+void draw_glyph(Raster &page, int x, int middle) {
+  constexpr int size = 44, stroke = 2, pitch = 8;
+  int top = middle - size / 2;
+  fill(page, x, top, x + stroke, top + size);
+  fill(page, x + size - stroke, top, x + size, top + size);
+  for (int y = top; y + stroke <= top + size; y += pitch) fill(page, x, y, x + size, y + stroke);
+  fill(page, x, middle, x + size, middle + stroke);
+}
+
+RulingDetectorOptions with_dotted_search() {
+  RulingDetectorOptions o;
+  o.min_length = 30;
+  o.bridge = 0.8;
+  o.dotted_bridge = 4;
+  return o;
+}
+
+std::vector<Ruling> horizontal_ones(const std::vector<Ruling> &rulings) {
+  std::vector<Ruling> out;
+  for (const Ruling &r : rulings)
+    if (r.orientation == Orientation::horizontal) out.push_back(r);
+  return out;
+}
+
+TEST(RulingDetector, ADitheredLineIsFoundByTheDottedSearch) {
+  // A light line printed bitonal: single-pixel dots in runs of one to three, with gaps of up
+  // to 10 pixels (2.5 pt), as pdftoppm -mono draws a thin gray rule.
+  Raster page = blank_page(2400, 400, scan_dpi);
+  const int pattern[] = {1, 6, 2, 10, 3, 4, 1, 8};  // ink, gap, ink, gap ...
+  for (int x = 200, i = 0; x < 2200; x += pattern[i % 8] + pattern[(i + 1) % 8], i += 2)
+    fill(page, x, 200, x + pattern[i % 8], 201);
+  EXPECT_TRUE(horizontal_ones(detect_rulings(page, {},
+                                             [] {
+                                               auto o = with_dotted_search();
+                                               o.dotted_bridge = 0;
+                                               return o;
+                                             }()))
+                  .empty())
+      << "the usual bridge leaves the dots apart";
+  auto found = horizontal_ones(detect_rulings(page, {}, with_dotted_search()));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NEAR(found[0].position, 50, 0.5);
+  EXPECT_GT(found[0].length(), 480);
+}
+
+TEST(RulingDetector, ALineSteppingAcrossPixelRowsIsFound) {
+  // A slightly rotated line after deskewing: pieces of 40 pixels, each a row lower, with gaps.
+  Raster page = blank_page(2400, 400, scan_dpi);
+  for (int x = 200, row = 200; x < 2200; x += 48, row = row == 200 ? 201 : 200) fill(page, x, row, x + 40, row + 1);
+  EXPECT_TRUE(horizontal_ones(detect_rulings(page)).empty() || horizontal_ones(detect_rulings(page))[0].length() < 100);
+  auto found = horizontal_ones(detect_rulings(page, {}, with_dotted_search()));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_GT(found[0].length(), 480);
+}
+
+TEST(RulingDetector, TheDottedSearchTakesNoRowOfGlyphsOrColumnOfDigits) {
+  Raster page = blank_page(2400, 2400, scan_dpi);
+  // A row of 40 glyphs 11 pt wide, 1 pt apart, whose middle strokes line up (目, 田, 国 ...).
+  for (int g = 0; g < 40; ++g) draw_glyph(page, 200 + g * 48, 300);
+  // A column of twelve '1's (a sans face's) in a tight table's rows, 12 pt tall: stems 8.5 pt,
+  // 3.5 pt apart, with a flag reaching down-left from the top. Clear of other ink but for the
+  // flags, it is told from a dashed line by its dashes' length.
+  for (int d = 0; d < 12; ++d) {
+    int top = 600 + d * 48 + 7;
+    fill(page, 1200, top, 1204, top + 34);
+    for (int k = 0; k < 10; ++k) fill(page, 1198 - k, top + k, 1200 - k, top + k + 2);
+  }
+  std::vector<Ruling> found = detect_rulings(page, {}, with_dotted_search());
+  EXPECT_TRUE(found.empty()) << found.size() << " found, the first at " << found.front().position;
+}
+
+TEST(RulingDetector, ALineRunOnThroughTextKeepsOnlyItsClearStretch) {
+  // A dotted line that goes on, in line with it, through a line of print (a column line drawn
+  // under a merged header reaches the header's glyphs): the stretch through the glyphs goes.
+  Raster page = blank_page(2400, 400, scan_dpi);
+  for (int x = 200; x < 1200; x += 8) fill(page, x, 200, x + 2, 201);
+  for (int g = 0; g < 12; ++g) draw_glyph(page, 1200 + g * 48, 200);
+  auto found = horizontal_ones(detect_rulings(page, {}, with_dotted_search()));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NEAR(found[0].start, 50, 1);
+  EXPECT_NEAR(found[0].end, 300, 4);
+}
+
+TEST(InkedOn, ALineMovedAPixelOrTwoOrDottedIsStillInk) {
+  Raster page = blank_page(2400, 400, scan_dpi);
+  for (int x = 200; x < 2200; x += 10) fill(page, x, 202, x + 3, 203);  // dotted, two rows low
+  Ruling line{Orientation::horizontal, 50, 50, 550, 0.25};
+  EXPECT_TRUE(inked_on({line}, page, 200, 0.6).empty()) << "dots a third of the length";
+  EXPECT_EQ(inked_on({line}, page, 200, 0.6, 2).size(), 1u);
+  Ruling elsewhere{Orientation::horizontal, 80, 50, 550, 0.25};
+  EXPECT_TRUE(inked_on({elsewhere}, page, 200, 0.6, 2).empty());
+}
+
 TEST(CellBorders, AScannedColumnLineGoesOnAGlyphStrokeStopsAtItsRow) {
   // Rows 14 pt tall between horizontals at 0, 14, 28, 42; long column lines at 0 and 300 over
   // all three rows. Short strokes that fill one row from line to line:

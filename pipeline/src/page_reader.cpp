@@ -145,9 +145,11 @@ std::vector<layout::Ruling> scan_rulings(const ocr::ScanImages &scan) {
   detector.min_border_length = 8;
   detector.border_slack = 1.0;
   detector.border_must_continue = true;
+  detector.dotted_bridge = 4;
   std::vector<layout::Ruling> found = layout::detect_rulings(scan.lines, {}, detector);
-  // What only the seal drew (a stretch of its ring) is no ruling.
-  return layout::inked_on(found, scan.text, detector.dark_threshold, 0.6);
+  // What only the seal drew (a stretch of its ring) is no ruling; a dotted line's gaps are
+  // no gap in its ink.
+  return layout::inked_on(found, scan.text, detector.dark_threshold, 0.6, detector.dotted_bridge / 2);
 }
 
 namespace {

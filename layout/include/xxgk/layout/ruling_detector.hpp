@@ -25,6 +25,13 @@ struct RulingDetectorOptions {
   // Keep such a short stroke only where a line goes on from one of its ends across the crossing
   // ruling (continued_borders): on scans, whose tight rows let glyph strokes reach both lines.
   bool border_must_continue = false;
+  // Points; 0 for none. A second search closes gaps up to this long: a thin or light line that
+  // a bitonal scan dithered into dots, or a rotation broke into dashes, has gaps of two to four
+  // points once resampled, which `bridge` leaves open lest it run a row of glyphs into one bar.
+  // Only thin strokes with white on both sides are taken from it, which closed rows of glyphs
+  // are not.
+  double dotted_bridge = 0;
+  double dotted_max_thickness = 2;  // points; a closed row of text is a glyph's height thick
 };
 
 // Rulings on `page` in page points. Pixels inside `erase` (page points: typically the glyph
@@ -41,8 +48,9 @@ std::vector<Ruling> rulings_from_line_art(const std::vector<LineSegment> &lines,
 
 // The rulings whose centre line is ink on `page` for at least `min_fraction` of its length:
 // a scan's rulings found on the image with all ink, checked against the one without colour
-// ink, lose what the seal drew and keep what the seal only crossed.
+// ink, lose what the seal drew and keep what the seal only crossed. A point of the line counts
+// as ink when ink lies within `along_slack` points of it along the line (a dotted line's gaps).
 std::vector<Ruling> inked_on(const std::vector<Ruling> &rulings, const Raster &page, int dark_threshold,
-                             double min_fraction);
+                             double min_fraction, double along_slack = 0);
 
 }  // namespace xxgk::layout
