@@ -9,6 +9,7 @@
 #include "xxgk/layout/text_lines.hpp"
 #include "xxgk/normalize/unicode_fold.hpp"
 #include "xxgk/ocr/ocr_engine.hpp"
+#include "xxgk/ocr/page_words.hpp"
 #include "xxgk/pipeline/extract_report.hpp"
 #include "xxgk/report/report_text.hpp"
 
@@ -59,6 +60,40 @@ TEST(Ocr, AValueCellKeepsItsSign) {
   // Boxes in page points, top-left origin: the text's baseline is 40 pt above the page foot.
   EXPECT_EQ(engine.read_cell(image, {15, 20, 140, 80}, ocr::CellContent::value).text, "+12");
   EXPECT_EQ(engine.read_cell(image, {215, 20, 340, 80}, ocr::CellContent::value).text, "-3");
+}
+
+TextRun word(const std::string &text, Rect box, double size = 10.5) {
+  TextRun w;
+  w.text = text;
+  w.bbox = box;
+  w.font_size = size;
+  return w;
+}
+
+TEST(PageWords, AWordStretchedThinOverARowOfMarksIsNoPrint) {
+  double em =
+      ocr::page_em({word("数量", {0, 0, 21, 10.5}), word("申请", {30, 0, 51, 10.5}), word("x", {0, 0, 5, 5}, 9)});
+  EXPECT_DOUBLE_EQ(em, 10.5);
+  // What Tesseract returned for a row of five zero dashes: one glyph 125 pt wide, 0.9 pt tall.
+  EXPECT_TRUE(ocr::sliver_over_marks(word("和", {333.1, 307.0, 457.9, 307.9}), em));
+  // Print: a word of two glyphs, a lone 一 (flat, an em wide), a long dash of prose (——).
+  EXPECT_FALSE(ocr::sliver_over_marks(word("数量", {219.8, 277.4, 235.7, 286.8}), em));
+  EXPECT_FALSE(ocr::sliver_over_marks(word("一", {76.6, 284.0, 87.0, 285.2}), em));
+  EXPECT_FALSE(ocr::sliver_over_marks(word("——", {100, 300, 121, 301}), em));
+  EXPECT_DOUBLE_EQ(ocr::page_em({}), 10.5) << "a page without words: the usual body size";
+}
+
+TEST(PageWords, ADashIsWorthReadingInARowOfDashes) {
+  // Pixels: five dashes of a borderless table's row of zeros, a speck, a dash of another row.
+  std::vector<Rect> marks = {{1508, 1174, 1549, 1176}, {1627, 1174, 1669, 1176}, {1747, 1174, 1788, 1176},
+                             {1866, 1173, 1907, 1176}, {1986, 1173, 2027, 1175}, {1200, 1300, 1204, 1304},
+                             {1508, 1400, 1549, 1402}};
+  EXPECT_TRUE(ocr::in_row_of_dashes(marks[0], marks));
+  EXPECT_TRUE(ocr::in_row_of_dashes(marks[4], marks));
+  EXPECT_FALSE(ocr::in_row_of_dashes(marks[5], marks)) << "a speck is no dash";
+  EXPECT_FALSE(ocr::in_row_of_dashes(marks[6], marks)) << "a dash alone on its level";
+  std::vector<Rect> two = {marks[0], marks[1]};
+  EXPECT_FALSE(ocr::in_row_of_dashes(two[0], two)) << "two dashes are not yet a row";
 }
 
 TEST(Ocr, MissingLanguageDataIsAClearError) {

@@ -1,4 +1,5 @@
 #include "xxgk/ocr/ocr_engine.hpp"
+#include "xxgk/ocr/page_words.hpp"
 
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
@@ -453,6 +454,8 @@ std::vector<TextRun> OcrEngine::recognize_page(const Raster &page, double read_d
       run.glyph_boxes.push_back({run.bbox.x0 + g * step, run.bbox.y0, run.bbox.x0 + (g + 1) * step, run.bbox.y1});
   }
   set_font_sizes(runs, line_of, ideograph_heights, digit_heights);
+  double em = page_em(runs);
+  std::erase_if(runs, [em](const TextRun &r) { return sliver_over_marks(r, em); });
   runs = split_at_wide_gaps(std::move(runs));
   add_missed_words(page, pix.get(), runs);
   return runs;
@@ -498,9 +501,7 @@ bool beside_numbers(const Rect &box, const std::vector<TextRun> &runs) {
 }  // namespace
 
 void OcrEngine::add_missed_words(const Raster &page, PIX *gray, std::vector<TextRun> &runs) const {
-  std::vector<double> sizes;
-  for (const TextRun &r : runs) sizes.push_back(r.font_size);
-  double em = sizes.empty() ? 10.5 : median(sizes);
+  double em = page_em(runs);
   const double points_per_pixel = 72.0 / page.dpi;
   std::vector<Rect> missed = uncovered_ink(gray, runs, page.dpi, em);
   if (missed.empty()) return;
@@ -511,9 +512,10 @@ void OcrEngine::add_missed_words(const Raster &page, PIX *gray, std::vector<Text
     Rect box{px.x0 * points_per_pixel - m, px.y0 * points_per_pixel - m, px.x1 * points_per_pixel + m,
              px.y1 * points_per_pixel + m};
     bool narrow = px.width() * points_per_pixel <= 2.5 * em;
-    // A lone number the layout dropped stands in a row of numbers it read; marks elsewhere (a
-    // seal's strokes, specks) are not worth the tries a value reading makes.
-    if (narrow && !beside_numbers(box, runs)) continue;
+    // A lone number the layout dropped stands in a row of numbers it read, a zero dash in a row
+    // of other dashes; marks elsewhere (a seal's strokes, specks) are not worth the tries a
+    // value reading makes.
+    if (narrow && !beside_numbers(box, runs) && !in_row_of_dashes(px, missed)) continue;
     CellText read = read_cell(image, box, narrow ? CellContent::value : CellContent::words);
     if (read.text.empty() || read.confidence < 0.6 || !plausible_missed_word(read.text)) continue;
     TextRun run;
