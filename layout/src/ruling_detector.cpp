@@ -285,6 +285,29 @@ std::vector<Ruling> rulings_from_line_art(const std::vector<LineSegment> &lines,
   return merge_rulings(std::move(long_ones));
 }
 
+namespace {
+
+// Whether the page is ink at each pixel along `r`'s centre line, within `across` pixels of it,
+// from `first` to `last` (pixels along the line, inside the page).
+std::vector<bool> dark_along(const Ruling &r, const Raster &page, int dark_threshold, int across, int first, int last,
+                             double px_per_pt) {
+  bool horizontal = r.orientation == Orientation::horizontal;
+  int centre = static_cast<int>(r.position * px_per_pt);
+  std::vector<bool> out;
+  for (int along = first; along <= last; ++along) {
+    bool dark = false;
+    for (int d = -across; d <= across && !dark; ++d) {
+      int x = horizontal ? along : std::clamp(centre + d, 0, page.width - 1);
+      int y = horizontal ? std::clamp(centre + d, 0, page.height - 1) : along;
+      dark = page.row(y)[x] < dark_threshold;
+    }
+    out.push_back(dark);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<Ruling> inked_on(const std::vector<Ruling> &rulings, const Raster &page, int dark_threshold,
                              double min_fraction, double along_slack) {
   std::vector<Ruling> out;
@@ -297,23 +320,24 @@ std::vector<Ruling> inked_on(const std::vector<Ruling> &rulings, const Raster &p
   int across = std::max(1, static_cast<int>(across_slack * px_per_pt));
   int reach = static_cast<int>(along_slack * px_per_pt);
   for (const Ruling &r : rulings) {
-    int dark = 0, total = 0;
-    for (double along = r.start; along <= r.end; along += 1.0 / px_per_pt) {
-      bool horizontal = r.orientation == Orientation::horizontal;
-      int x = static_cast<int>((horizontal ? along : r.position) * px_per_pt);
-      int y = static_cast<int>((horizontal ? r.position : along) * px_per_pt);
-      if (x < 0 || y < 0 || x >= page.width || y >= page.height) continue;
-      ++total;
-      int darkest = 255;
-      for (int d = -across; d <= across; ++d)
-        for (int a = -reach; a <= reach; ++a) {
-          int xx = std::clamp(horizontal ? x + a : x + d, 0, page.width - 1);
-          int yy = std::clamp(horizontal ? y + d : y + a, 0, page.height - 1);
-          darkest = std::min<int>(darkest, page.row(yy)[xx]);
-        }
-      dark += darkest < dark_threshold;
+    bool horizontal = r.orientation == Orientation::horizontal;
+    int centre = static_cast<int>(r.position * px_per_pt);
+    int extent = horizontal ? page.width : page.height;
+    if (centre < 0 || centre >= (horizontal ? page.height : page.width)) continue;
+    int start = std::max(0, static_cast<int>(r.start * px_per_pt));
+    int end = std::min(extent - 1, static_cast<int>(r.end * px_per_pt));
+    if (end < start) continue;
+    // Ink within `reach` of a point along the line counts for it: a prefix sum of dark pixels.
+    int first = std::max(0, start - reach), last = std::min(extent - 1, end + reach);
+    std::vector<bool> dark = dark_along(r, page, dark_threshold, across, first, last, px_per_pt);
+    std::vector<int> before(dark.size() + 1, 0);
+    for (size_t i = 0; i < dark.size(); ++i) before[i + 1] = before[i] + dark[i];
+    int inked = 0, total = 0;
+    for (int p = start; p <= end; ++p, ++total) {
+      int from = std::max(first, p - reach) - first, to = std::min(last, p + reach) - first;
+      inked += before[static_cast<size_t>(to) + 1] > before[static_cast<size_t>(from)];
     }
-    if (total > 0 && dark >= min_fraction * total) out.push_back(r);
+    if (total > 0 && inked >= min_fraction * total) out.push_back(r);
   }
   return out;
 }
