@@ -21,12 +21,20 @@ void erase_boxes(PIX *binary, const std::vector<Rect> &erase, double px_per_pt) 
   }
 }
 
-std::vector<Ruling> strokes(PIX *binary, Orientation o, const RulingDetectorOptions &options, double px_per_pt) {
+// How a long brick's morphology is done: `exact` as one brick; `composite` as two smaller ones
+// whose product is within a pixel or two of its length (Leptonica's composite bricks), in a
+// fifth of the time for a 30 pt brick at 300 DPI.
+enum class Bricks { exact, composite };
+
+std::vector<Ruling> strokes(PIX *binary, Orientation o, const RulingDetectorOptions &options, double px_per_pt,
+                            Bricks bricks = Bricks::exact) {
   int length = std::max(3, static_cast<int>(options.min_length * px_per_pt));
   int bridge = std::max(1, static_cast<int>(options.bridge * px_per_pt)) | 1;
   bool horizontal = o == Orientation::horizontal;
-  PixPtr closed(pixCloseBrick(nullptr, binary, horizontal ? bridge : 1, horizontal ? 1 : bridge));
-  PixPtr opened(pixOpenBrick(nullptr, closed.get(), horizontal ? length : 1, horizontal ? 1 : length));
+  auto close = bricks == Bricks::composite ? pixCloseCompBrick : pixCloseBrick;
+  auto open = bricks == Bricks::composite ? pixOpenCompBrick : pixOpenBrick;
+  PixPtr closed(close(nullptr, binary, horizontal ? bridge : 1, horizontal ? 1 : bridge));
+  PixPtr opened(open(nullptr, closed.get(), horizontal ? length : 1, horizontal ? 1 : length));
   std::vector<Ruling> out;
   if (!opened) return out;
   BoxaPtr boxes(pixConnCompBB(opened.get(), 8));
@@ -216,7 +224,7 @@ std::vector<Ruling> dotted_strokes(PIX *binary, const RulingDetectorOptions &opt
     bool horizontal = o == Orientation::horizontal;
     PixPtr widened(pixDilateBrick(nullptr, binary, horizontal ? 1 : step_overlap, horizontal ? step_overlap : 1));
     if (!widened) continue;
-    for (const Ruling &stroke : strokes(widened.get(), o, dotted, px_per_pt))
+    for (const Ruling &stroke : strokes(widened.get(), o, dotted, px_per_pt, Bricks::composite))
       for (const Ruling &piece : clear_pieces(binary, stroke, band, window, window_max_share, px_per_pt))
         for (const Ruling &r : uncovered_stretches(piece, found))
           if (r.length() >= options.min_length &&
