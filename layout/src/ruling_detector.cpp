@@ -22,8 +22,9 @@ void erase_boxes(PIX *binary, const std::vector<Rect> &erase, double px_per_pt) 
 }
 
 // How a long brick's morphology is done: `exact` as one brick; `composite` as two smaller ones
-// whose product is within a pixel or two of its length (Leptonica's composite bricks), in a
-// fifth of the time for a 30 pt brick at 300 DPI.
+// whose product is within a pixel or two of its length (Leptonica's composite bricks), with a
+// few shifts of the image where one brick takes as many as it is long. Measured on a 20-page
+// scanned report: the dotted search's cost 3.3 s exact, 1.8 s composite.
 enum class Bricks { exact, composite };
 
 std::vector<Ruling> strokes(PIX *binary, Orientation o, const RulingDetectorOptions &options, double px_per_pt,
