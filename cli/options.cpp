@@ -155,7 +155,8 @@ Options for extract:
                          table values are read with eng's digits
       --threads N        pages OCR'd at once (default 0: one per core)
       --tessdata DIR     Tesseract language data folder (default: Tesseract's own)
-      --debug-dir DIR    write one PNG per page showing the rulings, cells and spans found
+      --debug-dir DIR    write one PNG per page showing the rulings, cells and spans found,
+                         and the words the table finder had (page-N.txt, page-N.words.tsv)
 
 Batch extraction (more than one input, a folder, or any option below):
       --jsonl FILE       all records in one JSON Lines file, one line per input

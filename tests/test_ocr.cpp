@@ -84,16 +84,79 @@ TEST(PageWords, AWordStretchedThinOverARowOfMarksIsNoPrint) {
 }
 
 TEST(PageWords, ADashIsWorthReadingInARowOfDashes) {
-  // Pixels: five dashes of a borderless table's row of zeros, a speck, a dash of another row.
+  // Pixels: five dashes of a borderless table's row of zeros, a speck, a dash of another row,
+  // a digit among the five, a digit on a level of its own.
   std::vector<Rect> marks = {{1508, 1174, 1549, 1176}, {1627, 1174, 1669, 1176}, {1747, 1174, 1788, 1176},
                              {1866, 1173, 1907, 1176}, {1986, 1173, 2027, 1175}, {1200, 1300, 1204, 1304},
-                             {1508, 1400, 1549, 1402}};
+                             {1508, 1400, 1549, 1402}, {2100, 1162, 2118, 1188}, {2100, 1462, 2118, 1488}};
   EXPECT_TRUE(ocr::in_row_of_dashes(marks[0], marks));
   EXPECT_TRUE(ocr::in_row_of_dashes(marks[4], marks));
-  EXPECT_FALSE(ocr::in_row_of_dashes(marks[5], marks)) << "a speck is no dash";
+  EXPECT_FALSE(ocr::in_row_of_dashes(marks[5], marks)) << "a speck on no row of dashes";
   EXPECT_FALSE(ocr::in_row_of_dashes(marks[6], marks)) << "a dash alone on its level";
+  EXPECT_TRUE(ocr::in_row_of_dashes(marks[7], marks)) << "a number in the row of dashes";
+  EXPECT_FALSE(ocr::in_row_of_dashes(marks[8], marks)) << "a number on no row of dashes";
   std::vector<Rect> two = {marks[0], marks[1]};
   EXPECT_FALSE(ocr::in_row_of_dashes(two[0], two)) << "two dashes are not yet a row";
+}
+
+TEST(PageWords, AFlatMarkOnTheEdgeOfAWordsBoxIsNotTheWords) {
+  // A heading's box Tesseract stretched up over the row of dashes just above it.
+  Rect heading{79.4, 654.5, 100.8, 689.5};
+  EXPECT_TRUE(ocr::on_edge_of({90, 655.7, 97.4, 656.4}, heading));
+  EXPECT_TRUE(ocr::on_edge_of({90, 640, 97.4, 641}, heading)) << "beyond the box";
+  // 二's top stroke in a line of labels lies well inside; 一's middle in its own box.
+  EXPECT_FALSE(ocr::on_edge_of({80, 658.5, 95, 659.5}, {79, 655, 120, 666}));
+  EXPECT_FALSE(ocr::on_edge_of({80, 660, 95, 661}, {79, 655, 96, 666}));
+}
+
+TEST(PageWords, PrintFallsIntoPiecesAtWideWhite) {
+  // Columns of dark pixels: a digit, white narrower than the gap, a digit, wide white, a dash;
+  // white at either end is no gap, a speck in white is white.
+  std::vector<int> dark = {0, 0, 5, 6, 0, 0, 4, 0, 1, 0, 0, 0, 0, 0, 3, 3, 3, 0};
+  auto pieces = ocr::pieces_of_ink(dark, 4);
+  ASSERT_EQ(pieces.size(), 2u);
+  EXPECT_EQ(pieces[0].begin, 2);
+  EXPECT_EQ(pieces[0].end, 7);
+  EXPECT_EQ(pieces[1].begin, 14);
+  EXPECT_EQ(pieces[1].end, 17);
+  EXPECT_TRUE(ocr::pieces_of_ink({0, 1, 0}, 4).empty());
+  EXPECT_EQ(ocr::pieces_of_ink({3, 0, 0, 0, 3}, 4).size(), 1u) << "white of the gap's width or less";
+}
+
+TextRun glyphs(const std::string &text, const std::vector<Rect> &boxes) {
+  TextRun w = word(text, boxes.front().united(boxes.back()), 9);
+  w.glyph_boxes = boxes;
+  return w;
+}
+
+TEST(PageWords, AWordIsCutWhereItsPrintShowsWideWhite) {
+  // A row label and its first value read as one word, the gap plain in the glyph boxes too.
+  TextRun fused = glyphs("数量7", {{100, 0, 109, 9}, {109, 0, 118, 9}, {160, 1, 165, 8}});
+  auto parts = ocr::split_at_white(fused, {{100, 0, 118, 9}, {160, 0, 165, 9}});
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[0].text, "数量");
+  EXPECT_EQ(parts[1].text, "7");
+  EXPECT_DOUBLE_EQ(parts[1].bbox.x0, 160);
+  // Print in one piece: the word as it was.
+  EXPECT_EQ(ocr::split_at_white(fused, {{100, 0, 165, 9}}).size(), 1u);
+}
+
+TEST(PageWords, APieceAGlyphReadAcrossTheGapIsLeftToBeReadAgain) {
+  // Five dashes as "1外0": 外's box spans two of them; those two pieces are left out (their ink
+  // read again as missed words), the 1 and the 0 kept. A punctuation box reaching into white
+  // (、 an em wide over its small mark) spoils nothing.
+  TextRun fused = glyphs("1外0", {{100, 0, 104, 9}, {128, 0, 160, 9}, {188, 0, 193, 9}});
+  std::vector<Rect> ink = {{100, 0, 104, 9}, {130, 4, 137, 5}, {151, 4, 158, 5}, {188, 0, 193, 9}};
+  auto parts = ocr::split_at_white(fused, ink);
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[0].text, "1");
+  EXPECT_EQ(parts[1].text, "0");
+  TextRun comma = glyphs("开、主", {{100, 0, 109, 9}, {109, 0, 121, 9}, {125, 0, 134, 9}});
+  auto kept = ocr::split_at_white(comma, {{100, 0, 112, 9}, {125, 0, 134, 9}});
+  ASSERT_EQ(kept.size(), 2u);
+  EXPECT_EQ(kept[0].text, "开、");
+  EXPECT_EQ(kept[1].text, "主");
+  EXPECT_DOUBLE_EQ(kept[0].glyph_boxes[1].x1, 112) << "a glyph's box where its ink is";
 }
 
 TEST(Ocr, MissingLanguageDataIsAClearError) {

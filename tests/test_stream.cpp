@@ -179,6 +179,33 @@ TEST(Stream, AStackedHeaderWordGivenALargerSizeIsNoHeading) {
   EXPECT_EQ(tables[0].rows, 3);
 }
 
+TEST(Stream, ARowOfNumbersInLargerPrintIsNoHeading) {
+  // OCR sizes digits by their height (seven tenths of the print): a row of numbers it read
+  // alone (missed by the page's layout, found by its ink) measures larger than the header above
+  // it, and still belongs to it.
+  std::vector<TextRun> runs = {run("结果", 195, 75), run("结果", 245, 75), run("其他", 295, 75), run("总计", 345, 75)};
+  row(runs, "", 0, 100, {"8", "—", "12", "20"});
+  for (size_t i = 4; i < runs.size(); ++i) runs[i].font_size = 1.3 * kSize;
+  auto tables = stream_tables(1, 842, runs, {});
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].rows, 2);
+  EXPECT_EQ(find(tables[0], "20")->col, find(tables[0], "总计")->col);
+}
+
+TEST(Segments, ALone一RightOfTheLabelIsTheZeroDash) {
+  // The Chinese model reads a zero dash as 一, surely: right of the line's first words it is a
+  // value (its column is a column of numbers), never at a line's start (一、 is numbering).
+  std::vector<TextRun> runs = {run("（三）国家秘密", 40, 100), run("一", 200, 100), run("2", 250, 100),
+                               run("一", 300, 100)};
+  auto segments = line_segments(runs, build_lines(runs));
+  ASSERT_EQ(segments[0].size(), 4u);
+  EXPECT_FALSE(segments[0][0].value);
+  EXPECT_TRUE(segments[0][1].value);
+  EXPECT_TRUE(segments[0][3].value);
+  std::vector<TextRun> numbering = {run("一", 40, 100), run("本年新收", 80, 100)};
+  EXPECT_FALSE(line_segments(numbering, build_lines(numbering))[0][0].value);
+}
+
 TEST(Stream, ProseIsNoTable) {
   std::vector<TextRun> runs = {run("本年度共收到申请44件，均在法定期限内答复，无行政复议和行政诉讼。", 40, 100),
                                run("二是政策解读形式还不够丰富。", 40, 125)};

@@ -81,8 +81,10 @@ std::vector<std::vector<Line>> regions(const std::vector<Line> &lines, const Str
     std::vector<double> sizes;
     for (const Line &l : current) sizes.push_back(l.font_size);
     // A heading (larger print) ends the table; a word or two of a stacked header is no heading
-    // whatever size OCR gives it.
-    bool heading = line.font_size > 1.1 * median(sizes) && (tabular || line.bbox.width() > 0.25 * (right - left));
+    // whatever size OCR gives it, nor is a row of numbers (OCR sizes digits by their height).
+    bool words = std::any_of(line.segments.begin(), line.segments.end(), [](const Segment &s) { return !s.value; });
+    bool heading =
+        words && line.font_size > 1.1 * median(sizes) && (tabular || line.bbox.width() > 0.25 * (right - left));
     bool breaks = line.bbox.y0 - last.bbox.y1 > options.region_gap * last.bbox.height() || heading ||
                   (!tabular && line.bbox.width() > 0.6 * (right - left));
     if (breaks) {
@@ -641,11 +643,17 @@ bool is_value_text(const std::string &text) {
 
 namespace {
 
+// The Chinese model's reading of the zero dash: 一 alone, apart from the line's first words
+// (no label is a lone 一 standing apart on its line; 一、 and （一） are numbering).
+bool read_as_one_dash(const std::vector<Segment> &line, size_t i) {
+  return i > 0 && normalize::clean_text(line[i].text) == "一";
+}
+
 void mark_values(std::vector<Segment> &line) {
   int values = 0;
   size_t first = line.size();
   for (size_t i = 0; i < line.size(); ++i)
-    if ((line[i].value = is_value_text(line[i].text)) && values++ == 0) first = i;
+    if ((line[i].value = is_value_text(line[i].text) || read_as_one_dash(line, i)) && values++ == 0) first = i;
   if (values < 2) return;
   for (size_t i = first + 1; i < line.size(); ++i) {
     Segment &s = line[i];

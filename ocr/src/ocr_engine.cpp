@@ -7,6 +7,8 @@
 #include "xxgk/core/utf8_text.hpp"
 
 #include <algorithm>
+#include <cmath>
+
 #include "xxgk/layout/pix.hpp"
 
 namespace xxgk::ocr {
@@ -346,20 +348,55 @@ std::vector<TextRun> split_at_wide_gaps(std::vector<TextRun> runs) {
   return out;
 }
 
+// Darker than this (of 255) is ink, for finding print the page's OCR did not account for.
+constexpr int ink_threshold = 160;
+
+// The pieces of a word's print in a binary page image, in page points: its box's columns of
+// pixels, cut where white runs wider than the cut of split_at_wide_gaps (of the word's print
+// size, or half the page's where OCR sized a line by flat marks read as Chinese).
+std::vector<Rect> ink_pieces(const TextRun &word, PIX *binary, double dpi, double page_em) {
+  const double px = dpi / 72.0;
+  int width = static_cast<int>(pixGetWidth(binary)), height = static_cast<int>(pixGetHeight(binary));
+  int x0 = std::clamp(static_cast<int>(word.bbox.x0 * px), 0, width);
+  int x1 = std::clamp(static_cast<int>(std::ceil(word.bbox.x1 * px)), x0, width);
+  int y0 = std::clamp(static_cast<int>(word.bbox.y0 * px), 0, height);
+  int y1 = std::clamp(static_cast<int>(std::ceil(word.bbox.y1 * px)), y0, height);
+  std::vector<int> dark(static_cast<size_t>(x1 - x0), 0);
+  l_uint32 *data = pixGetData(binary);
+  int wpl = pixGetWpl(binary);
+  for (int y = y0; y < y1; ++y) {
+    l_uint32 *line = data + static_cast<long>(y) * wpl;
+    for (int x = x0; x < x1; ++x) dark[static_cast<size_t>(x - x0)] += GET_DATA_BIT(line, x);
+  }
+  int min_gap = static_cast<int>(0.8 * std::max(word.font_size, 0.5 * page_em) * px);
+  std::vector<Rect> pieces;
+  for (const ColumnSpan &span : pieces_of_ink(dark, min_gap))
+    pieces.push_back({(x0 + span.begin) / px, word.bbox.y0, (x0 + span.end) / px, word.bbox.y1});
+  return pieces;
+}
+
+// Words cut where their print shows wide white (split_at_white).
+std::vector<TextRun> split_at_white_ink(std::vector<TextRun> runs, PIX *binary, double dpi) {
+  double em = page_em(runs);
+  std::vector<TextRun> out;
+  for (TextRun &run : runs) {
+    std::vector<TextRun> parts = split_at_white(run, ink_pieces(run, binary, dpi, em));
+    for (TextRun &p : parts) out.push_back(std::move(p));
+  }
+  return out;
+}
+
 // Pieces of print no OCR word covers, in pixels, joined into word-sized clusters. Tesseract's
 // page layout sometimes drops a whole narrow column of a borderless table (a column of lone
 // digits far from the rest); what it dropped is found here by its ink.
-std::vector<Rect> uncovered_ink(PIX *gray, const std::vector<TextRun> &runs, double dpi, double em_points) {
+std::vector<Rect> uncovered_ink(PIX *binary, const std::vector<TextRun> &runs, double dpi, double em_points) {
   std::vector<Rect> out;
-  layout::PixPtr binary(pixThresholdToBinary(gray, 160));
-  if (!binary) return out;
-  layout::BoxaPtr boxes(pixConnComp(binary.get(), nullptr, 8));
+  layout::BoxaPtr boxes(pixConnComp(binary, nullptr, 8));
   if (!boxes) return out;
   const double px = dpi / 72.0, em = em_points * px;
-  std::vector<Rect> covered;
-  for (const TextRun &r : runs)
-    covered.push_back(
-        {r.bbox.x0 * px - 0.2 * em, r.bbox.y0 * px - 0.2 * em, r.bbox.x1 * px + 0.2 * em, r.bbox.y1 * px + 0.2 * em});
+  std::vector<Rect> words_px;
+  for (const TextRun &r : runs) words_px.push_back({r.bbox.x0 * px, r.bbox.y0 * px, r.bbox.x1 * px, r.bbox.y1 * px});
+  std::vector<Rect> marks, dashes;
   for (int i = 0; i < boxaGetCount(boxes.get()); ++i) {
     l_int32 x, y, w, h;
     if (boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h) != 0) continue;
@@ -367,10 +404,17 @@ std::vector<Rect> uncovered_ink(PIX *gray, const std::vector<TextRun> &runs, dou
     // mark of a borderless table, which page OCR passes over as no text at all.
     bool glyph = h >= 0.4 * em && h <= 1.5 * em && w <= 1.5 * em;
     bool dash = w >= 0.5 * em && w <= 1.5 * em && h <= 0.25 * em && w >= 3 * h;
-    if (!glyph && !dash) continue;
-    Rect box{double(x), double(y), double(x + w), double(y + h)};
-    bool seen = std::any_of(covered.begin(), covered.end(), [&](const Rect &c) {
-      return box.center_x() >= c.x0 && box.center_x() <= c.x1 && box.center_y() >= c.y0 && box.center_y() <= c.y1;
+    if (glyph || dash) marks.push_back({double(x), double(y), double(x + w), double(y + h)});
+    if (dash) dashes.push_back(marks.back());
+  }
+  for (const Rect &box : marks) {
+    // A dash of a row of them on the edge of a word's box is not the word's (on_edge_of).
+    bool apart = in_row_of_dashes(box, dashes);
+    bool seen = std::any_of(words_px.begin(), words_px.end(), [&](const Rect &word) {
+      Rect c{word.x0 - 0.2 * em, word.y0 - 0.2 * em, word.x1 + 0.2 * em, word.y1 + 0.2 * em};
+      bool inside =
+          box.center_x() >= c.x0 && box.center_x() <= c.x1 && box.center_y() >= c.y0 && box.center_y() <= c.y1;
+      return inside && !(apart && on_edge_of(box, word));
     });
     if (!seen) out.push_back(box);
   }
@@ -440,7 +484,9 @@ std::vector<TextRun> OcrEngine::recognize_page(const Raster &page, double read_d
       if (!symbol || !box_at(tesseract::RIL_SYMBOL, box)) continue;
       runs.back().glyph_boxes.push_back(box);
       std::u32string glyph = to_u32(symbol.get());
-      if (glyph.size() == 1 && is_ideograph(glyph[0])) ideograph_heights.back().push_back(box.height());
+      // 一's box is one flat stroke (and the zero dash's reading): no measure of the print.
+      if (glyph.size() == 1 && is_ideograph(glyph[0]) && glyph[0] != U'一')
+        ideograph_heights.back().push_back(box.height());
       if (glyph.size() == 1 && glyph[0] >= U'0' && glyph[0] <= U'9') digit_heights.back().push_back(box.height());
     } while (it->Next(tesseract::RIL_SYMBOL));
   api.Clear();
@@ -457,7 +503,10 @@ std::vector<TextRun> OcrEngine::recognize_page(const Raster &page, double read_d
   double em = page_em(runs);
   std::erase_if(runs, [em](const TextRun &r) { return sliver_over_marks(r, em); });
   runs = split_at_wide_gaps(std::move(runs));
-  add_missed_words(page, pix.get(), runs);
+  layout::PixPtr binary(pixThresholdToBinary(pix.get(), ink_threshold));
+  if (!binary) return runs;
+  runs = split_at_white_ink(std::move(runs), binary.get(), page.dpi);
+  add_missed_words(page, binary.get(), runs);
   return runs;
 }
 
@@ -469,14 +518,17 @@ bool has_glyph_to_measure(const std::string &text) {
 }
 
 // A missed word's print size: that of the words read on its line (those with a Chinese glyph or
-// a digit to measure it by); alone on its line, from its own height when it is digits (seven
-// tenths of the size) or Chinese; else the page's.
+// a digit to measure it by, each level with the other: a heading's boxes, stretched up over
+// the table row above it, are not that row's line); alone on its line, from its own height
+// when it is digits (seven tenths of the size) or Chinese; else the page's.
 double missed_word_size(const TextRun &word, const std::vector<TextRun> &read, double page_em) {
   std::vector<double> on_line;
-  double middle = word.bbox.center_y();
-  for (const TextRun &r : read)
-    if (r.source == RunSource::ocr && middle >= r.bbox.y0 && middle <= r.bbox.y1 && has_glyph_to_measure(r.text))
-      on_line.push_back(r.font_size);
+  double middle = word.bbox.center_y(), reach = 0.25 * page_em;
+  for (const TextRun &r : read) {
+    bool level = middle >= r.bbox.y0 && middle <= r.bbox.y1 && r.bbox.center_y() >= word.bbox.y0 - reach &&
+                 r.bbox.center_y() <= word.bbox.y1 + reach;
+    if (r.source == RunSource::ocr && level && has_glyph_to_measure(r.text)) on_line.push_back(r.font_size);
+  }
   if (!on_line.empty()) return median(on_line);
   std::u32string text = to_u32(word.text);
   bool digits = std::all_of(text.begin(), text.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
@@ -500,10 +552,10 @@ bool beside_numbers(const Rect &box, const std::vector<TextRun> &runs) {
 
 }  // namespace
 
-void OcrEngine::add_missed_words(const Raster &page, PIX *gray, std::vector<TextRun> &runs) const {
+void OcrEngine::add_missed_words(const Raster &page, PIX *binary, std::vector<TextRun> &runs) const {
   double em = page_em(runs);
   const double points_per_pixel = 72.0 / page.dpi;
-  std::vector<Rect> missed = uncovered_ink(gray, runs, page.dpi, em);
+  std::vector<Rect> missed = uncovered_ink(binary, runs, page.dpi, em);
   if (missed.empty()) return;
   PageImage image(page);
   for (const Rect &px : missed) {

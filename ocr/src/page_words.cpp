@@ -24,13 +24,87 @@ bool sliver_over_marks(const TextRun &word, double em) {
 }
 
 bool in_row_of_dashes(const Rect &mark, const std::vector<Rect> &marks) {
-  constexpr long dashes_in_a_row = 3;  // the mark and two more
+  constexpr long dashes_in_a_row = 3;  // two dashes may be a prose line's ——
   auto dash = [](const Rect &r) { return r.width() >= 3 * r.height(); };
-  if (!dash(mark)) return false;
   long level = std::count_if(marks.begin(), marks.end(), [&](const Rect &m) {
     return dash(m) && m.center_y() > mark.y0 - mark.height() && m.center_y() < mark.y1 + mark.height();
   });
   return level >= dashes_in_a_row;
+}
+
+bool on_edge_of(const Rect &mark, const Rect &word) {
+  constexpr double edge = 1.0 / 12;  // of the word's height
+  double inset = edge * word.height(), y = mark.center_y();
+  return y < word.y0 + inset || y > word.y1 - inset;
+}
+
+std::vector<ColumnSpan> pieces_of_ink(const std::vector<int> &dark, int min_gap) {
+  constexpr int speck = 1;  // dark pixels a white column may hold: noise, a JPEG's ringing
+  std::vector<ColumnSpan> pieces;
+  int n = static_cast<int>(dark.size());
+  for (int x = 0; x < n;) {
+    while (x < n && dark[static_cast<size_t>(x)] <= speck) ++x;
+    if (x == n) break;
+    int begin = x, end = x;
+    // The piece runs on over white narrower than the gap.
+    while (x < n) {
+      if (dark[static_cast<size_t>(x)] > speck) {
+        end = ++x;
+        continue;
+      }
+      int white = x;
+      while (x < n && dark[static_cast<size_t>(x)] <= speck) ++x;
+      if (x == n || x - white > min_gap) break;
+    }
+    pieces.push_back({begin, end});
+  }
+  return pieces;
+}
+
+std::vector<TextRun> split_at_white(const TextRun &word, const std::vector<Rect> &pieces) {
+  std::u32string text = to_u32(word.text);
+  if (pieces.size() < 2 || word.glyph_boxes.size() != text.size()) return {word};
+  // A glyph box may reach a little (a quarter of an em) into the next piece's ink and still not
+  // have read it; into white it may reach as far as it likes (、's box is an em wide).
+  const double overhang = 0.25 * std::max(word.font_size, 1.0);
+  auto overlap = [](const Rect &a, const Rect &b) { return std::min(a.x1, b.x1) - std::max(a.x0, b.x0); };
+  // Each glyph's piece: the one its box is centred in, else the one it overlaps most.
+  std::vector<long> home(text.size(), -1);
+  std::vector<bool> clean(pieces.size(), true);
+  for (size_t g = 0; g < text.size(); ++g) {
+    const Rect &box = word.glyph_boxes[g];
+    double most = 0;
+    for (size_t p = 0; p < pieces.size(); ++p) {
+      bool centred = box.center_x() >= pieces[p].x0 && box.center_x() < pieces[p].x1;
+      if (centred || overlap(box, pieces[p]) > most) home[g] = static_cast<long>(p), most = overlap(box, pieces[p]);
+      if (centred) break;
+    }
+    for (size_t p = 0; p < pieces.size(); ++p)
+      if (static_cast<long>(p) != home[g] && overlap(box, pieces[p]) > overhang) {
+        clean[p] = false;
+        if (home[g] >= 0) clean[static_cast<size_t>(home[g])] = false;
+      }
+  }
+  std::vector<TextRun> out;
+  for (size_t p = 0; p < pieces.size(); ++p) {
+    TextRun part = word;
+    part.text.clear();
+    part.glyph_boxes.clear();
+    const Rect &piece = pieces[p];
+    for (size_t g = 0; g < text.size(); ++g)
+      if (home[g] == static_cast<long>(p)) {
+        part.text += to_utf8(std::u32string(1, text[g]));
+        // The glyph where its ink is: the piece's, when its box reaches out into white.
+        Rect box = word.glyph_boxes[g];
+        box.x0 = std::max(box.x0, piece.x0), box.x1 = std::min(box.x1, piece.x1);
+        if (box.x1 <= box.x0) box.x0 = piece.x0, box.x1 = piece.x1;
+        part.glyph_boxes.push_back(box);
+      }
+    if (!clean[p] || part.glyph_boxes.empty()) continue;
+    part.bbox = {std::max(piece.x0, word.bbox.x0), word.bbox.y0, std::min(piece.x1, word.bbox.x1), word.bbox.y1};
+    out.push_back(std::move(part));
+  }
+  return out;
 }
 
 }  // namespace xxgk::ocr

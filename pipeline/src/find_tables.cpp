@@ -325,6 +325,12 @@ void write_debug(const extract::PdfDocument &doc, const std::vector<PageText> &p
     std::ofstream text(options.debug_dir / ("page-" + std::to_string(number) + ".txt"));
     for (const auto &line : layout::build_lines(page.runs))
       text << static_cast<int>(line.bbox.x0) << "," << static_cast<int>(line.bbox.y0) << "\t" << line.text << "\n";
+    // Each word as the analyzer had it: where it stood, its print size and how sure OCR was.
+    std::ofstream words(options.debug_dir / ("page-" + std::to_string(number) + ".words.tsv"));
+    words << "x0\ty0\tx1\ty1\tfont_size\tconfidence\ttext\n";
+    for (const TextRun &run : page.runs)
+      words << run.bbox.x0 << "\t" << run.bbox.y0 << "\t" << run.bbox.x1 << "\t" << run.bbox.y1 << "\t" << run.font_size
+            << "\t" << run.confidence << "\t" << run.text << "\n";
   }
 }
 

@@ -68,7 +68,7 @@ class OcrEngine {
 
  private:
   // Print the page's layout analysis skipped, read on its own and added to `runs`.
-  void add_missed_words(const Raster &page, Pix *gray, std::vector<TextRun> &runs) const;
+  void add_missed_words(const Raster &page, Pix *binary, std::vector<TextRun> &runs) const;
 
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -18,9 +18,34 @@ double page_em(const std::vector<TextRun> &words);
 // their ink as missed words and read one by one.
 bool sliver_over_marks(const TextRun &word, double em);
 
-// Whether `mark` (one of `marks`) is shaped as a dash (at least three times as wide as tall)
-// and has at least two more on its level: a borderless table's row of zeros printed as
-// dashes, which no number stands beside.
+// Whether `mark` (one of `marks`) stands on the level of a row of dashes (marks at least three
+// times as wide as tall, three or more, the mark among them or not): a borderless table's row
+// of zeros printed as dashes, and the numbers among them, where page OCR read none of the row
+// and so no number it read stands beside them.
 bool in_row_of_dashes(const Rect &mark, const std::vector<Rect> &marks);
+
+// Whether `mark` lies on the top or bottom edge of a word's box or beyond it (its centre in
+// the outer twelfth of the box's height): Tesseract stretches the boxes of a line of print up
+// or down over a row of a table's dashes printed close above or below it, and reads the dashes
+// as nothing. A glyph's own stroke, even 二's, lies further in.
+bool on_edge_of(const Rect &mark, const Rect &word);
+
+// A stretch of pixel columns, [begin, end).
+struct ColumnSpan {
+  int begin = 0, end = 0;
+};
+
+// The pieces of a word's print: `dark` holds the count of dark pixels in each pixel column
+// across the word's box; a stretch of columns with no more than a speck in them, wider than
+// `min_gap` and inside the print, separates two pieces. Left to right.
+std::vector<ColumnSpan> pieces_of_ink(const std::vector<int> &dark, int min_gap);
+
+// A word cut where its print shows wide white (`pieces`: its ink's boxes, page points, left to right):
+// Tesseract makes one word of marks far apart on a line (a borderless table's row label and
+// its numbers, a row of zero dashes "一一一一一" where five columns stand), and its glyph boxes
+// do not always show the gap. Each piece keeps the glyphs whose boxes are centred in it; a
+// piece with none, or whose glyphs reach across a gap (its own out of it, another's into it),
+// is left out, its ink to be read as a missed word. The word itself when its print is one piece.
+std::vector<TextRun> split_at_white(const TextRun &word, const std::vector<Rect> &pieces);
 
 }  // namespace xxgk::ocr
