@@ -335,6 +335,23 @@ TEST(AgencyInText, OneCharacterOfTheTitleMisreadWhereTheTextNamesItsAuthor) {
   EXPECT_EQ(agency_in_text(other, "合肥市蜀山区商务局"), "");
 }
 
+TEST(ReadingConfidence, TheLeastSureCharacterOfAPartOfThePage) {
+  // A scanned title read as words: 涞 read as 汪 at 0.81; the rest of the title surely.
+  std::vector<TextRun> runs(4);
+  const char *texts[] = {"汪", "源县公安局", "2019 年", "政府信息公开工作年度报告"};
+  double sureness[] = {0.81, 0.97, 0.93, 0.96};
+  layout::TextLine title;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    runs[i].text = texts[i];
+    runs[i].confidence = sureness[i];
+    title.runs.push_back(i);
+  }
+  EXPECT_DOUBLE_EQ(reading_confidence({title}, runs, "汪源县公安局"), 0.81);
+  EXPECT_DOUBLE_EQ(reading_confidence({title}, runs, "源县公安局"), 0.97);
+  EXPECT_DOUBLE_EQ(reading_confidence({title}, runs, "2019年政府"), 0.93) << "spaces are no characters";
+  EXPECT_DOUBLE_EQ(reading_confidence({title}, runs, "涞源县公安局"), 1) << "not read on the page";
+}
+
 TEST(GuessEdition, FromTableLabelsBeforeYear) {
   PageLines with_2019_labels{1, {line("信息内容 本年新制作数量 本年新公开数量 对外公开总数量", 100)}};
   EXPECT_EQ(guess_edition({with_2019_labels}, 2023).edition, "2019");

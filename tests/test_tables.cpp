@@ -154,5 +154,14 @@ TEST(Tables, CliWritesJsonAndCsv) {
       << "csv needs an output directory";
 }
 
+TEST(SecondOpinion, TwoReadingsOfANumberConfirmOrDisputeIt) {
+  // r011-004 printed at 200 DPI: the page read an 8 as 3 at 0.92, the cell alone reads 8.
+  EXPECT_LT(pipeline::second_opinion("3", 0.92, "8", 0.96), 0.85) << "disputed: below the report's doubt";
+  EXPECT_DOUBLE_EQ(pipeline::second_opinion("3", 0.92, "3", 0.97), 0.97) << "confirmed";
+  EXPECT_DOUBLE_EQ(pipeline::second_opinion("3", 0.92, "", 0.2), 0.92) << "no second value: as it was";
+  EXPECT_DOUBLE_EQ(pipeline::second_opinion("3", 0.92, "吕", 0.4), 0.92) << "no second value: as it was";
+  EXPECT_LT(pipeline::second_opinion("12", 0.9, "—", 0.9), 0.85) << "a zero mark disputes a number";
+}
+
 }  // namespace
 }  // namespace xxgk

@@ -61,7 +61,26 @@ void clean_ocr_agency(report::Report &r, report::ReportTitle &title) {
   r.meta.agency = cleaned;
 }
 
-void describe_meta(report::Report &r, const std::vector<report::PageLines> &lines) {
+// Below this OCR's reading of the title's agency is not vouched for: every name and text
+// mention may carry the same misread (涞 read as 汪 at 0.81 throughout), which no cross-check
+// of the text can catch.
+constexpr double sure_agency_reading = 0.85;
+
+// An OCR'd agency read unsurely in the title, though the text agrees with it.
+void check_agency_reading(report::Report &r, const report::ReportTitle &title, const std::vector<TextRun> *runs,
+                          const std::vector<report::PageLines> &lines) {
+  if (!runs || r.meta.agency != title.agency || title.agency.empty()) return;
+  double sureness = report::reading_confidence(lines.front().lines, *runs, title.agency);
+  if (sureness >= sure_agency_reading) return;
+  r.warnings.push_back({"agency_uncertain",
+                        "OCR read the title's agency as " + title.agency + " with confidence " +
+                            std::to_string(static_cast<int>(100 * sureness)) + "% in its least sure character",
+                        title.page, ""});
+}
+
+// `title_runs`: the runs of the first page, which `lines` index, when it was read by OCR.
+void describe_meta(report::Report &r, const std::vector<report::PageLines> &lines,
+                   const std::vector<TextRun> *title_runs = nullptr) {
   std::optional<report::ReportTitle> title = report::find_title(lines);
   if (title) {
     r.meta.title = title->title;
@@ -78,6 +97,7 @@ void describe_meta(report::Report &r, const std::vector<report::PageLines> &line
       replace_in_title(r.meta, title->agency, named);
       r.meta.agency = named;
     }
+    if (scanned) check_agency_reading(r, *title, title_runs, lines);
     if (!r.meta.agency.empty()) r.meta.agency_aliases = report::agency_aliases(lines, r.meta.agency);
   } else {
     r.warnings.push_back({"title_missing", "no report title (…政府信息公开工作年度报告) on the first page", 1, ""});
@@ -306,7 +326,7 @@ report::Report extract_pdf(const std::filesystem::path &path, const ExtractOptio
     r.pages.push_back(page.summary);
     lines.push_back({page.summary.number, layout::build_lines(page.runs)});
   }
-  describe_meta(r, lines);
+  describe_meta(r, lines, read.pages.empty() || !read.pages.front().ocr ? nullptr : &read.pages.front().runs);
   find_sections(r, split_by_tables(lines, grids.tables));
   map_values(r, grids.tables, &doc, &options);
   return r;

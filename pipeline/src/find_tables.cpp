@@ -192,6 +192,24 @@ bool among(const Rect &box, const std::vector<Rect> &areas) {
   });
 }
 
+// Below this the page's OCR of a value is unsure: the cell is read again alone.
+constexpr double unsure_page_reading = 0.85;
+// Below this a number the page's OCR read is looked at again alone (second_opinion).
+constexpr double sure_page_number = 0.95;
+// The confidence given a number two readings of disagree on: below the report's doubt.
+constexpr double disputed_reading = 0.5;
+
+bool has_digit(const std::string &text) {
+  return std::any_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+// A number (not a zero mark: a dash is not misread as another dash) the page's OCR read fairly
+// but not quite surely.
+bool needs_second_look(const layout::Cell &c) {
+  return layout::is_value_text(c.text) && has_digit(c.text) && c.confidence >= unsure_page_reading &&
+         c.confidence < sure_page_number;
+}
+
 // Each cell of a scanned page's table read again from its own image: page-level OCR mangles
 // short numbers in grids. A ruled table's boxes are read from their image alone: the page's
 // OCR left out the cells, and reads a lone box of print it was shown poorly. Returns what was
@@ -228,10 +246,15 @@ std::vector<TextRun> read_table_cells(layout::Table &t, const RuledCells &ruled,
                    (mostly_values(t, c.col) || right_of_row_values(t, c));
     // A value the page's OCR read unsurely is read again alone, and the surer reading kept;
     // where the two disagree the doubt stays (a seal's ring read into a 0 both times).
-    bool unsure_value = layout::is_value_text(c.text) && c.confidence < 0.85;
-    if (t.method == "stream" && !c.text.empty() && !misread && !unsure_value) continue;
+    bool unsure_value = layout::is_value_text(c.text) && c.confidence < unsure_page_reading;
+    bool second_look = t.method == "stream" && needs_second_look(c);
+    if (t.method == "stream" && !c.text.empty() && !misread && !unsure_value && !second_look) continue;
     ocr::CellText read = read_cell(engine, image, c, value_position[i]);
     std::string text = normalize::clean_text(read.text);
+    if (second_look) {
+      c.confidence = second_opinion(c.text, c.confidence, text, read.confidence);
+      continue;
+    }
     if (unsure_value && read.confidence <= c.confidence) continue;
     c.confidence = unsure_value && text != c.text ? c.confidence : read.confidence;
     c.text = text;
@@ -341,6 +364,13 @@ std::vector<LazyOcr> engines_for(int threads, const ExtractOptions &extract) {
 }
 
 }  // namespace
+
+double second_opinion(const std::string &page_text, double page_confidence, const std::string &cell_text,
+                      double cell_confidence) {
+  if (cell_text == page_text) return std::max(page_confidence, cell_confidence);
+  if (!layout::is_value_text(cell_text)) return page_confidence;
+  return std::min(page_confidence, disputed_reading);
+}
 
 std::vector<Rect> body_text(const PageText &page, const std::vector<layout::Table> &tables) {
   std::vector<Rect> out;

@@ -339,6 +339,22 @@ std::optional<std::u32string> keyword_title(const std::vector<layout::TextLine> 
 
 }  // namespace
 
+double reading_confidence(const std::vector<layout::TextLine> &lines, const std::vector<TextRun> &runs,
+                          const std::string &part) {
+  std::u32string read, wanted;
+  std::vector<double> sureness;  // per character of `read`
+  for (const layout::TextLine &line : lines)
+    for (size_t index : line.runs)
+      for (char32_t c : to_u32(runs[index].text))
+        if (!is_space(c)) read += c, sureness.push_back(runs[index].confidence);
+  for (char32_t c : to_u32(part))
+    if (!is_space(c)) wanted += c;
+  size_t at = wanted.empty() ? std::u32string::npos : read.find(wanted);
+  if (at == std::u32string::npos) return 1;
+  return *std::min_element(sureness.begin() + static_cast<long>(at),
+                           sureness.begin() + static_cast<long>(at + wanted.size()));
+}
+
 std::optional<ReportTitle> find_title(const std::vector<PageLines> &pages) {
   if (pages.empty()) return std::nullopt;
   const auto &lines = pages.front().lines;

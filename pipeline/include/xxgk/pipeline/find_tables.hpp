@@ -3,6 +3,7 @@
 // tables continued over pages stitched into one.
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "xxgk/extract/pdf_document.hpp"
@@ -21,6 +22,15 @@ struct DocumentTables {
 // running heads in the margins): text between two tables keeps the second from continuing the
 // first, and a page number at the foot of a page must not.
 std::vector<Rect> body_text(const PageText &page, const std::vector<layout::Table> &tables);
+
+// The page's OCR of a number in a borderless table, after a second reading of its cell alone:
+// confirmed (the surer confidence of the two), disputed by another value, a number or a zero
+// mark (the page's reading kept, its confidence put below the report's doubt), or as it was
+// where the second reading found no value (a tight crop loses a stroke). Digits alike in print (WenQuanYi's 8 and 3 at
+// 200 DPI) come back at 0.92 either way; in a cell no check of the form covers, this is what
+// makes such a slip show.
+double second_opinion(const std::string &page_text, double page_confidence, const std::string &cell_text,
+                      double cell_confidence);
 
 // On pages read by OCR, rulings are found on the scan at the OCR resolution and every cell of a
 // grid is read again from its own image (values as digits), with Tesseract's confidence.

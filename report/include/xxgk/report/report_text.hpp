@@ -62,6 +62,12 @@ std::vector<std::string> agency_aliases(const std::vector<PageLines> &pages, con
 // nowhere else in the text (OCR read 蜀 as 哆 in the title alone). Empty when there is none.
 std::string agency_in_text(const std::vector<PageLines> &pages, const std::string &agency);
 
+// How surely OCR read `part` (the title's agency) on a page: the least confidence of the runs
+// its characters were read in, where the page's lines, top to bottom and joined without spaces,
+// first spell it; 1 where they do not (the part was taken from elsewhere).
+double reading_confidence(const std::vector<layout::TextLine> &lines, const std::vector<TextRun> &runs,
+                          const std::string &part);
+
 EditionGuess guess_edition(const std::vector<PageLines> &pages, std::optional<int> year);
 
 // An OCR'd agency name without what no body's name holds: Latin letters, ASCII digits and
