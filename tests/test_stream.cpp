@@ -206,6 +206,27 @@ TEST(Segments, ALone一RightOfTheLabelIsTheZeroDash) {
   EXPECT_FALSE(line_segments(numbering, build_lines(numbering))[0][0].value);
 }
 
+TEST(Stream, NeighbouringColumnHeadersOcrJoinedAreCutAtTheColumnEdge) {
+  // 商业 and 科研 read into one segment (their gap under an em) over two columns of numbers;
+  // the group header 申请人情况 above, its glyphs set close, stays whole over all three.
+  std::vector<TextRun> runs = {run("申请人情况", 225, 62), run("自然人", 190, 75), run("商业", 245, 75),
+                               run("科研", 282, 75)};
+  runs[2].font_size = runs[3].font_size = 2 * kSize;  // their gap, 17 pt, under an em of OCR's size
+  row(runs, "一、新收", 60, 100, {"1", "2", "3"});
+  row(runs, "二、结转", 60, 125, {"0", "0", "0"});
+  auto tables = stream_tables(1, 842, runs, {});
+  ASSERT_EQ(tables.size(), 1u);
+  const Table &t = tables[0];
+  const Cell *business = find(t, "商业"), *research = find(t, "科研");
+  ASSERT_NE(business, nullptr);
+  ASSERT_NE(research, nullptr);
+  EXPECT_EQ(business->col, find(t, "2")->col);
+  EXPECT_EQ(research->col, find(t, "3")->col);
+  const Cell *group = find(t, "申请人情况");
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->colspan, 3);
+}
+
 TEST(Stream, ProseIsNoTable) {
   std::vector<TextRun> runs = {run("本年度共收到申请44件，均在法定期限内答复，无行政复议和行政诉讼。", 40, 100),
                                run("二是政策解读形式还不够丰富。", 40, 125)};

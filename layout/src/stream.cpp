@@ -527,6 +527,63 @@ Table build_table(int page, Grid &g, const std::vector<Band> &bands) {
   return t;
 }
 
+// A header segment over several columns of numbers made of words that each stand over one,
+// apart at the edges between them: OCR joined neighbouring column headers (商业 科研, their
+// gap less than an em) into one. Cut where a gap between its parts of over half an em
+// holds an edge between value columns, one piece over each column it covers; a group header
+// (未经复议直接起诉, 申请人情况) spans several, its words set close or fewer than them.
+std::vector<Segment> split_at_column_edges(const Segment &s, const std::vector<double> &value_edges) {
+  constexpr double header_gap = 0.55;  // of an em: OCR sets a word's glyphs 0.35-0.4 apart, headers 0.6-1
+  constexpr double slack = 1.5;        // points a word may reach over an edge (place_segments')
+  std::vector<Segment> out;
+  double em = std::max(s.font_size, 1.0);
+  auto piece = [&](size_t from, size_t to) {
+    Segment p = s;
+    p.text.clear();
+    p.parts.assign(s.parts.begin() + static_cast<long>(from), s.parts.begin() + static_cast<long>(to));
+    p.bbox = p.parts.front().bbox;
+    for (const SegmentPart &part : p.parts) p.text += part.text, p.bbox = p.bbox.united(part.bbox);
+    p.text = normalize::clean_text(p.text);
+    return p;
+  };
+  size_t begin = 0;
+  for (size_t i = 1; i < s.parts.size(); ++i) {
+    double left = s.parts[i - 1].bbox.x1, right = s.parts[i].bbox.x0;
+    bool edge = std::any_of(value_edges.begin(), value_edges.end(),
+                            [&](double x) { return x >= left - slack && x <= right + slack; });
+    if (right - left >= header_gap * em && edge) {
+      out.push_back(piece(begin, i));
+      begin = i;
+    }
+  }
+  if (out.empty()) return {s};
+  out.push_back(piece(begin, s.parts.size()));
+  // One piece over each column the segment covers, or it was a group header after all (法人
+  // 或其他 组织 over five, OCR spacing its words apart).
+  auto edges_crossed = [&](const Segment &p) {
+    return std::count_if(value_edges.begin(), value_edges.end(),
+                         [&](double x) { return x > p.bbox.x0 + slack && x < p.bbox.x1 - slack; });
+  };
+  bool one_each = static_cast<long>(out.size()) == edges_crossed(s) + 1 &&
+                  std::all_of(out.begin(), out.end(), [&](const Segment &p) { return edges_crossed(p) == 0; });
+  return one_each ? out : std::vector<Segment>{s};
+}
+
+// The header bands' segments cut at the edges between value columns (split_at_column_edges).
+void split_header_segments(std::vector<Band> &bands, int header, const std::vector<double> &edges,
+                           int first_value_col) {
+  std::vector<double> value_edges(edges.begin() + first_value_col + 1, edges.end() - 1);
+  for (int r = 0; r < header; ++r) {
+    std::vector<Segment> split;
+    for (const Segment &s : bands[static_cast<size_t>(r)].segments) {
+      std::vector<Segment> pieces =
+          s.value || s.parts.size() < 2 ? std::vector<Segment>{s} : split_at_column_edges(s, value_edges);
+      split.insert(split.end(), pieces.begin(), pieces.end());
+    }
+    bands[static_cast<size_t>(r)].segments = std::move(split);
+  }
+}
+
 bool is_item_numeral(char32_t c) {
   return (c >= U'0' && c <= U'9') || std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
 }
@@ -619,10 +676,11 @@ std::optional<Table> region_table(int page, const std::vector<Line> &region, boo
   std::vector<double> edges = column_edges(bands, values, median(sizes));
   int cols = static_cast<int>(edges.size()) - 1;
   int first_value_col = cols - static_cast<int>(values.size());
+  int header = header_rows(bands, edges[first_value_col]);
+  split_header_segments(bands, header, edges, first_value_col);
   Grid g(static_cast<int>(bands.size()), cols, edges);
   place_segments(g, bands);
   join_wrapped_text(g, first_value_col, options);
-  int header = header_rows(bands, edges[first_value_col]);
   widen_group_headers(g, header, first_value_col);
   fill_down(g, header, first_value_col);
   join_continuation_rows(g);
@@ -678,13 +736,14 @@ std::vector<std::vector<Segment>> line_segments(const std::vector<TextRun> &runs
       // A number beside words or another number is its own cell at any visible gap.
       bool value_edge = previous && gap > 0.3 * em && (is_value_text(run.text) || is_value_text(previous->text));
       if (!previous || gap > gap_em * em || value_edge) {
-        segments.push_back({run.text, run.bbox, run.font_size, run.confidence});
+        segments.push_back({run.text, run.bbox, run.font_size, run.confidence, false, {{run.text, run.bbox}}});
       } else {
         Segment &s = segments.back();
         s.text = normalize::clean_text(s.text + (is_word_gap(*previous, run) ? " " : "") + run.text);
         s.bbox = s.bbox.united(run.bbox);
         s.font_size = std::max(s.font_size, run.font_size);
         s.confidence = std::min(s.confidence, run.confidence);
+        s.parts.push_back({run.text, run.bbox});
       }
       previous = &run;
     }

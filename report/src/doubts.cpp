@@ -1,3 +1,4 @@
+#include <map>
 #include <set>
 
 #include "xxgk/report/report.hpp"
@@ -9,6 +10,32 @@ namespace {
 // the scanned corpora every such value read at 0.85 or more was right; the margin is for the
 // reports nobody here has seen, since nothing else would catch a slip there.
 constexpr double sure_unchecked_reading = 0.9;
+
+// A table that prints its zeros (0, —, /) in this many of its cells, and leaves blank at most
+// one in `blank_share` of as many, leaves none blank: a blank there on a scan is a number whose
+// ink the scan lost (a bitonal print's thin 1), which a row of blanks summing to its blank
+// total confirms by nothing.
+constexpr int printed_zeros_to_judge = 10;
+constexpr int blank_share = 4;
+
+struct ZeroMarks {
+  int printed = 0, blank = 0;
+};
+
+// Per table of the form, its OCR'd values of zero: printed as a mark or digit, or blank.
+std::map<std::string, ZeroMarks> zeros_by_table(const Report &r) {
+  std::map<std::string, ZeroMarks> out;
+  for (const auto &[key, v] : r.values.values) {
+    if (!v.value || *v.value != 0 || !read_by_ocr(r, v)) continue;
+    ZeroMarks &z = out[key.substr(0, key.find('.'))];
+    (v.kind == normalize::NumberKind::blank ? z.blank : z.printed) += 1;
+  }
+  return out;
+}
+
+bool prints_its_zeros(const ZeroMarks &z) {
+  return z.printed >= printed_zeros_to_judge && blank_share * z.blank <= z.printed;
+}
 
 }  // namespace
 
@@ -41,6 +68,10 @@ void add_doubts(Report &r) {
   for (const std::string &key : r.validation.unchecked)
     if (r.values.values.at(key).confidence < sure_unchecked_reading)
       doubt(key, "unconfirmed", "read by OCR, not surely, and no check of the form covers it");
+  std::map<std::string, ZeroMarks> zeros = zeros_by_table(r);
+  for (const auto &[key, v] : r.values.values)
+    if (v.kind == normalize::NumberKind::blank && prints_its_zeros(zeros[key.substr(0, key.find('.'))]))
+      doubt(key, "unconfirmed", "blank on a scan of a table that prints its zeros: a number's ink may be lost");
 }
 
 }  // namespace xxgk::report

@@ -19,6 +19,12 @@
 
 namespace xxgk::layout {
 
+// A run of text as a segment holds it: where it stands, what it says.
+struct SegmentPart {
+  std::string text;
+  Rect bbox;
+};
+
 // A horizontal piece of a line with no wide gap inside: one cell's text on that line.
 struct Segment {
   std::string text;
@@ -27,6 +33,7 @@ struct Segment {
   double confidence = 1;
   // Reads as a value, or stands among values as one (see line_segments).
   bool value = false;
+  std::vector<SegmentPart> parts;  // the runs it was joined from, left to right
 };
 
 // Splits each line at gaps wider than `gap_em` times the font size. A segment is a value when
