@@ -134,28 +134,21 @@ TEST(ChooseByChecks, TheOneReadingThatMakesTheChecksHoldIsChosen) {
 TEST(Doubts, ABlankWhereATableOfAScanPrintsItsZerosIsDoubted) {
   // The review table's 15 values, zeros printed as "0", but two blank: a bitonal scan lost a
   // thin 1 and the row's blank total agrees with it. The blanks are doubted.
-  Report r = review_table_report(1, 0.95, 1);
-  auto lost = [](const std::string &key) {
-    return key == "review_litigation.litigation_direct.upheld" || key == "review_litigation.litigation_direct.total";
+  auto zeros_but_two_blank = [](Report r) {
+    for (auto &[key, v] : r.values.values) {
+      bool lost =
+          key == "review_litigation.litigation_direct.upheld" || key == "review_litigation.litigation_direct.total";
+      v.value = 0, v.raw = lost ? "" : "0";
+      v.kind = lost ? normalize::NumberKind::blank : normalize::NumberKind::number;
+    }
+    add_doubts(r);
+    return r;
   };
-  for (auto &[key, v] : r.values.values) {
-    if (lost(key))
-      v.value = 0, v.raw.clear(), v.kind = normalize::NumberKind::blank;
-    else
-      v.value = 0, v.raw = "0", v.kind = normalize::NumberKind::number;
-  }
-  add_doubts(r);
+  Report r = zeros_but_two_blank(review_table_report(1, 0.95, 1));
   EXPECT_TRUE(warned(r, "unconfirmed", "review_litigation.litigation_direct.total"));
   EXPECT_FALSE(warned(r, "unconfirmed", "review_litigation.administrative_review.total")) << "a printed 0";
   // Read from a text layer, the report's blank is what it prints.
-  Report text = review_table_report(2, 1, 1);
-  for (auto &[key, v] : text.values.values) {
-    if (lost(key))
-      v.value = 0, v.raw.clear(), v.kind = normalize::NumberKind::blank;
-    else
-      v.value = 0, v.raw = "0", v.kind = normalize::NumberKind::number;
-  }
-  add_doubts(text);
+  Report text = zeros_but_two_blank(review_table_report(2, 1, 1));
   EXPECT_FALSE(warned(text, "unconfirmed", "review_litigation.litigation_direct.total"));
 }
 
