@@ -414,6 +414,22 @@ TEST(TemplateMapping, InkOcrCouldNotReadIsUnknownNotZero) {
   EXPECT_DOUBLE_EQ(value(map_to_template({t}, edition_2021()), "applications.new_received.commercial_enterprise"), 0);
 }
 
+TEST(TemplateMapping, TwoReadingsThatDisagreeAreBothNamed) {
+  auto rows = official_rows();
+  layout::Table t = applications_grid(rows);
+  for (layout::Cell &c : t.cells)
+    if (c.row == 1 && c.col == 2) c.text = "3", c.confidence = 0.5, c.other_reading = "8";
+  TemplateValues v = map_to_template({t}, edition_2021());
+  const std::string key = "applications.new_received.commercial_enterprise";
+  EXPECT_DOUBLE_EQ(value(v, key), 3) << "the page's reading kept";
+  EXPECT_EQ(v.values.at(key).other_reading, "8");
+  auto said = std::find_if(v.warnings.begin(), v.warnings.end(), [&](const Warning &w) { return w.key == key; });
+  ASSERT_NE(said, v.warnings.end());
+  EXPECT_EQ(said->code, "low_confidence");
+  EXPECT_NE(said->message.find("'3'"), std::string::npos);
+  EXPECT_NE(said->message.find("'8'"), std::string::npos);
+}
+
 TEST(TemplateMapping, TwoCellsForOneKeyLeaveNoNumberUnsaid) {
   // The same rows read twice (two tables taken for the same part of the form): the second
   // one's numbers are named in a warning on the key, not dropped silently.

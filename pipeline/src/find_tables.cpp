@@ -253,6 +253,7 @@ std::vector<TextRun> read_table_cells(layout::Table &t, const RuledCells &ruled,
     std::string text = normalize::clean_text(read.text);
     if (second_look) {
       c.confidence = second_opinion(c.text, c.confidence, text, read.confidence);
+      if (c.confidence < unsure_page_reading && text != c.text) c.other_reading = text;
       continue;
     }
     if (unsure_value && read.confidence <= c.confidence) continue;

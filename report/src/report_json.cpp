@@ -59,6 +59,7 @@ nlohmann::json provenance_json(const Report &r) {
         {"confidence", rounded(v.confidence, 1000)},
         {"label_score", rounded(v.label_score, 1000)}};
     if (!v.unit.empty()) cell["unit"] = v.unit;
+    if (!v.other_reading.empty()) cell["other_reading"] = v.other_reading;
     set_path(cells, key, std::move(cell));
   }
   return cells;

@@ -626,6 +626,7 @@ MappedValue mapped(const Cell &cell, double score) {
   v.page = cell.page;
   v.bbox = cell.bbox;
   v.confidence = cell.confidence;
+  v.other_reading = cell.other_reading;
   v.label_score = std::min(score, 1.0);
   return v;
 }
@@ -764,6 +765,11 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
       v.kind = normalize::NumberKind::invalid;
       out.warnings.push_back({"value_unreadable", "OCR found marks in this cell but could not read them: unknown",
                               v.page, c.key, v.confidence});
+    } else if (!v.other_reading.empty()) {
+      out.warnings.push_back(
+          {"low_confidence",
+           "two readings disagree: the page's OCR read '" + v.raw + "', its cell read alone '" + v.other_reading + "'",
+           v.page, c.key, v.confidence});
     } else if (v.confidence < low_confidence) {
       out.warnings.push_back(
           {"low_confidence",

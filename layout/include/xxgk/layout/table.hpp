@@ -16,6 +16,9 @@ struct Cell {
   Rect bbox;  // on `page`
   std::string text;
   double confidence = 1;  // lowest glyph confidence; 1 for a text layer
+  // OCR: another reading of the cell that disagrees with `text` (its image read alone, where
+  // the page's reading was not sure); empty when there is none.
+  std::string other_reading;
 };
 
 // The piece of a table on one page; a table continued over pages has several.

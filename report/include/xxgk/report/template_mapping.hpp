@@ -53,9 +53,10 @@ struct MappedValue {
   normalize::NumberKind kind = normalize::NumberKind::blank;
   int page = 0;
   Rect bbox;
-  double confidence = 1;   // of the text (OCR)
-  double label_score = 0;  // of the row and column label match
-  std::string unit;        // printed after the number, or named by the column's header
+  double confidence = 1;      // of the text (OCR)
+  double label_score = 0;     // of the row and column label match
+  std::string unit;           // printed after the number, or named by the column's header
+  std::string other_reading;  // OCR: a second reading of the cell that disagrees with `raw`
 };
 
 struct UnmatchedRow {
