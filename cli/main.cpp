@@ -2,6 +2,7 @@
 
 #include <malloc.h>
 #include <unistd.h>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include "xxgk/batch/inputs.hpp"
 #include "xxgk/batch/run_batch.hpp"
 #include "xxgk/core/atomic_file.hpp"
+#include "xxgk/dataset/database.hpp"
 #include "xxgk/extract/pdf_document.hpp"
 #include "xxgk/markup/input_format.hpp"
 #include "xxgk/report/table_output.hpp"
@@ -176,6 +178,18 @@ std::vector<std::string> batch_inputs(const Options &o, std::vector<std::string>
   return mine;
 }
 
+// Where a batch's records go: --out-dir or --jsonl (standard output when neither is given and
+// there is no --sqlite), and the --sqlite dataset beside it.
+std::unique_ptr<batch::ResultSink> batch_sink(const Options &o, const std::vector<std::string> &all) {
+  std::vector<std::unique_ptr<batch::ResultSink>> sinks;
+  if (!o.out_dir.empty())
+    sinks.push_back(batch::directory_sink(o.out_dir, all, o.resume));
+  else if (!o.jsonl.empty() || o.sqlite.empty())
+    sinks.push_back(batch::jsonl_sink(o.jsonl.empty() ? "-" : o.jsonl, o.resume));
+  if (!o.sqlite.empty()) sinks.push_back(batch::sqlite_sink(o.sqlite, o.resume));
+  return batch::all_of(std::move(sinks));
+}
+
 int run_batch_extract(const Options &o) {
   if (!o.output.empty())
     return fail(exit_usage, "usage error: -o is for one file; for many, give --jsonl FILE or --out-dir DIR");
@@ -195,14 +209,14 @@ int run_batch_extract(const Options &o) {
   if (o.out_dir.empty()) std::erase(b.worker_args, std::string("--pretty"));
   std::unique_ptr<batch::ResultSink> sink;
   try {
-    sink = o.out_dir.empty() ? batch::jsonl_sink(o.jsonl.empty() ? "-" : o.jsonl, o.resume)
-                             : batch::directory_sink(o.out_dir, all, o.resume);
+    sink = batch_sink(o, all);
   } catch (const batch::SinkError &e) {
     return fail(exit_unreadable, std::string("error: ") + e.what());
   }
   bool terminal = ::isatty(2);
   batch::ProgressReporter progress(std::cerr, terminal, terminal ? 0.2 : 10);
   batch::BatchSummary sum = batch::run_batch(b, *sink, progress);
+  sink.reset();  // a dataset's checks across reports are brought up to date here
   std::cerr << "xxgk: " << batch::summary_line(sum) << "\n";
   if (sum.failed) return exit_some_failed;
   return sum.partial ? exit_partial : sum.review ? exit_review : exit_ok;
@@ -221,6 +235,61 @@ int run_csv(const Options &o) {
     return fail(exit_unreadable, "error: cannot write '" + o.output + "'");
   std::cerr << "xxgk: " << records.size() << " record(s) as CSV\n";
   return exit_ok;
+}
+
+std::string counts_line(const dataset::DatasetCounts &c) {
+  return std::to_string(c.reports) + " report(s) (" + std::to_string(c.failed) + " failed), " +
+         std::to_string(c.values) + " values, " + std::to_string(c.warnings) + " warnings, " +
+         std::to_string(c.cross_checks) + " carry-over checks across years (" + std::to_string(c.cross_checks_failed) +
+         " fail), " + std::to_string(c.duplicates) + " duplicate(s)";
+}
+
+// Stores records in the dataset; a record that cannot be stored is reported and skipped.
+int store_records(dataset::Database &db, const std::vector<nlohmann::json> &records) {
+  int stored = 0;
+  for (const auto &r : records) {
+    try {
+      db.store(r);
+      ++stored;
+    } catch (const dataset::DatabaseError &e) {
+      std::cerr << "xxgk: warning: a record not stored: " << e.what() << "\n";
+    }
+  }
+  return stored;
+}
+
+int run_db(const Options &o) {
+  std::vector<std::string> problems;
+  std::vector<nlohmann::json> records = batch::load_records(o.inputs, problems);
+  for (const auto &p : problems) std::cerr << "xxgk: warning: " << p << "\n";
+  if (records.empty()) return fail(exit_unreadable, "error: no records found in the files given");
+  dataset::Database db = dataset::Database::open(o.output);
+  int stored = store_records(db, records);
+  db.refresh_cross_checks();
+  std::cerr << "xxgk: stored " << stored << " record(s) in " << o.output << ": " << counts_line(db.counts()) << "\n";
+  return stored == static_cast<int>(records.size()) ? exit_ok : exit_partial;
+}
+
+int run_check(const Options &o) {
+  bool stored_dataset = o.inputs.size() == 1 && dataset::is_sqlite_file(o.inputs[0]);
+  dataset::Database db = dataset::Database::open(stored_dataset ? o.inputs[0] : ":memory:");
+  if (!stored_dataset) {
+    std::vector<std::string> problems;
+    std::vector<nlohmann::json> records = batch::load_records(o.inputs, problems);
+    for (const auto &p : problems) std::cerr << "xxgk: warning: " << p << "\n";
+    if (records.empty()) return fail(exit_unreadable, "error: no records found in the files given");
+    store_records(db, records);
+  }
+  db.refresh_cross_checks();
+  std::vector<dataset::CrossCheck> checks = db.stored_cross_checks();
+  auto file_of = [&](long long id) { return db.file_of(id); };
+  if (o.check_json)
+    std::cout << dataset::to_json(checks, file_of).dump(o.pretty ? 2 : -1) << "\n";
+  else
+    std::cout << dataset::describe(checks, file_of);
+  bool failed = std::any_of(checks.begin(), checks.end(),
+                            [](const auto &c) { return c.result == dataset::CrossCheckResult::fail; });
+  return failed ? exit_rules : exit_ok;
 }
 
 // Tesseract runs its LSTM on up to four OpenMP threads per call; on a small machine these spin
@@ -258,9 +327,13 @@ int main(int argc, char **argv) {
       case Command::schema: std::cout << schema::report_schema_text(); return exit_ok;
       case Command::extract: return is_batch(o) ? run_batch_extract(o) : run_extract(o);
       case Command::csv: return run_csv(o);
+      case Command::db: return run_db(o);
+      case Command::check: return run_check(o);
       case Command::tables: return run_tables(o);
       case Command::validate: return run_validate(o);
     }
+  } catch (const dataset::DatabaseError &e) {
+    return fail(exit_unreadable, std::string("error: ") + e.what());
   } catch (const std::exception &e) {
     return fail(exit_internal, std::string("internal error: ") + e.what());
   }

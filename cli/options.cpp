@@ -26,7 +26,7 @@ bool takes_value(const std::string &option) {
   static const char *const options[] = {"-o",        "--output",     "--password",   "--ocr",    "--dpi",
                                         "--lang",    "--tessdata",   "--debug-dir",  "--format", "--spans",
                                         "--threads", "--jobs",       "--files-from", "--jsonl",  "--out-dir",
-                                        "--timeout", "--max-memory", "--shard"};
+                                        "--timeout", "--max-memory", "--shard",      "--sqlite"};
   return std::any_of(std::begin(options), std::end(options), [&](const char *o) { return option == o; });
 }
 
@@ -45,6 +45,8 @@ std::optional<UsageError> apply_batch_value(Options &o, const std::string &name,
     o.jsonl = value;
   } else if (name == "--out-dir") {
     o.out_dir = value;
+  } else if (name == "--sqlite") {
+    o.sqlite = value;
   } else if (name == "--shard") {
     o.shard = value;
   } else if (name == "--jobs") {
@@ -70,8 +72,8 @@ std::optional<UsageError> apply_batch_value(Options &o, const std::string &name,
 
 // Sets the option `name` to `value`; a UsageError if the value is not one it takes.
 std::optional<UsageError> apply_value(Options &o, const std::string &name, const std::string &value) {
-  static const char *const batch[] = {"--files-from", "--jsonl",   "--out-dir",   "--shard",
-                                      "--jobs",       "--timeout", "--max-memory"};
+  static const char *const batch[] = {"--files-from", "--jsonl",   "--out-dir",    "--shard",
+                                      "--jobs",       "--timeout", "--max-memory", "--sqlite"};
   if (std::any_of(std::begin(batch), std::end(batch), [&](const char *b) { return name == b; }))
     return apply_batch_value(o, name, value);
   if (passed_to_workers(name)) o.worker_args.insert(o.worker_args.end(), {name, value});
@@ -99,6 +101,9 @@ std::optional<UsageError> apply_value(Options &o, const std::string &name, const
     if (!n || *n > 256 || *n != static_cast<int>(*n))
       return UsageError{"--threads takes a whole number from 0 (one per core) to 256"};
     o.extract.threads = static_cast<int>(*n);
+  } else if (name == "--format" && o.command == Command::check) {
+    if (value != "json" && value != "text") return UsageError{"check --format takes text or json, not '" + value + "'"};
+    o.check_json = value == "json";
   } else if (name == "--format") {
     if (value != "json" && value != "csv") return UsageError{"--format takes json or csv, not '" + value + "'"};
     o.format = value == "csv" ? TableFormat::csv : TableFormat::json;
@@ -116,8 +121,9 @@ std::optional<UsageError> check_extract(Options &o) {
   if (!o.batch_flags) return std::nullopt;
   if (!o.output.empty()) return UsageError{"-o is for one file; for many, give --jsonl FILE or --out-dir DIR"};
   if (!o.jsonl.empty() && !o.out_dir.empty()) return UsageError{"give --jsonl or --out-dir, not both"};
-  if (o.resume && (o.out_dir.empty() && (o.jsonl.empty() || o.jsonl == "-")))
-    return UsageError{"--resume needs the results of the earlier run: --jsonl FILE or --out-dir DIR"};
+  if (o.resume && o.out_dir.empty() && o.sqlite.empty() && (o.jsonl.empty() || o.jsonl == "-"))
+    return UsageError{"--resume needs the results of the earlier run: --jsonl FILE, --out-dir DIR or --sqlite FILE"};
+  if (o.sqlite == "-") return UsageError{"--sqlite needs a file name (a database cannot go to standard output)"};
   if (!o.shard.empty() && !batch::parse_shard(o.shard))
     return UsageError{"--shard takes I/N with 0 <= I < N, e.g. 0/4"};
   if (!o.tables.debug_dir.empty()) return UsageError{"--debug-dir is for one file"};
@@ -140,6 +146,9 @@ a Word file (.docx), a page image (PNG, JPEG, TIFF), or a folder of page images 
 pages in name order); what a file is is told by its content, not its name.
   xxgk validate OUT.json            re-check a JSON file: its schema and the form's arithmetic
   xxgk csv RESULT... [options]      batch results (JSON Lines, JSON files, folders) as one CSV
+  xxgk db RESULT... -o DATASET.db   batch results as one SQLite dataset (as extract --sqlite)
+  xxgk check DATASET.db|RESULT...   checks across reports: one agency's consecutive years
+                                    (结转下年度继续办理 = next year's 上年结转), duplicates
   xxgk schema                       print the JSON Schema the output conforms to
   xxgk --help | --version
 
@@ -163,6 +172,11 @@ Batch extraction (more than one input, a folder, or any option below):
                          (default: JSON Lines on standard output)
       --out-dir DIR      one JSON file per input, DIR/NAME.json (NAME-<hash>.json when two
                          inputs share a name)
+      --sqlite FILE      store every record in an SQLite dataset (beside --jsonl or --out-dir,
+                         or alone): tables reports, report_values, warnings, failed_checks,
+                         sections, prose_checks, cross_checks; views report_wide, agency_years.
+                         One transaction per report; a record of the same content replaces
+                         the earlier one; the checks across reports are redone at the end
       --files-from LIST  read input paths from LIST, one per line ("-": standard input)
       --jobs N           worker processes at once (default 0: one per core); each input is
                          extracted in its own process, so a crash or hang loses only that input
@@ -170,7 +184,8 @@ Batch extraction (more than one input, a folder, or any option below):
                          0: no limit)
       --max-memory MB    address space per worker (default 4096; 0: no limit)
       --resume           skip inputs whose record (same path, same sha256) is already in the
-                         --jsonl file or --out-dir; a torn or duplicate line is dropped first
+                         --jsonl file, --out-dir or --sqlite dataset; a torn or duplicate line
+                         is dropped first
       --shard I/N        take only part I of N (0 <= I < N) of the inputs, split by a hash of
                          each path: one shard per machine or per job-array task
   Each record is the input's report, exactly as `xxgk extract FILE` writes it, or, for an input
@@ -185,6 +200,17 @@ Options for csv:
                          edition, doubtful_values, flags (KEY:CODE;...), then one column per
                          template key in spec order
       --bom              start with a UTF-8 byte-order mark (for Excel)
+
+Options for db:
+  -o, --output FILE      the dataset to create or add to (records of the same content are
+                         replaced, others kept)
+
+Options for check:
+      --format FMT       text (default): each agency's years, then what fails; json: every
+                         check (kind, agency, year, next_year, files, column, both values,
+                         result pass/fail/unknown/note, doubtful, message)
+  A dataset given is brought up to date (its cross_checks table and agency groups); result
+  files are read into a dataset in memory. Exit 6 when some carry-over check fails.
 
 Options for tables (and the extract options above):
       --format FMT       json (default): pages, bbox, rows x cols, cells with row, col,
@@ -213,7 +239,8 @@ Exit codes:
   3  unreadable input: missing file, not a PDF, damaged PDF, no pages
   4  encrypted PDF: no password given, or the password is wrong
   5  partial result: JSON written, but part of the report was not found (see "warnings")
-  6  validate: the file breaks the schema, or its numbers break a rule of the form
+  6  validate: the file breaks the schema, or its numbers break a rule of the form;
+     check: some year's carried-forward numbers are not the next year's carried-over
   7  batch: some inputs failed (each has an error record); a batch with partial results
      and no failure exits 5, one with results to review and none partial or failed 8
   8  review: JSON written and complete, but some values are doubtful (status "review")
@@ -239,6 +266,10 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
     o.command = Command::tables;
   else if (first == "csv")
     o.command = Command::csv;
+  else if (first == "db")
+    o.command = Command::db;
+  else if (first == "check")
+    o.command = Command::check;
   else
     return UsageError{"unknown command '" + first + "' (try: xxgk --help)"};
 
@@ -275,9 +306,13 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
   if (auto error = check_extract(o)) return *error;
   if (o.command == Command::csv && o.inputs.empty())
     return UsageError{"csv needs result files: JSON Lines, JSON files or folders of them"};
+  if (o.command == Command::db && (o.inputs.empty() || o.output.empty()))
+    return UsageError{"db needs result files (JSON Lines, JSON files or folders of them) and -o DATASET.db"};
+  if (o.command == Command::check && o.inputs.empty())
+    return UsageError{"check needs a dataset (.db) or result files (JSON Lines, JSON files or folders of them)"};
   if (o.command != Command::extract && o.batch_flags)
     return UsageError{
-        "--jsonl, --out-dir, --files-from, --jobs, --timeout, --max-memory, --resume and --shard "
+        "--jsonl, --out-dir, --sqlite, --files-from, --jobs, --timeout, --max-memory, --resume and --shard "
         "are for extract"};
   if (o.format == TableFormat::csv && o.output.empty())
     return UsageError{"--format csv writes one file per table: give the directory with -o DIR"};

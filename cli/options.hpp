@@ -24,7 +24,7 @@ enum ExitCode : int {
   exit_review = 8,       // JSON written, complete, but some values are doubtful (status "review")
 };
 
-enum class Command { help, version, extract, tables, validate, schema, csv };
+enum class Command { help, version, extract, tables, validate, schema, csv, db, check };
 
 enum class TableFormat { json, csv };
 
@@ -37,12 +37,14 @@ struct Options {
   pipeline::ExtractOptions extract;
   pipeline::TableOptions tables;
   TableFormat format = TableFormat::json;
+  bool check_json = false;    // check: the checks as JSON instead of text
   bool repeat_spans = false;  // csv: repeat a spanning cell's text in all its slots
 
   // Batch extraction (many inputs, folders, --files-from, --jsonl, --out-dir).
   std::string files_from;     // a list of paths, one per line; "-" for stdin
   std::string jsonl;          // JSON Lines output ("-": stdout)
   std::string out_dir;        // one JSON per input
+  std::string sqlite;         // the batch's dataset (SQLite)
   int jobs = 0;               // worker processes; 0: one per core
   double timeout = 600;       // seconds per input; 0: none
   long max_memory_mb = 4096;  // per worker; 0: none

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -13,6 +14,7 @@
 
 #include "xxgk/core/atomic_file.hpp"
 #include "xxgk/core/sha256.hpp"
+#include "xxgk/dataset/database.hpp"
 
 namespace xxgk::batch {
 namespace {
@@ -117,7 +119,66 @@ class DirectorySink : public ResultSink {
   std::set<Identity> done_;
 };
 
+class SqliteSink : public ResultSink {
+ public:
+  SqliteSink(const std::string &path, bool resume) : db_(open(path)), resume_(resume) {}
+  bool has(const InputFile &input) const override { return resume_ && db_.has(input.path, input.sha256); }
+  void write(const InputFile &, const std::string &record) override {
+    auto parsed = parse(record);
+    if (!parsed) throw SinkError("a record is not JSON");
+    try {
+      db_.store(*parsed);
+    } catch (const dataset::DatabaseError &e) {
+      throw SinkError(e.what());
+    }
+  }
+  ~SqliteSink() override {
+    // The checks across reports cover what this batch added. A failure here loses nothing:
+    // `xxgk check` recomputes them.
+    try {
+      db_.refresh_cross_checks();
+    } catch (const dataset::DatabaseError &e) {
+      std::cerr << "xxgk: warning: checks across reports not updated: " << e.what() << "\n";
+    }
+  }
+
+ private:
+  static dataset::Database open(const std::string &path) {
+    try {
+      return dataset::Database::open(path);
+    } catch (const dataset::DatabaseError &e) {
+      throw SinkError(e.what());
+    }
+  }
+  dataset::Database db_;
+  bool resume_;
+};
+
+class AllOf : public ResultSink {
+ public:
+  explicit AllOf(std::vector<std::unique_ptr<ResultSink>> sinks) : sinks_(std::move(sinks)) {}
+  bool has(const InputFile &input) const override {
+    return std::all_of(sinks_.begin(), sinks_.end(), [&](const auto &s) { return s->has(input); });
+  }
+  void write(const InputFile &input, const std::string &record) override {
+    for (auto &s : sinks_)
+      if (!s->has(input)) s->write(input, record);
+  }
+
+ private:
+  std::vector<std::unique_ptr<ResultSink>> sinks_;
+};
+
 }  // namespace
+
+std::unique_ptr<ResultSink> sqlite_sink(const std::string &path, bool resume) {
+  return std::make_unique<SqliteSink>(path, resume);
+}
+
+std::unique_ptr<ResultSink> all_of(std::vector<std::unique_ptr<ResultSink>> sinks) {
+  if (sinks.size() == 1) return std::move(sinks.front());
+  return std::make_unique<AllOf>(std::move(sinks));
+}
 
 std::vector<std::string> output_names(const std::vector<std::string> &inputs) {
   std::map<std::string, int> uses;

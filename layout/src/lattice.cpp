@@ -4,15 +4,10 @@
 #include <map>
 #include <numeric>
 
+#include "xxgk/core/union_find.hpp"
+
 namespace xxgk::layout {
 namespace {
-
-struct UnionFind {
-  std::vector<size_t> parent;
-  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
-  size_t find(size_t i) { return parent[i] == i ? i : parent[i] = find(parent[i]); }
-  void join(size_t a, size_t b) { parent[find(a)] = find(b); }
-};
 
 double overlap(double a0, double a1, double b0, double b1) {
   return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "xxgk/core/union_find.hpp"
 #include "xxgk/core/utf8_text.hpp"
 #include "xxgk/normalize/number.hpp"
 #include "xxgk/normalize/unicode_fold.hpp"
@@ -216,13 +217,6 @@ std::vector<double> column_edges(const std::vector<Band> &bands, const std::vect
   return edges;
 }
 
-struct UnionFind {
-  std::vector<size_t> parent;
-  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
-  size_t find(size_t i) { return parent[i] == i ? i : parent[i] = find(parent[i]); }
-  void join(size_t a, size_t b) { parent[find(a)] = find(b); }
-};
-
 // The grid under construction: slots (band, column), the segments placed in them, and which
 // slots have been joined into one cell.
 struct Grid {
@@ -237,8 +231,8 @@ struct Grid {
         cols(c),
         edges(std::move(e)),
         slots(static_cast<size_t>(r * c)),
-        text(slots.parent.size()),
-        span_of(slots.parent.size(), {-1, -1}) {}
+        text(slots.size()),
+        span_of(slots.size(), {-1, -1}) {}
   size_t at(int r, int c) const { return static_cast<size_t>(r * cols + c); }
   int column(double x) const {
     auto it = std::upper_bound(edges.begin(), edges.end(), x);

@@ -410,14 +410,6 @@ bool place_named(std::u32string_view s) {
   return s.find_first_of(U"省市区县州旗盟") != std::u32string_view::npos;
 }
 
-// The same body named with more or less of its place: one name ends with the other, and the
-// shorter still names a place (洪泽区人民政府, not 人民政府).
-bool same_agency(const std::u32string &a, const std::u32string &b) {
-  const std::u32string &shorter = a.size() < b.size() ? a : b, &longer = a.size() < b.size() ? b : a;
-  if (a == b || shorter.size() < 4 || !place_named(shorter)) return false;
-  return longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0;
-}
-
 size_t count_of(const std::u32string &text, const std::u32string &part) {
   size_t n = 0;
   for (size_t at = text.find(part); at != std::u32string::npos; at = text.find(part, at + 1)) ++n;
@@ -444,6 +436,12 @@ std::vector<std::u32string> named_authors(const std::vector<FlatLine> &lines, co
 }
 
 }  // namespace
+
+bool same_agency(std::u32string_view a, std::u32string_view b) {
+  std::u32string_view shorter = a.size() < b.size() ? a : b, longer = a.size() < b.size() ? b : a;
+  if (a == b || shorter.size() < 4 || !place_named(shorter)) return false;
+  return longer.substr(longer.size() - shorter.size()) == shorter;
+}
 
 std::string agency_in_text(const std::vector<PageLines> &pages, const std::string &agency) {
   std::u32string name = compact(agency);

@@ -37,6 +37,15 @@ std::unique_ptr<ResultSink> jsonl_sink(const std::string &path, bool resume);
 std::unique_ptr<ResultSink> directory_sink(const std::string &dir, const std::vector<std::string> &all_inputs,
                                            bool resume);
 
+// The batch's dataset (dataset/): each record stored in one transaction, replacing an earlier
+// record of the same content. With resume, an input whose record (same path, same sha256) is
+// stored counts as done; without, the records already there stay unless replaced.
+std::unique_ptr<ResultSink> sqlite_sink(const std::string &path, bool resume);
+
+// Several sinks as one: an input is done when every sink has it; a record goes to each sink
+// that lacks it (a resumed batch whose JSON Lines are ahead of its database catches up).
+std::unique_ptr<ResultSink> all_of(std::vector<std::unique_ptr<ResultSink>> sinks);
+
 // The output names directory_sink uses, by input path.
 std::vector<std::string> output_names(const std::vector<std::string> &inputs);
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "xxgk/layout/text_lines.hpp"
@@ -56,6 +57,11 @@ std::vector<Section> find_sections(const std::vector<PageLines> &pages, const st
 // the signature at the end, in "本报告由…编制", or anywhere. Each still names a place; another
 // body (its 办公室) is none. In order of first appearance; the title's name stays the agency.
 std::vector<std::string> agency_aliases(const std::vector<PageLines> &pages, const std::string &agency);
+
+// Two different names of one body, one with more of its place than the other: the longer ends
+// with the shorter, and the shorter (at least four characters) still names a place
+// (淮安市洪泽区人民政府 and 洪泽区人民政府; not 人民政府). Names in compact form.
+bool same_agency(std::u32string_view a, std::u32string_view b);
 
 // On a scanned title: the name the text gives its author ("由X编制", the signature) where it
 // differs from the title's reading of the agency in one character, and that reading is found
