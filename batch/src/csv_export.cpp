@@ -7,13 +7,14 @@
 #include <set>
 #include <sstream>
 
-#include "xxgk/report/template_mapping.hpp"
-#include "xxgk/report/template_spec.hpp"
+#include "xxgk/dataset/record_values.hpp"
 
 namespace xxgk::batch {
 namespace {
 
 namespace fs = std::filesystem;
+using dataset::all_template_keys;
+using dataset::value_at;
 
 std::vector<std::string> files_in(const std::string &path) {
   std::error_code ec;
@@ -54,41 +55,10 @@ void load_file(const std::string &file, std::vector<nlohmann::json> &out, std::v
   }
 }
 
-std::vector<std::string> all_keys() {
-  const report::TemplateSpec spec = report::official_template_spec();
-  std::vector<std::string> keys;
-  std::set<std::string> seen;
-  for (const char *edition : {"2021", "2019"})
-    for (const std::string &k : report::template_keys(spec.edition(edition)))
-      if (seen.insert(k).second) keys.push_back(k);
-  return keys;
-}
-
-// j["a"]["b"]["c"] for "a.b.c", or null.
-const nlohmann::json *value_at(const nlohmann::json &tables, const std::string &key) {
-  const nlohmann::json *node = &tables;
-  std::istringstream parts(key);
-  std::string part;
-  while (std::getline(parts, part, '.')) {
-    if (!node->is_object() || !node->contains(part)) return nullptr;
-    node = &(*node)[part];
-  }
-  return node;
-}
-
 std::string scalar(const nlohmann::json *v) {
   if (!v || v->is_null()) return "";
   if (v->is_string()) return v->get<std::string>();
   return v->dump();
-}
-
-std::string at_path(const nlohmann::json &j, std::initializer_list<const char *> path) {
-  const nlohmann::json *node = &j;
-  for (const char *p : path) {
-    if (!node->is_object() || !node->contains(p)) return "";
-    node = &(*node)[p];
-  }
-  return scalar(node);
 }
 
 std::string row(const std::vector<std::string> &fields) {
@@ -99,29 +69,6 @@ std::string row(const std::vector<std::string> &fields) {
 
 std::string start(const CsvOptions &o) {
   return o.byte_order_mark ? "\xEF\xBB\xBF" : "";
-}
-
-// Each key's confidence: provenance cells first, then low-confidence warnings.
-std::map<std::string, double> confidences(const nlohmann::json &record) {
-  std::map<std::string, double> out;
-  if (record.contains("warnings") && record["warnings"].is_array())
-    for (const auto &w : record["warnings"])
-      if (w.value("code", "") == "low_confidence" && w.contains("key") && w.contains("confidence"))
-        out[w["key"].get<std::string>()] = w["confidence"].get<double>();
-  if (record.contains("cells") && record["cells"].is_object())
-    for (const auto &key : all_keys())
-      if (const auto *cell = value_at(record["cells"], key); cell && cell->contains("confidence"))
-        out[key] = (*cell)["confidence"].get<double>();
-  return out;
-}
-
-// Each value key's warning codes, in the order the report gives them.
-std::map<std::string, std::vector<std::string>> flags_by_key(const nlohmann::json &record) {
-  std::map<std::string, std::vector<std::string>> out;
-  if (record.contains("warnings") && record["warnings"].is_array())
-    for (const auto &w : record["warnings"])
-      if (w.contains("key") && w.contains("code")) out[w["key"].get<std::string>()].push_back(w["code"]);
-  return out;
 }
 
 std::string joined(const std::vector<std::string> &parts, const char *separator) {
@@ -158,17 +105,17 @@ std::string csv_field(const std::string &text) {
 }
 
 std::string wide_csv(const std::vector<nlohmann::json> &records, const CsvOptions &options) {
-  std::vector<std::string> keys = all_keys();
+  const std::vector<std::string> &keys = all_template_keys();
   std::vector<std::string> header{"file",   "sha256", "status",  "error",           "title",
                                   "agency", "year",   "edition", "doubtful_values", "flags"};
   header.insert(header.end(), keys.begin(), keys.end());
   std::string out = start(options) + row(header);
   for (const auto &r : records) {
-    std::vector<std::string> fields{at_path(r, {"source", "file"}),  at_path(r, {"source", "sha256"}),
-                                    at_path(r, {"status"}),          at_path(r, {"error", "reason"}),
-                                    at_path(r, {"meta", "title"}),   at_path(r, {"meta", "agency"}),
-                                    at_path(r, {"meta", "year"}),    at_path(r, {"meta", "edition"}),
-                                    at_path(r, {"doubtful_values"}), report_flags(r)};
+    std::vector<std::string> fields{dataset::text_at(r, {"source", "file"}),  dataset::text_at(r, {"source", "sha256"}),
+                                    dataset::text_at(r, {"status"}),          dataset::text_at(r, {"error", "reason"}),
+                                    dataset::text_at(r, {"meta", "title"}),   dataset::text_at(r, {"meta", "agency"}),
+                                    dataset::text_at(r, {"meta", "year"}),    dataset::text_at(r, {"meta", "edition"}),
+                                    dataset::text_at(r, {"doubtful_values"}), report_flags(r)};
     const nlohmann::json empty = nlohmann::json::object();
     const nlohmann::json &tables = r.contains("tables") ? r["tables"] : empty;
     for (const auto &k : keys) fields.push_back(scalar(value_at(tables, k)));
@@ -178,21 +125,13 @@ std::string wide_csv(const std::vector<nlohmann::json> &records, const CsvOption
 }
 
 std::string long_csv(const std::vector<nlohmann::json> &records, const CsvOptions &options) {
-  std::vector<std::string> keys = all_keys();
   std::string out = start(options) + row({"file", "key", "value", "confidence", "flags"});
   for (const auto &r : records) {
-    if (!r.contains("tables")) continue;  // an error record has no values
-    std::string file = at_path(r, {"source", "file"});
-    auto sure = confidences(r);
-    auto flags = flags_by_key(r);
-    for (const auto &k : keys) {
-      const nlohmann::json *v = value_at(r["tables"], k);
-      if (!v) continue;  // not a key of this report's edition
+    std::string file = dataset::text_at(r, {"source", "file"});
+    for (const dataset::RecordValue &v : dataset::record_values(r)) {
       // Known only from provenance (--provenance) or a warning that gives it; else empty.
-      auto it = sure.find(k);
-      std::string confidence = !v->is_null() && it != sure.end() ? nlohmann::json(it->second).dump() : "";
-      auto f = flags.find(k);
-      out += row({file, k, scalar(v), confidence, f == flags.end() ? "" : joined(f->second, ";")});
+      std::string confidence = v.value && v.confidence ? nlohmann::json(*v.confidence).dump() : "";
+      out += row({file, v.key, scalar(value_at(r["tables"], v.key)), confidence, joined(v.flags, ";")});
     }
   }
   return out;

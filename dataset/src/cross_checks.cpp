@@ -93,8 +93,8 @@ CrossCheck carry_over(const std::string &agency, const ReportFacts &from, const 
     c.result = CrossCheckResult::unknown;
   else
     c.result = *c.carried_forward == *c.carried_over ? CrossCheckResult::pass : CrossCheckResult::fail;
-  c.message = std::to_string(c.year) + " carried forward " + number_text(c.carried_forward) + " (" + column +
-              "), " + std::to_string(c.next_year) + " carried over " + number_text(c.carried_over);
+  c.message = std::to_string(c.year) + " carried forward " + number_text(c.carried_forward) + " (" + column + "), " +
+              std::to_string(c.next_year) + " carried over " + number_text(c.carried_over);
   if (c.doubtful) c.message += "; a value is flagged in its report";
   return c;
 }
@@ -177,8 +177,7 @@ std::vector<std::string> agency_groups(const std::vector<ReportFacts> &reports) 
     if (best.empty() || n.size() > best.size() || (n.size() == best.size() && n < best)) best = n;
   }
   std::vector<std::string> out;
-  for (const auto &mine : t.of_report)
-    out.push_back(mine.empty() ? "" : to_utf8(name_of_group[groups.find(mine[0])]));
+  for (const auto &mine : t.of_report) out.push_back(mine.empty() ? "" : to_utf8(name_of_group[groups.find(mine[0])]));
   return out;
 }
 
@@ -238,11 +237,10 @@ nlohmann::json to_json(const std::vector<CrossCheck> &checks, const std::functio
     return *v == std::floor(*v) ? nlohmann::json(static_cast<long long>(*v)) : nlohmann::json(*v);
   };
   for (const CrossCheck &c : checks) {
-    nlohmann::json j = {{"kind", to_string(c.kind)},       {"agency", c.agency},
-                        {"year", c.year},                  {"next_year", c.next_year},
-                        {"file", file_of(c.report)},       {"next_file", file_of(c.next_report)},
-                        {"result", to_string(c.result)},   {"doubtful", c.doubtful},
-                        {"message", c.message}};
+    nlohmann::json j = {
+        {"kind", to_string(c.kind)},     {"agency", c.agency},        {"year", c.year},
+        {"next_year", c.next_year},      {"file", file_of(c.report)}, {"next_file", file_of(c.next_report)},
+        {"result", to_string(c.result)}, {"doubtful", c.doubtful},    {"message", c.message}};
     if (c.kind == CrossCheckKind::carry_over) {
       j["column"] = c.column;
       j["carried_forward"] = number(c.carried_forward);

@@ -76,8 +76,8 @@ void create_schema(sqlite3 *db) {
   Transaction t(db);
   execute(db, std::string(embedded::dataset_schema_sql()));
   execute(db, wide_view_sql());
-  execute(db, "PRAGMA application_id = " + std::to_string(application_id) + "; PRAGMA user_version = " +
-                  std::to_string(schema_version) + ";");
+  execute(db, "PRAGMA application_id = " + std::to_string(application_id) +
+                  "; PRAGMA user_version = " + std::to_string(schema_version) + ";");
   t.commit();
 }
 
@@ -188,13 +188,15 @@ void insert_failed_checks(sqlite3 *db, long long id, const nlohmann::json &r) {
     if (!f.is_object()) continue;
     const nlohmann::json &sum = member(f, "sum"), &equals = member(f, "equals");
     s.bind(id, f.value("rule", ""), optional_text(member(f, "on")), member(sum, "keys").dump(),
-           optional_number(member(sum, "value")), member(equals, "keys").dump(), optional_number(member(equals, "value")));
+           optional_number(member(sum, "value")), member(equals, "keys").dump(),
+           optional_number(member(equals, "value")));
     s.run();
   }
 }
 
 void insert_sections(sqlite3 *db, long long id, const nlohmann::json &r) {
-  Statement s(db, "INSERT INTO sections (report_id, number, section_id, title, heading, page, text) VALUES (?,?,?,?,?,?,?)");
+  Statement s(
+      db, "INSERT INTO sections (report_id, number, section_id, title, heading, page, text) VALUES (?,?,?,?,?,?,?)");
   for (const auto &sec : member(r, "sections")) {
     if (!sec.is_object()) continue;
     s.bind(id, optional_integer(member(sec, "number")), optional_text(member(sec, "id")),
@@ -230,7 +232,8 @@ Database Database::open(const std::string &path) {
   sqlite3 *db = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   Database d(db);  // closes it again, whatever happens next
-  if (rc != SQLITE_OK) throw DatabaseError("cannot open '" + path + "': " + (db ? sqlite3_errmsg(db) : "out of memory"));
+  if (rc != SQLITE_OK)
+    throw DatabaseError("cannot open '" + path + "': " + (db ? sqlite3_errmsg(db) : "out of memory"));
   prepare(db, path);
   return d;
 }

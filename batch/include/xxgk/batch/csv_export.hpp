@@ -24,9 +24,9 @@ struct CsvOptions {
 // (2021's first, then 2019's own) in spec order; empty where a report has no value.
 std::string wide_csv(const std::vector<nlohmann::json> &records, const CsvOptions &options = {});
 
-// file, key, value, confidence: one row per value of each report. Confidence is the value's
-// own where the report has provenance, else the low-confidence warning's, else 1; empty for a
-// value that is unknown.
+// file, key, value, confidence, flags: one row per value of each report. Confidence is the
+// value's own where the report has provenance, else the low-confidence warning's; empty when
+// the record does not give it, or the value is unknown.
 std::string long_csv(const std::vector<nlohmann::json> &records, const CsvOptions &options = {});
 
 }  // namespace xxgk::batch

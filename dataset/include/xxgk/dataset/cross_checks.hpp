@@ -38,12 +38,12 @@ enum class CrossCheckResult { pass, fail, unknown, note };
 
 struct CrossCheck {
   CrossCheckKind kind = CrossCheckKind::carry_over;
-  std::string agency;     // the group's name
-  int year = 0;           // carry_over, year_missing: the earlier year; duplicate: the year
-  int next_year = 0;      // carry_over, year_missing: the later year; duplicate: = year
-  long long report = 0;   // the earlier year's report; duplicate: the one the chain uses
+  std::string agency;    // the group's name
+  int year = 0;          // carry_over, year_missing: the earlier year; duplicate: the year
+  int next_year = 0;     // carry_over, year_missing: the later year; duplicate: = year
+  long long report = 0;  // the earlier year's report; duplicate: the one the chain uses
   long long next_report = 0;
-  std::string column;     // carry_over: the applicant column (natural_person ... total)
+  std::string column;                                   // carry_over: the applicant column (natural_person ... total)
   std::optional<double> carried_forward, carried_over;  // carry_over: year's and next year's
   CrossCheckResult result = CrossCheckResult::note;
   bool doubtful = false;  // one of the two values carries a warning in its report
