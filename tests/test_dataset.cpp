@@ -71,16 +71,18 @@ std::vector<const CrossCheck *> of_kind(const std::vector<CrossCheck> &checks, C
 }
 
 TEST(AgencyGroups, ANameWithAndWithoutItsCityIsOneAgency) {
-  auto groups = dataset::agency_groups({facts(1, "淮安市洪泽区人民政府", 2021, 0, 0),
-                                        facts(2, "洪泽区人民政府", 2022, 0, 0), facts(3, "淮安市人民政府", 2022, 0, 0)});
+  auto groups =
+      dataset::agency_groups({facts(1, "淮安市洪泽区人民政府", 2021, 0, 0), facts(2, "洪泽区人民政府", 2022, 0, 0),
+                              facts(3, "淮安市人民政府", 2022, 0, 0)});
   EXPECT_EQ(groups[0], "淮安市洪泽区人民政府");
   EXPECT_EQ(groups[1], "淮安市洪泽区人民政府");
   EXPECT_EQ(groups[2], "淮安市人民政府");
 }
 
 TEST(AgencyGroups, AShortNameTwoCitiesWouldClaimStaysApart) {
-  auto groups = dataset::agency_groups({facts(1, "福州市鼓楼区商务局", 2021, 0, 0),
-                                        facts(2, "南京市鼓楼区商务局", 2022, 0, 0), facts(3, "鼓楼区商务局", 2023, 0, 0)});
+  auto groups =
+      dataset::agency_groups({facts(1, "福州市鼓楼区商务局", 2021, 0, 0), facts(2, "南京市鼓楼区商务局", 2022, 0, 0),
+                              facts(3, "鼓楼区商务局", 2023, 0, 0)});
   EXPECT_EQ(std::set<std::string>(groups.begin(), groups.end()).size(), 3u);
 }
 
@@ -112,7 +114,8 @@ TEST(CrossChecks, NoChainAcrossAMissingYearAndAnUnknownValueIsNotAPass) {
   ReportFacts unknown = facts(2, "示例市统计局", 2020, 0, 0);
   unknown.values["applications.carried_over.total"] = std::nullopt;
   unknown.flagged.insert("applications.carried_over.natural_person");
-  auto checks = dataset::cross_checks({facts(1, "示例市统计局", 2019, 0, 0), unknown, facts(3, "示例市统计局", 2023, 9, 5)});
+  auto checks =
+      dataset::cross_checks({facts(1, "示例市统计局", 2019, 0, 0), unknown, facts(3, "示例市统计局", 2023, 9, 5)});
   auto gaps = of_kind(checks, CrossCheckKind::year_missing, CrossCheckResult::note);
   ASSERT_EQ(gaps.size(), 1u);
   EXPECT_EQ(gaps[0]->year, 2020);
@@ -129,7 +132,8 @@ TEST(CrossChecks, NoChainAcrossAMissingYearAndAnUnknownValueIsNotAPass) {
 TEST(CrossChecks, TwoReportsOfOneYearAreListedAndTheBetterOneIsChained) {
   ReportFacts partial = facts(1, "示例市统计局", 2022, 7, 0);
   partial.status = "partial";
-  auto checks = dataset::cross_checks({partial, facts(2, "示例市统计局", 2022, 1, 0), facts(3, "示例市统计局", 2023, 0, 1)});
+  auto checks =
+      dataset::cross_checks({partial, facts(2, "示例市统计局", 2022, 1, 0), facts(3, "示例市统计局", 2023, 0, 1)});
   auto duplicates = of_kind(checks, CrossCheckKind::duplicate, CrossCheckResult::note);
   ASSERT_EQ(duplicates.size(), 1u);
   EXPECT_EQ(duplicates[0]->report, 2);  // used: the complete one
@@ -170,9 +174,10 @@ TEST(Database, AFileThatIsNoDatasetIsRefused) {
   write_file(dir.path() / "results.jsonl", "{\"a\": 1}\n");
   EXPECT_THROW(dataset::Database::open((dir.path() / "results.jsonl").string()), dataset::DatabaseError);
   std::string other = (dir.path() / "other.db").string();
-  ASSERT_EQ(std::system(("python3 -c \"import sqlite3; sqlite3.connect('" + other + "').execute('CREATE TABLE t (x)')\"")
-                            .c_str()),
-            0);
+  ASSERT_EQ(
+      std::system(
+          ("python3 -c \"import sqlite3; sqlite3.connect('" + other + "').execute('CREATE TABLE t (x)')\"").c_str()),
+      0);
   EXPECT_THROW(dataset::Database::open(other), dataset::DatabaseError);
   auto r = run_xxgk({"check", other});
   EXPECT_EQ(r.exit_code, cli::exit_unreadable);
@@ -237,8 +242,9 @@ TEST(DatasetCli, OneAgencysYearsFindExactlyTheBreaks) {
                      "print(json.dumps(db.execute('SELECT agency, year, reports_of_year FROM agency_years "
                      "ORDER BY agency, year').fetchall()))\n");
   EXPECT_EQ(years.size(), 10u) << years.dump();  // a: 5 years, b: 2, the three 鼓楼区 apart
-  EXPECT_EQ(query(db, "print(json.dumps(db.execute(\"SELECT COUNT(*) FROM report_wide WHERE "
-                      "\\\"applications.carried_forward.total\\\" IS NOT NULL\").fetchone()[0]))\n"),
+  EXPECT_EQ(query(db,
+                  "print(json.dumps(db.execute(\"SELECT COUNT(*) FROM report_wide WHERE "
+                  "\\\"applications.carried_forward.total\\\" IS NOT NULL\").fetchone()[0]))\n"),
             11);
 }
 
@@ -331,13 +337,14 @@ TEST(DatasetCli, AKilledBatchResumesToWholeReportsOnly) {
   auto r = run_xxgk({"extract", in.string(), "--sqlite", db.string(), "--resume"});
   EXPECT_EQ(r.exit_code, cli::exit_ok) << r.err;
   EXPECT_NE(r.err.find(std::to_string(before) + " skipped as already done"), std::string::npos) << r.err;
-  auto whole = query(db,
-                     "rows = db.execute('SELECT id, record FROM reports').fetchall()\n"
-                     "def n(t, i): return db.execute('SELECT COUNT(*) FROM ' + t + ' WHERE report_id = ?', (i,))"
-                     ".fetchone()[0]\n"
-                     "print(json.dumps([len(rows), len(set(json.loads(r)['source']['file'] for _, r in rows)), "
-                     "all(n('report_values', i) == sum(len(c) for t in json.loads(r)['tables'].values() "
-                     "for c in t.values()) and n('sections', i) == len(json.loads(r)['sections']) for i, r in rows)]))\n");
+  auto whole =
+      query(db,
+            "rows = db.execute('SELECT id, record FROM reports').fetchall()\n"
+            "def n(t, i): return db.execute('SELECT COUNT(*) FROM ' + t + ' WHERE report_id = ?', (i,))"
+            ".fetchone()[0]\n"
+            "print(json.dumps([len(rows), len(set(json.loads(r)['source']['file'] for _, r in rows)), "
+            "all(n('report_values', i) == sum(len(c) for t in json.loads(r)['tables'].values() "
+            "for c in t.values()) and n('sections', i) == len(json.loads(r)['sections']) for i, r in rows)]))\n");
   EXPECT_EQ(whole, nlohmann::json::parse("[30, 30, true]"));
 }
 

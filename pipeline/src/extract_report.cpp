@@ -234,6 +234,7 @@ void map_values(report::Report &r, const std::vector<layout::Table> &grids, cons
   r.validation = report::validate(value_map(r), edition);
   if (doc && options) reread_by_checks(*doc, r, edition, *options);
   report::add_doubts(r);
+  report::check_prose(r);
 }
 
 // The file as read: its name, hash and size (format "pdf" unless the reader says otherwise).

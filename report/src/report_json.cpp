@@ -89,7 +89,9 @@ int Report::doubtful_values() const {
   std::set<std::string> doubtful;
   for (const Warning &w : warnings) {
     auto it = values.values.find(w.key);
-    if (it != values.values.end() && it->second.value) doubtful.insert(w.key);
+    if (it == values.values.end() || !it->second.value) continue;
+    if (w.code == "prose_mismatch" && !read_by_ocr(*this, it->second)) continue;
+    doubtful.insert(w.key);
   }
   return static_cast<int>(doubtful.size());
 }
@@ -139,6 +141,8 @@ nlohmann::json to_json(const Report &report) {
   j["warnings"] = nlohmann::json::array();
   for (const auto &w : report.warnings) j["warnings"].push_back(to_json(w));
   j["doubtful_values"] = report.doubtful_values();
+  j["prose_checks"] = nlohmann::json::array();
+  for (const ProseCheck &c : report.prose_checks) j["prose_checks"].push_back(to_json(c));
   j["status"] = report.status();
   return j;
 }

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "xxgk/report/prose_checks.hpp"
 #include "xxgk/report/report_text.hpp"
 #include "xxgk/report/template_mapping.hpp"
 #include "xxgk/report/validation.hpp"
@@ -49,12 +50,14 @@ struct Report {
   std::vector<std::string> keys;  // every key of the edition's tables, in spec order
   TemplateValues values;          // what the grids gave for them
   Validation validation;
-  bool provenance = false;  // write each value's page, box, printed text and scores
+  std::vector<ProseCheck> prose_checks;  // numbers the text states, against the tables
+  bool provenance = false;               // write each value's page, box, printed text and scores
   std::vector<Warning> warnings;
 
   // Something a complete report has is missing: a section, the title, the year.
   bool partial() const;
-  // Values printed in `tables` that carry a warning on their own key.
+  // Values printed in `tables` that carry a warning on their own key that doubts the reading
+  // (a text layer's value the prose disagrees with is what the report prints: not doubtful).
   int doubtful_values() const;
   // "partial" when something is missing; else "review" when a value or a title fact is
   // doubtful; else "ok": every value read and none in doubt.
