@@ -40,23 +40,23 @@ TEST(ProseStatements, ReviewAndLitigationWithTheirOutcomes) {
   EXPECT_EQ(stated("信息公开类行政复议7件，诉讼9件，均获维持。"),
             (Stated{"review_litigation.administrative_review.total=7",
                     "review_litigation.litigation_direct.total+review_litigation.litigation_after_review.total=9"}));
-  EXPECT_EQ(stated("政府信息公开行政复议351件，其中结果维持72件，尚未审结37件；政府信息公开行政诉讼46件，其中结果纠正5件。"),
-            (Stated{"review_litigation.administrative_review.total=351",
-                    "review_litigation.administrative_review.upheld=72",
-                    "review_litigation.administrative_review.pending=37",
-                    "review_litigation.litigation_direct.total+review_litigation.litigation_after_review.total=46",
-                    "review_litigation.litigation_direct.corrected+review_litigation.litigation_after_review.corrected=5"}));
+  EXPECT_EQ(
+      stated("政府信息公开行政复议351件，其中结果维持72件，尚未审结37件；政府信息公开行政诉讼46件，其中结果纠正5件。"),
+      (Stated{"review_litigation.administrative_review.total=351", "review_litigation.administrative_review.upheld=72",
+              "review_litigation.administrative_review.pending=37",
+              "review_litigation.litigation_direct.total+review_litigation.litigation_after_review.total=46",
+              "review_litigation.litigation_direct.corrected+review_litigation.litigation_after_review.corrected=5"}));
 }
 
 TEST(ProseStatements, CountsOfAnotherScopeOrOfAChangeAreNotTheTables) {
   for (const char *text : {
            "区政府办代表区政府受理政府信息公开申请17件，均已在法定期限内予以答复。",  // one office's
-           "收到政府信息公开申请同比增加12件。",                                     // a change
-           "其中自然人申请30件。",                                                   // a part
-           "当场答复5件。",                                                          // a part
-           "行政复议和行政诉讼共3件。",                                              // two rows at once
-           "全年办理政府信息公开申请218件。",                                        // 办理: received or handled
-           "全年收取政府信息公开信息处理费3940元。",                                 // no table holds it
+           "收到政府信息公开申请同比增加12件。",                                      // a change
+           "其中自然人申请30件。",                                                    // a part
+           "当场答复5件。",                                                           // a part
+           "行政复议和行政诉讼共3件。",                                               // two rows at once
+           "全年办理政府信息公开申请218件。",                                         // 办理: received or handled
+           "全年收取政府信息公开信息处理费3940元。",                                  // no table holds it
            "主动公开政府信息1,206条。",
            "2024年，本机关未发生行政复议和行政诉讼。",
        })

@@ -79,9 +79,8 @@ std::vector<StatedNumber> numbers_in(u32string_view clause) {
     }
     size_t end = i;
     double value = 0;
-    while (end < clause.size() &&
-           (is_digit(clause[end]) ||
-            ((clause[end] == U',' || clause[end] == U'，') && end + 1 < clause.size() && is_digit(clause[end + 1])))) {
+    while (end < clause.size() && (is_digit(clause[end]) || ((clause[end] == U',' || clause[end] == U'，') &&
+                                                             end + 1 < clause.size() && is_digit(clause[end + 1])))) {
       if (is_digit(clause[end])) value = value * 10 + static_cast<double>(clause[end] - U'0');
       ++end;
     }
@@ -109,8 +108,8 @@ std::vector<std::string> outcome_keys(Subject subject, const std::string &column
 // Counts whose subject may not be the table's: one office for the agency, a part of the whole,
 // another year, a change.
 bool scope_unclear(u32string_view before) {
-  return contains_any(before, {U"代表", U"其中", U"同比", U"较", U"去年", U"增加", U"减少", U"增长", U"下降",
-                               U"比上年", U"占"});
+  return contains_any(
+      before, {U"代表", U"其中", U"同比", U"较", U"去年", U"增加", U"减少", U"增长", U"下降", U"比上年", U"占"});
 }
 
 // The keys a wording states, or empty: one wording per row of the form the prose tells of.
@@ -124,7 +123,8 @@ std::vector<std::vector<std::string>> keys_stated(const StatedNumber &n, Subject
   if (contains(n.before, U"复议") && contains(n.before, U"诉讼")) return {};  // 复议和诉讼共N件: both
   if (ends_with_any(without_tails(before, {U"案件", U"申请"}), {U"行政复议"}) && !contains(n.before, U"其中"))
     return {{"review_litigation.administrative_review.total"}};
-  if (ends_with_any(without_tails(before, {U"案件"}), {U"行政诉讼", U"诉讼", U"被起诉"}) && !contains(n.before, U"其中"))
+  if (ends_with_any(without_tails(before, {U"案件"}), {U"行政诉讼", U"诉讼", U"被起诉"}) &&
+      !contains(n.before, U"其中"))
     return {litigation_totals};
   if (subject != Subject::none) {
     u32string_view outcome = without_tails(before, {U"其中"});
@@ -237,17 +237,20 @@ void check_prose(Report &r) {
       std::string what = c.table ? "the table gives " + number_text(*c.table)
                                  : std::string("the table has no value there (not filled in from the text)");
       for (const std::string &key : s.keys)
-        r.warnings.push_back({"prose_mismatch",
-                              "the text states " + number_text(s.stated) + " (\"" + s.sentence + "\"); " + what +
-                                  (s.keys.size() > 1 ? " as the sum of " + std::to_string(s.keys.size()) + " cells" : ""),
-                              0, key});
+        r.warnings.push_back(
+            {"prose_mismatch",
+             "the text states " + number_text(s.stated) + " (\"" + s.sentence + "\"); " + what +
+                 (s.keys.size() > 1 ? " as the sum of " + std::to_string(s.keys.size()) + " cells" : ""),
+             0, key});
     }
     r.prose_checks.push_back(std::move(c));
   }
 }
 
 nlohmann::json to_json(const ProseCheck &c) {
-  auto number = [](double v) { return v == std::floor(v) ? nlohmann::json(static_cast<long long>(v)) : nlohmann::json(v); };
+  auto number = [](double v) {
+    return v == std::floor(v) ? nlohmann::json(static_cast<long long>(v)) : nlohmann::json(v);
+  };
   std::string key;
   for (const std::string &k : c.statement.keys) key += (key.empty() ? "" : "+") + k;
   return {{"key", key},
