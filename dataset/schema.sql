@@ -44,7 +44,9 @@ CREATE TABLE report_values (
   flags TEXT,                      -- the warning codes on this key, comma-separated; '' for none
   PRIMARY KEY (report_id, key)
 ) WITHOUT ROWID;
-CREATE INDEX report_values_key ON report_values (key);
+-- No index on key: kept up report by report it doubled the cost of storing one (inserts all
+-- over the tree). For many queries by key over a large dataset, make one once:
+--   CREATE INDEX report_values_key ON report_values (key);
 
 CREATE TABLE warnings (
   report_id INTEGER NOT NULL REFERENCES reports (id),

@@ -49,6 +49,7 @@ TEST(CorpusReal, EveryKeyTitleFactSectionAndExactlyTheTruthsRuleViolations) {
   auto files = real_reports();
   ASSERT_GE(files.size(), 6u) << "shared/corpus/real and real-web should hold their reports";
   int fully_right = 0, doubtful = 0;
+  long stated = 0;
   for (const auto &[path, truth] : files) {
     SCOPED_TRACE(path.filename().string());
     report::Report r = pipeline::extract_report(path, {}, {});
@@ -69,11 +70,13 @@ TEST(CorpusReal, EveryKeyTitleFactSectionAndExactlyTheTruthsRuleViolations) {
     EXPECT_EQ(headings, truth["sections"].get<std::vector<std::string>>());
     std::set<std::string> failed = test::failed_checks(r), expected = test::truth_violations(truth);
     EXPECT_EQ(failed, expected);
+    EXPECT_EQ(test::prose_against_truth(r, truth, stated), std::vector<std::string>{}) << "no false prose alarm";
     fully_right += meta && wrong == 0 && failed == expected && headings == truth["sections"];
     doubtful += r.doubtful_values();
   }
   std::cout << "[real] reports fully right: " << fully_right << " of " << files.size() << "; doubtful values "
-            << doubtful << "\n";
+            << doubtful << "; numbers the text states for a cell " << stated << "\n";
+  EXPECT_GT(stated, 0);
   // Exactly: hongze-2024's row with the agency's typo (label_uncertain); nothing else.
   EXPECT_EQ(doubtful, 7);
 }

@@ -124,6 +124,31 @@ std::vector<CorpusReport> corpus_reports(Keep keep, std::initializer_list<const 
   return out;
 }
 
+// The numbers `r`'s text states (prose_checks) that are not what the truth's values give: a
+// sentence taken for a cell it does not state, which would be a false prose_mismatch. Counts
+// the statements into `stated`.
+inline std::vector<std::string> prose_against_truth(const report::Report &r, const nlohmann::json &truth,
+                                                    long &stated) {
+  std::vector<std::string> out;
+  for (const report::ProseCheck &c : r.prose_checks) {
+    ++stated;
+    bool agrees = false;
+    for (const auto &keys : c.statement.alternatives) {
+      double sum = 0;
+      bool known = true;
+      for (const std::string &k : keys) {
+        known = known && truth["values"].contains(k);
+        if (known) sum += truth["values"][k].get<double>();
+      }
+      agrees = agrees || (known && sum == c.statement.stated);
+    }
+    if (!agrees)
+      out.push_back(c.statement.keys.front() + " stated " + std::to_string(c.statement.stated) + ": " +
+                    c.statement.sentence);
+  }
+  return out;
+}
+
 inline bool is_born_digital(const nlohmann::json &truth) {
   const auto &variant = truth["variant"];
   return !variant.value("scanned", false) && !variant.value("mixed", false);

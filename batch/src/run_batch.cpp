@@ -110,8 +110,7 @@ BatchSummary run_batch(const BatchOptions &o, ResultSink &sink, ProgressReporter
     ++state.done;
     state.failed = sum.failed;
   };
-  progress.update(state);
-  while (!todo.empty() || pool.running() > 0) {
+  auto start_workers = [&] {
     while (!todo.empty() && pool.running() < std::max(1, o.jobs)) {
       int job = next_job++;
       running[job] = std::move(todo.front());
@@ -123,7 +122,16 @@ BatchSummary run_batch(const BatchOptions &o, ResultSink &sink, ProgressReporter
         finish(job, exit);
       }
     }
-    if (auto ended = pool.wait_any()) finish(ended->first, ended->second);
+  };
+  progress.update(state);
+  while (!todo.empty() || pool.running() > 0) {
+    start_workers();
+    if (auto ended = pool.wait_any()) {
+      // The next input starts before this one's record is written: a slow sink (a database's
+      // transaction) then costs the batch nothing while workers are busy.
+      start_workers();
+      finish(ended->first, ended->second);
+    }
     state.elapsed_seconds = elapsed();
     progress.update(state);
   }
