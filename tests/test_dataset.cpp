@@ -184,6 +184,21 @@ TEST(Database, AFileThatIsNoDatasetIsRefused) {
   EXPECT_NE(r.err.find("not an xxgk dataset"), std::string::npos) << r.err;
 }
 
+TEST(DatasetCli, UsageErrorsSayWhatIsMissing) {
+  for (const auto &args : std::vector<std::vector<std::string>>{{"db", "results.jsonl"},
+                                                                {"db", "-o", "x.db"},
+                                                                {"check"},
+                                                                {"check", "x.db", "--format", "csv"},
+                                                                {"extract", "a.pdf", "--sqlite", "-"},
+                                                                {"csv", "r.jsonl", "--sqlite", "x.db"}}) {
+    auto r = run_xxgk(args);
+    EXPECT_EQ(r.exit_code, cli::exit_usage) << testing::PrintToString(args) << r.err;
+  }
+  auto help = run_xxgk({"--help"});
+  for (const char *taught : {"xxgk db RESULT", "xxgk check", "--sqlite FILE"})
+    EXPECT_NE(help.out.find(taught), std::string::npos) << taught;
+}
+
 // Reports of the sample's kind made by the fixture generator: one agency over five years
 // (named with and without its city, a break in the chain between 2021 and 2022, no 2024),
 // another with two different reports of 2023, and a district name two cities share.
