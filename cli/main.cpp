@@ -18,6 +18,8 @@
 #include "xxgk/core/atomic_file.hpp"
 #include "xxgk/dataset/database.hpp"
 #include "xxgk/extract/pdf_document.hpp"
+#include "xxgk/fetch/fetcher.hpp"
+#include "xxgk/fetch/url.hpp"
 #include "xxgk/markup/input_format.hpp"
 #include "xxgk/report/table_output.hpp"
 #include "xxgk/report/template_spec.hpp"
@@ -57,13 +59,35 @@ void print_warnings(const std::string &input, const std::vector<report::Warning>
   }
 }
 
+// A URL input fetched into the cache (or found there): the file to read, and what it was.
+std::optional<fetch::Fetched> fetched_input(const Options &o, std::string &path) {
+  if (!fetch::is_url(path)) return std::nullopt;
+  fetch::Fetcher fetcher(o.fetch);
+  fetch::Fetched got = fetcher.get(path);
+  path = got.path;
+  return got;
+}
+
+void describe_fetch(report::SourceInfo &source, const fetch::Fetched &got) {
+  source.file = source.url = got.url;
+  source.final_url = got.final_url;
+  source.fetched_at = got.fetched_at;
+  source.http_status = got.http_status;
+  source.content_type = got.content_type;
+}
+
 int run_extract(const Options &o) {
   report::Report r;
+  std::string path = o.inputs[0];
   try {
-    r = pipeline::extract_report(o.inputs[0], o.extract, o.tables);
+    std::optional<fetch::Fetched> got = fetched_input(o, path);
+    r = pipeline::extract_report(path, o.extract, o.tables);
+    if (got) describe_fetch(r.source, *got);
     r.provenance = o.provenance;
   } catch (const extract::InputError &e) {
     return fail(exit_code_for(e.kind()), std::string("error: ") + e.what());
+  } catch (const fetch::FetchError &e) {
+    return fail(exit_unreadable, "error: " + o.inputs[0] + ": " + e.what());
   }
   nlohmann::json j = report::to_json(r);
   std::vector<std::string> problems = schema::validate_report(j);
@@ -101,18 +125,22 @@ int run_tables(const Options &o) {
   pipeline::DocumentTables found;
   std::string sha256;
   int pages = 0;
+  std::string path = o.inputs[0];
   try {
-    if (auto other = pipeline::tables_of_non_pdf(o.inputs[0], o.extract, o.tables, warnings)) {
+    fetched_input(o, path);
+    if (auto other = pipeline::tables_of_non_pdf(path, o.extract, o.tables, warnings)) {
       found.tables = std::move(*other);
       for (const auto &t : found.tables)
         for (const auto &part : t.parts) pages = std::max(pages, part.page);
     } else {
-      auto doc = extract::PdfDocument::open(o.inputs[0], {o.extract.password});
+      auto doc = extract::PdfDocument::open(path, {o.extract.password});
       pages = doc.page_count();
       found = pipeline::read_document(doc, o.extract, o.tables, warnings).tables;
     }
   } catch (const extract::InputError &e) {
     return fail(exit_code_for(e.kind()), std::string("error: ") + e.what());
+  } catch (const fetch::FetchError &e) {
+    return fail(exit_unreadable, "error: " + o.inputs[0] + ": " + e.what());
   }
   if (o.format == TableFormat::csv) return write_csv_tables(o, found.tables);
   nlohmann::json j = {{"source", {{"file", o.inputs[0]}, {"pages", pages}}}, {"tables", nlohmann::json::array()}};
@@ -205,6 +233,7 @@ int run_batch_extract(const Options &o) {
   b.limits = {o.timeout, o.max_memory_mb};
   b.executable = std::filesystem::read_symlink("/proc/self/exe").string();
   b.worker_args = o.worker_args;
+  b.fetch = o.fetch;
   // JSON Lines are one line each: a worker's --pretty would only be undone.
   if (o.out_dir.empty()) std::erase(b.worker_args, std::string("--pretty"));
   std::unique_ptr<batch::ResultSink> sink;
@@ -270,6 +299,25 @@ int run_db(const Options &o) {
   return stored == static_cast<int>(records.size()) ? exit_ok : exit_partial;
 }
 
+// The checks as CSV, one row each, the columns of their JSON.
+std::string cross_checks_csv(const nlohmann::json &checks, bool byte_order_mark) {
+  static const char *const columns[] = {
+      "kind",     "agency",  "year",   "next_year",       "file",        "next_file", "result",
+      "doubtful", "message", "column", "carried_forward", "carried_over"};
+  std::string out = byte_order_mark ? "\xEF\xBB\xBF" : "";
+  for (const char *c : columns) out += std::string(c == columns[0] ? "" : ",") + c;
+  out += "\r\n";
+  for (const auto &check : checks) {
+    for (const char *c : columns) {
+      const nlohmann::json &v = check.contains(c) ? check[c] : nlohmann::json();
+      std::string text = v.is_null() ? "" : v.is_string() ? v.get<std::string>() : v.dump();
+      out += (c == columns[0] ? "" : ",") + batch::csv_field(text);
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
 int run_check(const Options &o) {
   bool stored_dataset = o.inputs.size() == 1 && dataset::is_sqlite_file(o.inputs[0]);
   dataset::Database db = dataset::Database::open(stored_dataset ? o.inputs[0] : ":memory:");
@@ -283,8 +331,10 @@ int run_check(const Options &o) {
   db.refresh_cross_checks();
   std::vector<dataset::CrossCheck> checks = db.stored_cross_checks();
   auto file_of = [&](long long id) { return db.file_of(id); };
-  if (o.check_json)
+  if (o.check_format == "json")
     std::cout << dataset::to_json(checks, file_of).dump(o.pretty ? 2 : -1) << "\n";
+  else if (o.check_format == "csv")
+    std::cout << cross_checks_csv(dataset::to_json(checks, file_of), o.byte_order_mark) << std::flush;
   else
     std::cout << dataset::describe(checks, file_of);
   bool failed = std::any_of(checks.begin(), checks.end(),

@@ -23,17 +23,19 @@ std::optional<pipeline::OcrMode> parse_ocr_mode(const std::string &s) {
 }
 
 bool takes_value(const std::string &option) {
-  static const char *const options[] = {"-o",        "--output",     "--password",   "--ocr",    "--dpi",
-                                        "--lang",    "--tessdata",   "--debug-dir",  "--format", "--spans",
-                                        "--threads", "--jobs",       "--files-from", "--jsonl",  "--out-dir",
-                                        "--timeout", "--max-memory", "--shard",      "--sqlite"};
+  static const char *const options[] = {
+      "-o",          "--output",        "--password",     "--ocr",     "--dpi",       "--lang",       "--tessdata",
+      "--debug-dir", "--format",        "--spans",        "--threads", "--jobs",      "--files-from", "--jsonl",
+      "--out-dir",   "--timeout",       "--max-memory",   "--shard",   "--sqlite",    "--cache",      "--delay",
+      "--contact",   "--fetch-timeout", "--max-download", "--retries", "--retry-wait"};
   return std::any_of(std::begin(options), std::end(options), [&](const char *o) { return option == o; });
 }
 
 // Options a batch passes on to each worker's `xxgk extract`.
 bool passed_to_workers(const std::string &option) {
-  static const char *const options[] = {"--password", "--ocr",     "--dpi",        "--lang",
-                                        "--tessdata", "--threads", "--provenance", "--pretty"};
+  static const char *const options[] = {"--password",      "--ocr",          "--dpi",     "--lang",    "--tessdata",
+                                        "--threads",       "--provenance",   "--pretty",  "--cache",   "--delay",
+                                        "--fetch-timeout", "--max-download", "--retries", "--contact", "--retry-wait"};
   return std::any_of(std::begin(options), std::end(options), [&](const char *o) { return option == o; });
 }
 
@@ -70,6 +72,43 @@ std::optional<UsageError> apply_batch_value(Options &o, const std::string &name,
   return std::nullopt;
 }
 
+// Options for inputs that are URLs.
+std::optional<UsageError> apply_fetch_value(Options &o, const std::string &name, const std::string &value) {
+  auto seconds = parse_positive(value);
+  if (value == "0") seconds = 0;
+  if (name == "--cache") {
+    o.fetch.cache_dir = value;
+  } else if (name == "--contact") {
+    o.fetch.contact = value;
+  } else if (name == "--delay") {
+    if (!seconds || *seconds > 3600)
+      return UsageError{"--delay takes seconds between requests to one host (0 to 3600)"};
+    o.fetch.delay_seconds = *seconds;
+  } else if (name == "--fetch-timeout") {
+    if (!seconds || *seconds == 0) return UsageError{"--fetch-timeout takes seconds, more than 0"};
+    o.fetch.timeout = *seconds;
+    o.fetch.connect_timeout = std::min(o.fetch.connect_timeout, *seconds);
+  } else if (name == "--max-download") {
+    if (!seconds || *seconds < 1 || *seconds != static_cast<long>(*seconds))
+      return UsageError{"--max-download takes whole megabytes, at least 1"};
+    o.fetch.max_bytes = static_cast<long long>(*seconds) << 20;
+  } else if (name == "--retry-wait") {
+    if (!seconds || *seconds > 3600) return UsageError{"--retry-wait takes seconds (0 to 3600)"};
+    o.fetch.backoff_seconds = *seconds;
+  } else if (name == "--retries") {
+    if (!seconds || *seconds > 10 || *seconds != static_cast<int>(*seconds))
+      return UsageError{"--retries takes a whole number from 0 to 10"};
+    o.fetch.retries = static_cast<int>(*seconds);
+  }
+  return std::nullopt;
+}
+
+bool is_fetch_option(const std::string &name) {
+  static const char *const options[] = {"--cache",        "--contact", "--delay",     "--fetch-timeout",
+                                        "--max-download", "--retries", "--retry-wait"};
+  return std::any_of(std::begin(options), std::end(options), [&](const char *o) { return name == o; });
+}
+
 // Sets the option `name` to `value`; a UsageError if the value is not one it takes.
 std::optional<UsageError> apply_value(Options &o, const std::string &name, const std::string &value) {
   static const char *const batch[] = {"--files-from", "--jsonl",   "--out-dir",    "--shard",
@@ -77,6 +116,7 @@ std::optional<UsageError> apply_value(Options &o, const std::string &name, const
   if (std::any_of(std::begin(batch), std::end(batch), [&](const char *b) { return name == b; }))
     return apply_batch_value(o, name, value);
   if (passed_to_workers(name)) o.worker_args.insert(o.worker_args.end(), {name, value});
+  if (is_fetch_option(name)) return apply_fetch_value(o, name, value);
   if (name == "-o" || name == "--output") {
     o.output = value;
   } else if (name == "--password") {
@@ -102,8 +142,9 @@ std::optional<UsageError> apply_value(Options &o, const std::string &name, const
       return UsageError{"--threads takes a whole number from 0 (one per core) to 256"};
     o.extract.threads = static_cast<int>(*n);
   } else if (name == "--format" && o.command == Command::check) {
-    if (value != "json" && value != "text") return UsageError{"check --format takes text or json, not '" + value + "'"};
-    o.check_json = value == "json";
+    if (value != "json" && value != "text" && value != "csv")
+      return UsageError{"check --format takes text, json or csv, not '" + value + "'"};
+    o.check_format = value;
   } else if (name == "--format") {
     if (value != "json" && value != "csv") return UsageError{"--format takes json or csv, not '" + value + "'"};
     o.format = value == "csv" ? TableFormat::csv : TableFormat::json;
@@ -143,7 +184,8 @@ Usage:
 
 A FILE is a PDF (born-digital or scanned), a web page (HTML in UTF-8, GBK, GB2312 or GB18030),
 a Word file (.docx), a page image (PNG, JPEG, TIFF), or a folder of page images (one report,
-pages in name order); what a file is is told by its content, not its name.
+pages in name order); what a file is is told by its content, not its name. A FILE or INPUT may
+also be an http:// or https:// URL: fetched once into the cache, then read as a file.
   xxgk validate OUT.json            re-check a JSON file: its schema and the form's arithmetic
   xxgk csv RESULT... [options]      batch results (JSON Lines, JSON files, folders) as one CSV
   xxgk db RESULT... -o DATASET.db   batch results as one SQLite dataset (as extract --sqlite)
@@ -197,18 +239,39 @@ Options for csv:
       --long             one row per value: file, key, value, confidence (empty when the
                          report does not give it), flags (its warning codes); default: wide,
                          one row per report: file, sha256, status, error, title, agency, year,
-                         edition, doubtful_values, flags (KEY:CODE;...), then one column per
-                         template key in spec order
+                         edition, doubtful_values, flags (KEY:CODE;...), checks_failed,
+                         prose_stated, prose_disagreeing, then one column per template key in
+                         spec order
       --bom              start with a UTF-8 byte-order mark (for Excel)
+
+Options for URLs (extract, tables):
+      --cache DIR        where fetched files are kept, named by their sha256, with the URL,
+                         final URL, status, headers and time (default ~/.cache/xxgk); what is
+                         there is not fetched again
+      --refresh          fetch again what the cache holds
+      --delay S          seconds between two requests to one host (default 1); different
+                         hosts are fetched in parallel, each one request at a time
+      --contact TEXT     an e-mail or URL added to the User-Agent (xxgk/VERSION (...)), so a
+                         site's operator can reach you
+      --fetch-timeout S  seconds one request may take (default 120; connecting: 20)
+      --max-download MB  a larger response is refused (default 256)
+      --retries N        further tries after a timeout, a 429 or a 5xx (default 3), waiting
+                         what Retry-After asks (up to 300 s), else --retry-wait S (default 2),
+                         doubled for each next try
+  robots.txt is honoured; redirects are followed (up to 10; a loop is an error); a URL that
+  cannot be fetched is an error (exit 3), in a batch its error record names the HTTP status or
+  the network error.
 
 Options for db:
   -o, --output FILE      the dataset to create or add to (records of the same content are
                          replaced, others kept)
 
 Options for check:
-      --format FMT       text (default): each agency's years, then what fails; json: every
-                         check (kind, agency, year, next_year, files, column, both values,
-                         result pass/fail/unknown/note, doubtful, message)
+      --format FMT       text (default): each agency's years, then what fails; json or csv:
+                         every check (kind, agency, year, next_year, file, next_file, result
+                         pass/fail/unknown/note, doubtful, message, column, carried_forward,
+                         carried_over)
+      --bom              csv: start with a UTF-8 byte-order mark (for Excel)
   A dataset given is brought up to date (its cross_checks table and agency groups); result
   files are read into a dataset in memory. Exit 6 when some carry-over check fails.
 
@@ -286,6 +349,10 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
     }
     if (a == "--resume") {
       o.resume = o.batch_flags = true;
+      continue;
+    }
+    if (a == "--refresh") {  // not passed to workers: the batch fetches, they read the cache
+      o.fetch.refresh = true;
       continue;
     }
     if (a == "--long" || a == "--bom") {

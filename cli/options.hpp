@@ -6,6 +6,7 @@
 #include <variant>
 #include <vector>
 
+#include "xxgk/fetch/fetcher.hpp"
 #include "xxgk/pipeline/extract_report.hpp"
 #include "xxgk/pipeline/find_tables.hpp"
 
@@ -36,9 +37,10 @@ struct Options {
   bool provenance = false;  // extract: each value's page, box, printed text and scores
   pipeline::ExtractOptions extract;
   pipeline::TableOptions tables;
+  fetch::FetchOptions fetch;  // inputs that are URLs
   TableFormat format = TableFormat::json;
-  bool check_json = false;    // check: the checks as JSON instead of text
-  bool repeat_spans = false;  // csv: repeat a spanning cell's text in all its slots
+  std::string check_format = "text";  // check: text, json or csv
+  bool repeat_spans = false;          // csv: repeat a spanning cell's text in all its slots
 
   // Batch extraction (many inputs, folders, --files-from, --jsonl, --out-dir).
   std::string files_from;     // a list of paths, one per line; "-" for stdin

@@ -12,6 +12,7 @@ packages=(
   libutfcpp-dev nlohmann-json3-dev libvalijson-dev libssl-dev
   libgumbo-dev libuchardet-dev libzip-dev libpugixml-dev  # markup/: web pages and Word files
   libsqlite3-dev                    # dataset/: the batch as one SQLite file
+  libcurl4-openssl-dev              # fetch/: reports straight from websites
   libgtest-dev libgmock-dev
   libcairo2-dev fonts-wqy-zenhei   # the fixture generator
   python3 tesseract-ocr zlib1g-dev  # tests: CSV read by Python, hand-made PDFs; bench/ runs tesseract

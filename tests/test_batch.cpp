@@ -204,8 +204,13 @@ TEST(Csv, WideHasOneRowPerRecordAndLongOneRowPerValue) {
                        0),
             0u);
   // Flags travel with the values: the wide row says which keys are in doubt and why.
-  EXPECT_NE(wide.find("\r\na.pdf,1,ok,,t,某局,2023,2021,1,active_disclosure.regulations.issued:low_confidence,4,"),
+  EXPECT_NE(wide.find("\r\na.pdf,1,ok,,t,某局,2023,2021,1,active_disclosure.regulations.issued:low_confidence,,,,4,"),
             std::string::npos);
+  ok["validation"] = {{"passed", 3}, {"skipped", 0}, {"failed", nlohmann::json::array({{{"rule", "r"}}})}};
+  ok["prose_checks"] = nlohmann::json::array({{{"agrees", true}}, {{"agrees", false}}, {{"agrees", nullptr}}});
+  EXPECT_NE(batch::wide_csv({ok}).find(",active_disclosure.regulations.issued:low_confidence,1,3,2,4,"),
+            std::string::npos)
+      << "one failed check; three numbers stated, two the table does not give";
   EXPECT_NE(wide.find("\r\nb.pdf,2,failed,not a PDF file,"), std::string::npos);
   std::string lng = batch::long_csv({ok, failed});
   EXPECT_EQ(lng,

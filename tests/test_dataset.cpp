@@ -188,7 +188,7 @@ TEST(DatasetCli, UsageErrorsSayWhatIsMissing) {
   for (const auto &args : std::vector<std::vector<std::string>>{{"db", "results.jsonl"},
                                                                 {"db", "-o", "x.db"},
                                                                 {"check"},
-                                                                {"check", "x.db", "--format", "csv"},
+                                                                {"check", "x.db", "--format", "xml"},
                                                                 {"extract", "a.pdf", "--sqlite", "-"},
                                                                 {"csv", "r.jsonl", "--sqlite", "x.db"}}) {
     auto r = run_xxgk(args);
@@ -251,6 +251,9 @@ TEST(DatasetCli, OneAgencysYearsFindExactlyTheBreaks) {
                                           "carry_over 示例市示例区数据资源管理局 2021-2022 total fail",
                                           "year_missing 示例市示例区数据资源管理局 2023-2025",
                                           "duplicate 乙市交通运输局 2023-2023"}));
+  auto csv = run_xxgk({"check", db.string(), "--format", "csv"});
+  EXPECT_EQ(csv.out.rfind("kind,agency,year,next_year,file,next_file,result,doubtful,message,column,", 0), 0u);
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 1 + 28 + 2) << "a row per check: 28, a gap, a duplicate";
   auto text = run_xxgk({"check", db.string()});
   EXPECT_NE(text.out.find("28 carry-over checks: 26 pass, 2 fail"), std::string::npos) << text.out;
   auto years = query(db,

@@ -88,6 +88,15 @@ std::string report_flags(const nlohmann::json &record) {
   return joined(parts, ";");
 }
 
+// How many numbers the text states for a cell, and how many of them the table does not give;
+// both empty for a record without prose checks (a failure, or an older xxgk's).
+std::pair<std::string, std::string> prose_figures(const nlohmann::json &record) {
+  if (!record.contains("prose_checks") || !record["prose_checks"].is_array()) return {"", ""};
+  long disagreeing = 0;
+  for (const auto &c : record["prose_checks"]) disagreeing += c.value("agrees", nlohmann::json()) != true;
+  return {std::to_string(record["prose_checks"].size()), std::to_string(disagreeing)};
+}
+
 }  // namespace
 
 std::vector<nlohmann::json> load_records(const std::vector<std::string> &paths, std::vector<std::string> &problems) {
@@ -106,8 +115,9 @@ std::string csv_field(const std::string &text) {
 
 std::string wide_csv(const std::vector<nlohmann::json> &records, const CsvOptions &options) {
   const std::vector<std::string> &keys = all_template_keys();
-  std::vector<std::string> header{"file",   "sha256", "status",  "error",           "title",
-                                  "agency", "year",   "edition", "doubtful_values", "flags"};
+  std::vector<std::string> header{"file",          "sha256",       "status",           "error",           "title",
+                                  "agency",        "year",         "edition",          "doubtful_values", "flags",
+                                  "checks_failed", "prose_stated", "prose_disagreeing"};
   header.insert(header.end(), keys.begin(), keys.end());
   std::string out = start(options) + row(header);
   for (const auto &r : records) {
@@ -116,6 +126,12 @@ std::string wide_csv(const std::vector<nlohmann::json> &records, const CsvOption
                                     dataset::text_at(r, {"meta", "title"}),   dataset::text_at(r, {"meta", "agency"}),
                                     dataset::text_at(r, {"meta", "year"}),    dataset::text_at(r, {"meta", "edition"}),
                                     dataset::text_at(r, {"doubtful_values"}), report_flags(r)};
+    if (r.contains("validation") && r["validation"].contains("failed") && r["validation"]["failed"].is_array())
+      fields.push_back(std::to_string(r["validation"]["failed"].size()));
+    else
+      fields.push_back("");
+    auto [stated, disagreeing] = prose_figures(r);
+    fields.insert(fields.end(), {stated, disagreeing});
     const nlohmann::json empty = nlohmann::json::object();
     const nlohmann::json &tables = r.contains("tables") ? r["tables"] : empty;
     for (const auto &k : keys) fields.push_back(scalar(value_at(tables, k)));

@@ -7,8 +7,13 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
+
+#include "xxgk/batch/prefetch.hpp"
+#include "xxgk/fetch/url.hpp"
 
 namespace xxgk::batch {
 namespace {
@@ -81,12 +86,30 @@ BatchSummary run_batch(const BatchOptions &o, ResultSink &sink, ProgressReporter
   BatchSummary sum;
   sum.inputs = static_cast<int>(o.inputs.size());
   std::deque<InputFile> todo;
+  std::vector<InputFile> urls;
+  std::optional<fetch::Fetcher> fetcher;
   for (const std::string &path : o.inputs) {
-    InputFile in = describe_input(path);
+    if (fetch::is_url(path) && !fetcher) fetcher.emplace(o.fetch);
+    InputFile in = fetch::is_url(path) ? describe_url(path, *fetcher) : describe_input(path);
     if (sink.has(in))
       ++sum.skipped;
+    else if (fetch::is_url(path))
+      urls.push_back(std::move(in));
     else
       todo.push_back(std::move(in));
+  }
+  // URLs are fetched here, politely, before any worker reads one (from the cache); one that
+  // cannot be fetched gets its error record at once.
+  std::vector<std::pair<InputFile, std::string>> unfetched;
+  if (!urls.empty()) {
+    PrefetchResult got = prefetch(urls, *fetcher, std::cerr);
+    for (InputFile &in : got.fetched) {
+      if (sink.has(in))
+        ++sum.skipped;
+      else
+        todo.push_back(std::move(in));
+    }
+    unfetched = std::move(got.failed);
   }
   ProgressState state{0, static_cast<int>(todo.size()), 0, 0};
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
@@ -123,6 +146,15 @@ BatchSummary run_batch(const BatchOptions &o, ResultSink &sink, ProgressReporter
       }
     }
   };
+  for (const auto &[in, reason] : unfetched) {
+    WorkerExit exit;
+    exit.exit_code = 3;  // unreadable input, as `xxgk extract URL` exits
+    sink.write(in, failure_record(in, exit, reason).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    ++sum.failed;
+    ++state.done;
+    state.failed = sum.failed;
+  }
+  state.total += static_cast<int>(unfetched.size());
   progress.update(state);
   while (!todo.empty() || pool.running() > 0) {
     start_workers();

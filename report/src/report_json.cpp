@@ -109,6 +109,14 @@ nlohmann::json to_json(const Report &report) {
                  {"bytes", report.source.bytes},
                  {"pages", report.source.pages},
                  {"format", report.source.format}};
+  if (!report.source.url.empty()) {
+    const SourceInfo &s = report.source;
+    j["source"].update({{"url", s.url},
+                        {"final_url", s.final_url},
+                        {"fetched_at", s.fetched_at},
+                        {"http_status", s.http_status},
+                        {"content_type", s.content_type}});
+  }
   const Meta &m = report.meta;
   j["meta"] = {{"title", m.title},
                {"agency", m.agency},

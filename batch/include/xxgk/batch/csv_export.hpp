@@ -20,7 +20,9 @@ struct CsvOptions {
   bool byte_order_mark = false;  // for Excel, which otherwise reads UTF-8 as the local code page
 };
 
-// file, sha256, status, error, title, agency, year, edition, then every key of both editions
+// file, sha256, status, error, title, agency, year, edition, doubtful_values, flags,
+// checks_failed (the form's arithmetic), prose_stated and prose_disagreeing (numbers the text
+// states for a cell, and those the table does not give), then every key of both editions
 // (2021's first, then 2019's own) in spec order; empty where a report has no value.
 std::string wide_csv(const std::vector<nlohmann::json> &records, const CsvOptions &options = {});
 

@@ -8,6 +8,7 @@
 #include "xxgk/batch/progress.hpp"
 #include "xxgk/batch/result_sink.hpp"
 #include "xxgk/batch/worker.hpp"
+#include "xxgk/fetch/fetcher.hpp"
 
 namespace xxgk::batch {
 
@@ -17,6 +18,7 @@ struct BatchOptions {
   WorkerLimits limits;
   std::string executable;                // xxgk itself
   std::vector<std::string> worker_args;  // extract options passed on to each worker
+  fetch::FetchOptions fetch;             // for inputs that are URLs: fetched first, here
 };
 
 struct BatchSummary {

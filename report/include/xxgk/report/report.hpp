@@ -21,6 +21,9 @@ struct SourceInfo {
   long long bytes = 0;
   int pages = 0;
   std::string format = "pdf";
+  // An input fetched from the web (empty otherwise): the URL given, where it led, when, how.
+  std::string url, final_url, fetched_at, content_type;
+  long http_status = 0;
 };
 
 struct PageSummary {

@@ -1,0 +1,217 @@
+// Reports straight from websites (fetch/): URLs and links, robots.txt, and the fetcher against
+// a real HTTP server on 127.0.0.1 (tests/test_site.py) that fails the ways government sites do.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+
+#include <chrono>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "options.hpp"
+#include "test_support.hpp"
+#include "xxgk/fetch/robots.hpp"
+#include "xxgk/fetch/url.hpp"
+
+namespace xxgk {
+namespace {
+
+namespace fs = std::filesystem;
+using test::read_file;
+using test::run_xxgk;
+using test::shell_quote;
+using test::TempDir;
+using test::write_file;
+
+TEST(Urls, LinksResolveAgainstTheirPage) {
+  const std::string base = "http://www.example.gov.cn/zwgk/ndbg/index_2.html?x=1";
+  EXPECT_EQ(fetch::resolve(base, "t2024.html"), "http://www.example.gov.cn/zwgk/ndbg/t2024.html");
+  EXPECT_EQ(fetch::resolve(base, "../files/a.pdf"), "http://www.example.gov.cn/zwgk/files/a.pdf");
+  EXPECT_EQ(fetch::resolve(base, "/a/./b/../c.html"), "http://www.example.gov.cn/a/c.html");
+  EXPECT_EQ(fetch::resolve(base, "?page=3"), "http://www.example.gov.cn/zwgk/ndbg/index_2.html?page=3");
+  EXPECT_EQ(fetch::resolve(base, "//other.gov.cn/x"), "http://other.gov.cn/x");
+  EXPECT_EQ(fetch::resolve(base, "HTTPS://Other.gov.cn:8443/y#top"), "https://other.gov.cn:8443/y");
+  for (const char *not_a_page : {"mailto:a@b.cn", "javascript:void(0)", "#top", "  "})
+    EXPECT_FALSE(fetch::resolve(base, not_a_page)) << not_a_page;
+  EXPECT_TRUE(fetch::is_url("HTTP://a.cn"));
+  EXPECT_FALSE(fetch::is_url("ftp://a.cn/x.pdf"));
+  EXPECT_FALSE(fetch::is_url("reports/http-note.pdf"));
+}
+
+TEST(Robots, TheGroupNamingUsWinsAndTheLongestRuleDecides) {
+  auto rules = fetch::RobotsRules::parse(
+      "User-agent: *\nDisallow: /\n\nUser-agent: xxgk\nUser-agent: other\nDisallow: /private/\n"
+      "Allow: /private/reports/\nDisallow: /*.zip$\n",
+      "xxgk");
+  EXPECT_TRUE(rules.allows("/zwgk/t2024.html"));
+  EXPECT_FALSE(rules.allows("/private/x.html"));
+  EXPECT_TRUE(rules.allows("/private/reports/2024.pdf"));
+  EXPECT_FALSE(rules.allows("/files/all.zip"));
+  EXPECT_TRUE(rules.allows("/files/all.zip.html"));
+  auto anyone = fetch::RobotsRules::parse("User-agent: *\nDisallow: /admin\nDisallow:\n", "xxgk");
+  EXPECT_FALSE(anyone.allows("/admin/x"));
+  EXPECT_TRUE(anyone.allows("/zwgk/"));
+  EXPECT_TRUE(fetch::RobotsRules().allows("/anything"));
+  // A hostile pattern of many stars is matched in time proportional to pattern and path.
+  auto stars = fetch::RobotsRules::parse("User-agent: *\nDisallow: /" + std::string(5000, '*') + "x$\n", "xxgk");
+  EXPECT_TRUE(stars.allows("/" + std::string(5000, 'a')));
+  EXPECT_FALSE(stars.allows("/" + std::string(5000, 'a') + "x"));
+}
+
+// The test website, from the shared corpus, served by tests/test_site.py until scope exit.
+class TestSite {
+ public:
+  TestSite() {
+    auto synth = test::shared_dir() / "corpus" / "synth";
+    fs::create_directories(root() / "reports");
+    fs::create_directories(root() / "files");
+    fs::create_directories(root() / "private");
+    fs::copy_file(synth / "r011-001-text.html", root() / "reports" / "a.html");
+    fs::copy_file(synth / "r011-004-text.gbk.html", root() / "reports" / "b.gbk.html");
+    fs::copy_file(synth / "r011-003-text.pdf", root() / "files" / "c.pdf");
+    fs::copy_file(synth / "r011-003-text.pdf", root() / "private" / "d.pdf");
+    write_file(root() / "robots.txt", "User-agent: *\nDisallow: /private/\n");
+    std::string cmd = "python3 " + shell_quote((test::source_dir() / "tests" / "test_site.py").string()) + " " +
+                      shell_quote(root().string()) + " " + shell_quote(port_file().string()) + " " +
+                      shell_quote(log_file().string()) + " >/dev/null 2>&1 & echo $! > " +
+                      shell_quote((dir_.path() / "pid").string());
+    EXPECT_EQ(std::system(cmd.c_str()), 0);
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (!fs::exists(port_file()) && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    base_ = "http://127.0.0.1:" + read_file(port_file());
+  }
+  ~TestSite() { ::kill(std::stoi(read_file(dir_.path() / "pid")), SIGTERM); }
+  fs::path root() const { return dir_.path() / "site"; }
+  std::string url(const std::string &path) const { return base_ + path; }
+  // The requests the site has had: path and time of arrival; and the User-Agents they gave.
+  std::vector<std::pair<std::string, double>> requests() const {
+    std::vector<std::pair<std::string, double>> out;
+    for (const auto &j : log()) out.push_back({j["path"], j["t"]});
+    return out;
+  }
+  std::set<std::string> agents() const {
+    std::set<std::string> out;
+    for (const auto &j : log()) out.insert(j["agent"].get<std::string>());
+    return out;
+  }
+  long count(const std::string &path) const {
+    auto r = requests();
+    return std::count_if(r.begin(), r.end(), [&](const auto &p) { return p.first == path; });
+  }
+
+ private:
+  std::vector<nlohmann::json> log() const {
+    std::vector<nlohmann::json> out;
+    std::istringstream in(fs::exists(log_file()) ? read_file(log_file()) : "");
+    for (std::string line; std::getline(in, line);) out.push_back(nlohmann::json::parse(line));
+    return out;
+  }
+  fs::path port_file() const { return dir_.path() / "port"; }
+  fs::path log_file() const { return dir_.path() / "requests.jsonl"; }
+  TempDir dir_;
+  std::string base_;
+};
+
+// A report's JSON without `source`: what must not depend on where the file came from.
+nlohmann::json without_source(const std::string &json) {
+  nlohmann::json j = nlohmann::json::parse(json);
+  j.erase("source");
+  return j;
+}
+
+TEST(FetchCli, AFetchedReportIsTheLocalFilesReportAndIsFetchedOnce) {
+  XXGK_REQUIRE_SHARED();
+  TestSite site;
+  TempDir cache;
+  for (const char *path : {"/reports/a.html", "/reports/b.gbk.html", "/files/c.pdf", "/gzip/a.html"}) {
+    SCOPED_TRACE(path);
+    std::string local = (site.root() / (std::string(path).starts_with("/gzip/") ? "reports/a.html" : path + 1)).string();
+    auto fetched = run_xxgk({"extract", site.url(path), "--cache", cache.path().string(), "--delay", "0"});
+    auto from_disk = run_xxgk({"extract", local});
+    ASSERT_EQ(fetched.exit_code, from_disk.exit_code) << fetched.err;
+    EXPECT_EQ(without_source(fetched.out), without_source(from_disk.out));
+    nlohmann::json source = nlohmann::json::parse(fetched.out)["source"];
+    EXPECT_EQ(source["file"], site.url(path));
+    EXPECT_EQ(source["url"], site.url(path));
+    EXPECT_EQ(source["http_status"], 200);
+    EXPECT_EQ(source["sha256"], nlohmann::json::parse(from_disk.out)["source"]["sha256"]) << "the bytes as served";
+    EXPECT_FALSE(source["fetched_at"].get<std::string>().empty());
+  }
+  EXPECT_EQ(site.count("/robots.txt"), 4) << "each run reads robots.txt once";
+  auto again = run_xxgk({"extract", site.url("/reports/a.html"), "--cache", cache.path().string()});
+  EXPECT_EQ(again.exit_code, cli::exit_ok) << again.err;
+  EXPECT_EQ(site.count("/reports/a.html"), 1) << "read from the cache";
+  auto refreshed = run_xxgk({"extract", site.url("/reports/a.html"), "--cache", cache.path().string(), "--refresh"});
+  EXPECT_EQ(site.count("/reports/a.html"), 2);
+  for (const auto &[path, t] : site.requests()) EXPECT_NE(path, "/private/d.pdf");
+  auto private_pdf = run_xxgk({"extract", site.url("/private/d.pdf"), "--cache", cache.path().string()});
+  EXPECT_EQ(private_pdf.exit_code, cli::exit_unreadable);
+  EXPECT_NE(private_pdf.err.find("robots.txt"), std::string::npos) << private_pdf.err;
+  EXPECT_EQ(site.count("/private/d.pdf"), 0);
+}
+
+TEST(FetchCli, ABatchOfUrlsGivesEachFailureItsRecordPolitelyAndResumesWithoutFetching) {
+  XXGK_REQUIRE_SHARED();
+  TestSite site;
+  TempDir out;
+  const double delay = 0.3;
+  std::map<std::string, std::string> expect_failure = {
+      {"/loop/a", "redirect loop"},      {"/missing.html", "HTTP 404"}, {"/slow", "timed out"},
+      {"/huge", "larger than the limit"}, {"/private/d.pdf", "robots.txt"}};
+  std::vector<std::string> args{"extract"};
+  for (const char *ok : {"/reports/a.html", "/redirect/3", "/flaky/a.html", "/busy/a.html", "/files/c.pdf"})
+    args.push_back(site.url(ok));
+  for (const auto &[path, reason] : expect_failure) args.push_back(site.url(path));
+  auto jsonl = out.path() / "all.jsonl";
+  args.insert(args.end(), {"--jsonl", jsonl.string(), "--cache", (out.path() / "cache").string(), "--delay", "0.3",
+                           "--fetch-timeout", "1", "--retries", "2", "--retry-wait", "0.2", "--max-download", "1",
+                           "--contact", "ops@example.org"});
+  auto r = run_xxgk(args);
+  EXPECT_EQ(r.exit_code, cli::exit_some_failed) << r.err;
+  std::map<std::string, nlohmann::json> records;
+  std::istringstream lines(read_file(jsonl));
+  for (std::string line; std::getline(lines, line);) {
+    auto j = nlohmann::json::parse(line);
+    records[j["source"]["file"]] = j;
+  }
+  ASSERT_EQ(records.size(), 10u);
+  auto local = without_source(run_xxgk({"extract", (site.root() / "reports" / "a.html").string()}).out);
+  for (const char *same : {"/reports/a.html", "/redirect/3", "/flaky/a.html", "/busy/a.html"}) {
+    nlohmann::json j = records[site.url(same)];
+    EXPECT_EQ(j["status"], "ok") << same;
+    EXPECT_EQ(j["source"]["final_url"], std::string(same).starts_with("/redirect") ? site.url("/reports/a.html")
+                                                                                   : site.url(same));
+    j.erase("source");
+    EXPECT_EQ(j, local) << same;
+  }
+  for (const auto &[path, reason] : expect_failure) {
+    const nlohmann::json &j = records[site.url(path)];
+    EXPECT_EQ(j["status"], "failed") << path;
+    EXPECT_NE(j["error"]["reason"].get<std::string>().find(reason), std::string::npos) << path << ": " << j.dump();
+  }
+  EXPECT_EQ(site.count("/flaky/a.html"), 3) << "503 twice, then the report";
+  EXPECT_EQ(site.count("/busy/a.html"), 2) << "429, then the report after Retry-After";
+  EXPECT_EQ(site.count("/slow"), 3) << "a timeout is retried";
+  EXPECT_EQ(site.count("/missing.html"), 1) << "a 404 is not";
+  EXPECT_EQ(site.count("/private/d.pdf"), 0) << "robots.txt forbids it";
+  EXPECT_EQ(site.count("/robots.txt"), 1);
+  std::set<std::string> agents = site.agents();
+  ASSERT_EQ(agents.size(), 1u) << "one User-Agent for every request";
+  EXPECT_TRUE(agents.begin()->starts_with("xxgk/")) << *agents.begin();
+  EXPECT_NE(agents.begin()->find("ops@example.org"), std::string::npos) << "the contact travels with each request";
+  auto requests = site.requests();
+  for (size_t i = 1; i < requests.size(); ++i)
+    EXPECT_GE(requests[i].second - requests[i - 1].second, delay - 0.05)
+        << requests[i - 1].first << " then " << requests[i].first << ": one host, one request at a time, 0.3 s apart";
+  size_t before = requests.size();
+  args.push_back("--resume");
+  auto resumed = run_xxgk(args);
+  EXPECT_NE(resumed.err.find("(10 skipped as already done)"), std::string::npos) << resumed.err;
+  EXPECT_EQ(site.requests().size(), before) << "--resume fetches nothing again";
+  std::cerr << "[fetch] test crawl: " << before << " requests; " << r.err.substr(r.err.find("xxgk: fetched"));
+}
+
+}  // namespace
+}  // namespace xxgk
