@@ -18,6 +18,7 @@
 #include "xxgk/core/atomic_file.hpp"
 #include "xxgk/dataset/database.hpp"
 #include "xxgk/extract/pdf_document.hpp"
+#include "xxgk/fetch/crawl.hpp"
 #include "xxgk/fetch/fetcher.hpp"
 #include "xxgk/fetch/url.hpp"
 #include "xxgk/markup/input_format.hpp"
@@ -59,30 +60,33 @@ void print_warnings(const std::string &input, const std::vector<report::Warning>
   }
 }
 
-// A URL input fetched into the cache (or found there): the file to read, and what it was.
-std::optional<fetch::Fetched> fetched_input(const Options &o, std::string &path) {
+// A URL input fetched into the cache (or found there), its attachment followed: the file to
+// read, and where it came from.
+std::optional<fetch::ReportSource> fetched_input(const Options &o, std::string &path) {
   if (!fetch::is_url(path)) return std::nullopt;
   fetch::Fetcher fetcher(o.fetch);
-  fetch::Fetched got = fetcher.get(path);
-  path = got.path;
+  fetch::ReportSource got = fetch::fetch_report(fetcher, path);
+  path = got.read().path;
   return got;
 }
 
-void describe_fetch(report::SourceInfo &source, const fetch::Fetched &got) {
-  source.file = source.url = got.url;
-  source.final_url = got.final_url;
-  source.fetched_at = got.fetched_at;
-  source.http_status = got.http_status;
-  source.content_type = got.content_type;
+void describe_fetch(report::SourceInfo &source, const std::string &url, const fetch::ReportSource &got) {
+  const fetch::Fetched &read = got.read();
+  source.file = source.url = url;
+  source.final_url = read.final_url;
+  source.fetched_at = read.fetched_at;
+  source.http_status = read.http_status;
+  source.content_type = read.content_type;
+  if (got.attachment) source.linked_from = got.page.final_url;
 }
 
 int run_extract(const Options &o) {
   report::Report r;
   std::string path = o.inputs[0];
   try {
-    std::optional<fetch::Fetched> got = fetched_input(o, path);
+    std::optional<fetch::ReportSource> got = fetched_input(o, path);
     r = pipeline::extract_report(path, o.extract, o.tables);
-    if (got) describe_fetch(r.source, *got);
+    if (got) describe_fetch(r.source, o.inputs[0], *got);
     r.provenance = o.provenance;
   } catch (const extract::InputError &e) {
     return fail(exit_code_for(e.kind()), std::string("error: ") + e.what());

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <thread>
 
+#include "xxgk/fetch/crawl.hpp"
 #include "xxgk/fetch/url.hpp"
 
 namespace xxgk::batch {
@@ -52,7 +53,7 @@ PrefetchResult prefetch(const std::vector<InputFile> &urls, fetch::Fetcher &fetc
       }
       for (size_t i : hosts[h]) {
         try {
-          fetch::Fetched f = fetcher.get(urls[i].path);
+          const fetch::Fetched f = fetch::fetch_report(fetcher, urls[i].path).read();
           done[i].sha256 = f.sha256;
           done[i].bytes = static_cast<std::uintmax_t>(f.bytes);
         } catch (const fetch::FetchError &e) {

@@ -240,8 +240,8 @@ Fetched Fetcher::store(const std::string &url, const Response &r) {
   return f;
 }
 
-Fetched Fetcher::get(const std::string &url) {
-  if (!options_.refresh)
+Fetched Fetcher::get(const std::string &url, bool fresh) {
+  if (!options_.refresh && !fresh)
     if (auto hit = cached(url)) {
       std::lock_guard<std::mutex> lock(mutex_);
       ++counts_.cache_hits;

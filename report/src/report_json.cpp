@@ -116,6 +116,7 @@ nlohmann::json to_json(const Report &report) {
                         {"fetched_at", s.fetched_at},
                         {"http_status", s.http_status},
                         {"content_type", s.content_type}});
+    if (!s.linked_from.empty()) j["source"]["linked_from"] = s.linked_from;
   }
   const Meta &m = report.meta;
   j["meta"] = {{"title", m.title},

@@ -72,8 +72,9 @@ class Fetcher {
   Fetcher(const Fetcher &) = delete;
   Fetcher &operator=(const Fetcher &) = delete;
 
-  // The URL's body, from the cache unless `refresh`, else fetched. Throws FetchError.
-  Fetched get(const std::string &url);
+  // The URL's body, from the cache unless `refresh` (or `fresh`: a list page, which changes),
+  // else fetched. Throws FetchError.
+  Fetched get(const std::string &url, bool fresh = false);
   // What the cache holds for the URL, without fetching.
   std::optional<Fetched> cached(const std::string &url) const;
   FetchCounts counts() const;
