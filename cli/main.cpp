@@ -346,6 +346,31 @@ int run_check(const Options &o) {
   return failed ? exit_rules : exit_ok;
 }
 
+int run_crawl(const Options &o) {
+  fetch::Fetcher fetcher(o.fetch);
+  std::string list;
+  size_t reports = 0;
+  int problems = 0;
+  for (const std::string &url : o.inputs) {
+    fetch::CrawlResult found = fetch::crawl(fetcher, url, o.max_pages);
+    for (const std::string &p : found.problems) std::cerr << "xxgk: warning: " << p << "\n";
+    problems += static_cast<int>(found.problems.size());
+    for (const fetch::FoundReport &r : found.reports)
+      list += r.url + "\t" + (r.year ? std::to_string(*r.year) : "") + "\t" + r.title + "\n";
+    reports += found.reports.size();
+    std::cerr << "xxgk: " << url << ": " << found.reports.size() << " report(s) on " << found.list_pages.size()
+              << " list page(s)\n";
+  }
+  if (o.output.empty())
+    std::cout << list << std::flush;
+  else if (!write_file_atomically(o.output, list))
+    return fail(exit_unreadable, "error: cannot write '" + o.output + "'");
+  fetch::FetchCounts c = fetcher.counts();
+  std::cerr << "xxgk: " << reports << " report(s); " << c.requests << " request(s), " << c.retries << " retry(ies), "
+            << c.bytes << " bytes\n";
+  return problems ? exit_partial : exit_ok;
+}
+
 // Tesseract runs its LSTM on up to four OpenMP threads per call; on a small machine these spin
 // against each other and triple the wall time of a scanned page (42 s vs 12 s for four pages on
 // two cores). libgomp reads the limit once, when it is loaded, so the process sets it and starts
@@ -383,6 +408,7 @@ int main(int argc, char **argv) {
       case Command::csv: return run_csv(o);
       case Command::db: return run_db(o);
       case Command::check: return run_check(o);
+      case Command::crawl: return run_crawl(o);
       case Command::tables: return run_tables(o);
       case Command::validate: return run_validate(o);
     }

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "xxgk/batch/inputs.hpp"
+#include "xxgk/fetch/url.hpp"
 
 namespace xxgk::cli {
 namespace {
@@ -24,10 +25,10 @@ std::optional<pipeline::OcrMode> parse_ocr_mode(const std::string &s) {
 
 bool takes_value(const std::string &option) {
   static const char *const options[] = {
-      "-o",          "--output",        "--password",     "--ocr",     "--dpi",       "--lang",       "--tessdata",
-      "--debug-dir", "--format",        "--spans",        "--threads", "--jobs",      "--files-from", "--jsonl",
-      "--out-dir",   "--timeout",       "--max-memory",   "--shard",   "--sqlite",    "--cache",      "--delay",
-      "--contact",   "--fetch-timeout", "--max-download", "--retries", "--retry-wait"};
+      "-o",          "--output",        "--password",     "--ocr",     "--dpi",        "--lang",       "--tessdata",
+      "--debug-dir", "--format",        "--spans",        "--threads", "--jobs",       "--files-from", "--jsonl",
+      "--out-dir",   "--timeout",       "--max-memory",   "--shard",   "--sqlite",     "--cache",      "--delay",
+      "--contact",   "--fetch-timeout", "--max-download", "--retries", "--retry-wait", "--max-pages"};
   return std::any_of(std::begin(options), std::end(options), [&](const char *o) { return option == o; });
 }
 
@@ -148,6 +149,11 @@ std::optional<UsageError> apply_value(Options &o, const std::string &name, const
   } else if (name == "--format") {
     if (value != "json" && value != "csv") return UsageError{"--format takes json or csv, not '" + value + "'"};
     o.format = value == "csv" ? TableFormat::csv : TableFormat::json;
+  } else if (name == "--max-pages") {
+    auto n = parse_positive(value);
+    if (!n || *n > 10000 || *n != static_cast<int>(*n))
+      return UsageError{"--max-pages takes a whole number from 1 to 10000"};
+    o.max_pages = static_cast<int>(*n);
   } else if (name == "--spans") {
     if (value != "empty" && value != "repeat") return UsageError{"--spans takes empty or repeat, not '" + value + "'"};
     o.repeat_spans = value == "repeat";
@@ -189,6 +195,9 @@ also be an http:// or https:// URL: fetched once into the cache, then read as a 
   xxgk validate OUT.json            re-check a JSON file: its schema and the form's arithmetic
   xxgk csv RESULT... [options]      batch results (JSON Lines, JSON files, folders) as one CSV
   xxgk db RESULT... -o DATASET.db   batch results as one SQLite dataset (as extract --sqlite)
+  xxgk crawl URL... [-o LIST]       from an agency's list page (信息公开年报) and its next pages,
+                                    the reports it links: URL, year, title (tab-separated), a
+                                    list for extract --files-from
   xxgk check DATASET.db|RESULT...   checks across reports: one agency's consecutive years
                                     (结转下年度继续办理 = next year's 上年结转), duplicates
   xxgk schema                       print the JSON Schema the output conforms to
@@ -262,6 +271,11 @@ Options for URLs (extract, tables):
   cannot be fetched is an error (exit 3), in a batch its error record names the HTTP status or
   the network error.
 
+Options for crawl (and the URL options above):
+  -o, --output FILE      write the list to FILE instead of standard output
+      --max-pages N      list pages read from each URL given (default 50); only links on its
+                         host are followed: 下一页, page numbers, index_2.html, ?page=2
+
 Options for db:
   -o, --output FILE      the dataset to create or add to (records of the same content are
                          replaced, others kept)
@@ -333,6 +347,8 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
     o.command = Command::db;
   else if (first == "check")
     o.command = Command::check;
+  else if (first == "crawl")
+    o.command = Command::crawl;
   else
     return UsageError{"unknown command '" + first + "' (try: xxgk --help)"};
 
@@ -375,6 +391,9 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
     return UsageError{"csv needs result files: JSON Lines, JSON files or folders of them"};
   if (o.command == Command::db && (o.inputs.empty() || o.output.empty()))
     return UsageError{"db needs result files (JSON Lines, JSON files or folders of them) and -o DATASET.db"};
+  if (o.command == Command::crawl &&
+      (o.inputs.empty() || !std::all_of(o.inputs.begin(), o.inputs.end(), fetch::is_url)))
+    return UsageError{"crawl needs the http(s) URLs of list pages (an agency's 政府信息公开年报 column)"};
   if (o.command == Command::check && o.inputs.empty())
     return UsageError{"check needs a dataset (.db) or result files (JSON Lines, JSON files or folders of them)"};
   if (o.command != Command::extract && o.batch_flags)

@@ -25,7 +25,7 @@ enum ExitCode : int {
   exit_review = 8,       // JSON written, complete, but some values are doubtful (status "review")
 };
 
-enum class Command { help, version, extract, tables, validate, schema, csv, db, check };
+enum class Command { help, version, extract, tables, validate, schema, csv, db, check, crawl };
 
 enum class TableFormat { json, csv };
 
@@ -40,6 +40,7 @@ struct Options {
   fetch::FetchOptions fetch;  // inputs that are URLs
   TableFormat format = TableFormat::json;
   std::string check_format = "text";  // check: text, json or csv
+  int max_pages = 50;                 // crawl: list pages read per starting URL
   bool repeat_spans = false;          // csv: repeat a spanning cell's text in all its slots
 
   // Batch extraction (many inputs, folders, --files-from, --jsonl, --out-dir).

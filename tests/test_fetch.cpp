@@ -72,6 +72,7 @@ class TestSite {
     fs::copy_file(synth / "r011-003-text.pdf", root() / "files" / "c.pdf");
     fs::copy_file(synth / "r011-003-text.pdf", root() / "private" / "d.pdf");
     write_file(root() / "robots.txt", "User-agent: *\nDisallow: /private/\n");
+    write_list_pages();
     std::string cmd = "python3 " + shell_quote((test::source_dir() / "tests" / "test_site.py").string()) + " " +
                       shell_quote(root().string()) + " " + shell_quote(port_file().string()) + " " +
                       shell_quote(log_file().string()) + " >/dev/null 2>&1 & echo $! > " +
@@ -84,6 +85,46 @@ class TestSite {
   }
   ~TestSite() { ::kill(std::stoi(read_file(dir_.path() / "pid")), SIGTERM); }
   fs::path root() const { return dir_.path() / "site"; }
+
+  // An agency's 信息公开年报 column over three pages (the last in GBK), with the links such
+  // pages carry besides reports; and a report page that only links its attachment.
+  void write_list_pages() {
+    fs::create_directories(root() / "ndbg");
+    auto page = [](const std::string &body, const char *charset = "utf-8") {
+      return std::string("<html><head><meta charset=\"") + charset + "\"><title>政府信息公开年报</title></head><body>" +
+             "<div class=\"nav\"><a href=\"/\">首页</a> <a href=\"/zwgk/\">政务公开</a></div><ul>" + body +
+             "</ul></body></html>";
+    };
+    write_file(
+        root() / "ndbg" / "index.html",
+        page("<li><a href=\"../reports/a.html\" title=\"示例市数据局2023年政府信息公开工作年度报告\">示例市数据局2023年"
+             "政府信息公开…</a></li><li><a href=\"t2022.html\">示例市数据局2022年政府信息公开工作年度报告</a></li>"
+             "<li><a href=\"/zwgk/yd.html\">关于印发2024年政务公开工作要点的通知</a></li>"
+             "<li><a href=\"http://other.example/x.html\">他市2021年政府信息公开工作年度报告</a></li>"
+             "<a href=\"index_1.html\">2</a> <a href=\"index_2.html\">3</a> <a href=\"index_1.html\">下一页</a>"));
+    write_file(root() / "ndbg" / "index_1.html",
+               page("<li><a href=\"/files/c.pdf\">示例市数据局2021年度政府信息公开年报</a></li>"
+                    "<li><a href=\"/reports/a.html\">示例市数据局2023年政府信息公开工作年度报告</a></li>"
+                    "<a href=\"index.html\">1</a> <a href=\"index_2.html\">下一页</a>"));
+    write_file(root() / "ndbg" / "index_2.html",
+               to_gbk(page("<li><a href=\"/reports/b.gbk.html\">示例市数据局2020年政府信息公开工作年度报告</a></li>"
+                           "<a href=\"index_1.html\">上一页</a>",
+                           "gbk")));
+    write_file(
+        root() / "ndbg" / "t2022.html",
+        "<html><head><meta charset=\"utf-8\"><title>示例市数据局2022年政府信息公开工作年度报告</title></head><body>"
+        "<h1>示例市数据局2022年政府信息公开工作年度报告</h1><p>发布日期：2023-01-20</p>"
+        "<p>附件：<a href=\"/files/c.pdf\">2022年年度报告.pdf</a></p></body></html>");
+  }
+
+  static std::string to_gbk(const std::string &utf8) {
+    TempDir t;
+    write_file(t.path() / "in", utf8);
+    std::string cmd = "iconv -f UTF-8 -t GBK " + shell_quote((t.path() / "in").string()) + " > " +
+                      shell_quote((t.path() / "out").string());
+    EXPECT_EQ(std::system(cmd.c_str()), 0);
+    return read_file(t.path() / "out");
+  }
   std::string url(const std::string &path) const { return base_ + path; }
   // The requests the site has had: path and time of arrival; and the User-Agents they gave.
   std::vector<std::pair<std::string, double>> requests() const {
@@ -127,7 +168,8 @@ TEST(FetchCli, AFetchedReportIsTheLocalFilesReportAndIsFetchedOnce) {
   TempDir cache;
   for (const char *path : {"/reports/a.html", "/reports/b.gbk.html", "/files/c.pdf", "/gzip/a.html"}) {
     SCOPED_TRACE(path);
-    std::string local = (site.root() / (std::string(path).starts_with("/gzip/") ? "reports/a.html" : path + 1)).string();
+    std::string local =
+        (site.root() / (std::string(path).starts_with("/gzip/") ? "reports/a.html" : path + 1)).string();
     auto fetched = run_xxgk({"extract", site.url(path), "--cache", cache.path().string(), "--delay", "0"});
     auto from_disk = run_xxgk({"extract", local});
     ASSERT_EQ(fetched.exit_code, from_disk.exit_code) << fetched.err;
@@ -157,9 +199,11 @@ TEST(FetchCli, ABatchOfUrlsGivesEachFailureItsRecordPolitelyAndResumesWithoutFet
   TestSite site;
   TempDir out;
   const double delay = 0.3;
-  std::map<std::string, std::string> expect_failure = {
-      {"/loop/a", "redirect loop"},      {"/missing.html", "HTTP 404"}, {"/slow", "timed out"},
-      {"/huge", "larger than the limit"}, {"/private/d.pdf", "robots.txt"}};
+  std::map<std::string, std::string> expect_failure = {{"/loop/a", "redirect loop"},
+                                                       {"/missing.html", "HTTP 404"},
+                                                       {"/slow", "timed out"},
+                                                       {"/huge", "larger than the limit"},
+                                                       {"/private/d.pdf", "robots.txt"}};
   std::vector<std::string> args{"extract"};
   for (const char *ok : {"/reports/a.html", "/redirect/3", "/flaky/a.html", "/busy/a.html", "/files/c.pdf"})
     args.push_back(site.url(ok));
@@ -181,8 +225,8 @@ TEST(FetchCli, ABatchOfUrlsGivesEachFailureItsRecordPolitelyAndResumesWithoutFet
   for (const char *same : {"/reports/a.html", "/redirect/3", "/flaky/a.html", "/busy/a.html"}) {
     nlohmann::json j = records[site.url(same)];
     EXPECT_EQ(j["status"], "ok") << same;
-    EXPECT_EQ(j["source"]["final_url"], std::string(same).starts_with("/redirect") ? site.url("/reports/a.html")
-                                                                                   : site.url(same));
+    EXPECT_EQ(j["source"]["final_url"],
+              std::string(same).starts_with("/redirect") ? site.url("/reports/a.html") : site.url(same));
     j.erase("source");
     EXPECT_EQ(j, local) << same;
   }
@@ -211,6 +255,44 @@ TEST(FetchCli, ABatchOfUrlsGivesEachFailureItsRecordPolitelyAndResumesWithoutFet
   EXPECT_NE(resumed.err.find("(10 skipped as already done)"), std::string::npos) << resumed.err;
   EXPECT_EQ(site.requests().size(), before) << "--resume fetches nothing again";
   std::cerr << "[fetch] test crawl: " << before << " requests; " << r.err.substr(r.err.find("xxgk: fetched"));
+}
+
+TEST(FetchCli, ACrawlOfAListFindsExactlyItsReportsAndExtractsThem) {
+  XXGK_REQUIRE_SHARED();
+  TestSite site;
+  TempDir out;
+  auto list = out.path() / "reports.tsv";
+  std::string cache = (out.path() / "cache").string();
+  auto r = run_xxgk({"crawl", site.url("/ndbg/index.html"), "-o", list.string(), "--cache", cache, "--delay", "0"});
+  ASSERT_EQ(r.exit_code, cli::exit_ok) << r.err;
+  EXPECT_EQ(read_file(list), site.url("/reports/a.html") + "\t2023\t示例市数据局2023年政府信息公开工作年度报告\n" +
+                                 site.url("/ndbg/t2022.html") + "\t2022\t示例市数据局2022年政府信息公开工作年度报告\n" +
+                                 site.url("/files/c.pdf") + "\t2021\t示例市数据局2021年度政府信息公开年报\n" +
+                                 site.url("/reports/b.gbk.html") +
+                                 "\t2020\t示例市数据局2020年政府信息公开工作年度报告\n");
+  EXPECT_NE(r.err.find("4 report(s) on 3 list page(s)"), std::string::npos) << r.err;
+  EXPECT_EQ(site.count("/ndbg/index_1.html"), 1) << "each list page read once";
+  auto two = run_xxgk({"crawl", site.url("/ndbg/index.html"), "--max-pages", "2", "--cache", cache, "--delay", "0"});
+  EXPECT_EQ(std::count(two.out.begin(), two.out.end(), '\n'), 3) << two.out;
+  EXPECT_EQ(site.count("/ndbg/index.html"), 2) << "a list page is read afresh, not from the cache";
+
+  auto db = out.path() / "reports.db";
+  auto extracted = run_xxgk({"extract", "--files-from", list.string(), "--sqlite", db.string(), "--jsonl",
+                             (out.path() / "all.jsonl").string(), "--cache", cache, "--delay", "0"});
+  ASSERT_EQ(extracted.exit_code, cli::exit_ok) << extracted.err;
+  std::map<std::string, nlohmann::json> records;
+  std::istringstream lines(read_file(out.path() / "all.jsonl"));
+  for (std::string line; std::getline(lines, line);) {
+    auto j = nlohmann::json::parse(line);
+    records[j["source"]["file"]] = j;
+  }
+  ASSERT_EQ(records.size(), 4u);
+  nlohmann::json attachment = records[site.url("/ndbg/t2022.html")];
+  EXPECT_EQ(attachment["source"]["linked_from"], site.url("/ndbg/t2022.html"));
+  EXPECT_EQ(attachment["source"]["final_url"], site.url("/files/c.pdf"));
+  attachment.erase("source");
+  EXPECT_EQ(attachment, without_source(run_xxgk({"extract", (site.root() / "files" / "c.pdf").string()}).out))
+      << "the page's attachment is the report read";
 }
 
 }  // namespace

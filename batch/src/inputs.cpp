@@ -59,6 +59,7 @@ std::vector<std::string> read_path_list(std::istream &in) {
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    line = line.substr(0, line.find('\t'));  // what follows a tab describes it (xxgk crawl)
     if (!line.empty()) out.push_back(line);
   }
   return out;

@@ -75,8 +75,8 @@ PrefetchResult prefetch(const std::vector<InputFile> &urls, fetch::Fetcher &fetc
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   fetch::FetchCounts c = fetcher.counts();
   log << "xxgk: fetched " << result.fetched.size() << ", " << result.failed.size() << " failed; " << c.requests
-      << " request(s), " << c.retries << " retry(ies), " << c.bytes << " bytes, " << c.cache_hits
-      << " from the cache; " << static_cast<long>(result.seconds) << " s" << std::endl;
+      << " request(s), " << c.retries << " retry(ies), " << c.bytes << " bytes, " << c.cache_hits << " from the cache; "
+      << static_cast<long>(result.seconds) << " s" << std::endl;
   return result;
 }
 

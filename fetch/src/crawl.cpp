@@ -105,7 +105,8 @@ std::string list_key(const std::string &url) {
   std::string dir = path.substr(0, slash + 1), name = path.substr(slash + 1), bare;
   for (size_t i = 0; i < name.size(); ++i) {
     if (std::isdigit(static_cast<unsigned char>(name[i]))) continue;
-    if ((name[i] == '_' || name[i] == '-') && i + 1 < name.size() && std::isdigit(static_cast<unsigned char>(name[i + 1])))
+    if ((name[i] == '_' || name[i] == '-') && i + 1 < name.size() &&
+        std::isdigit(static_cast<unsigned char>(name[i + 1])))
       continue;
     bare += name[i];
   }
@@ -118,9 +119,9 @@ bool is_list_page_link(const markup::HtmlLink &link, const std::string &page_url
   if (!same_host(page_url, target) || list_key(target) != list_key(page_url)) return false;
   static const char *const next_words[] = {"下一页", "下页", "后一页", "下一頁", ">", "›", "»", ">>", "next", "Next"};
   std::string text = link.text;
-  if (std::any_of(std::begin(next_words), std::end(next_words), [&](const char *w) { return text == w; }))
-    return true;
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  if (std::any_of(std::begin(next_words), std::end(next_words), [&](const char *w) { return text == w; })) return true;
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
 CrawlResult crawl(Fetcher &fetcher, const std::string &list_url, int max_pages) {
@@ -128,7 +129,7 @@ CrawlResult crawl(Fetcher &fetcher, const std::string &list_url, int max_pages) 
   std::vector<std::string> queue{list_url};
   std::set<std::string> queued{list_url}, found;
   for (size_t next = 0; next < queue.size() && static_cast<int>(result.list_pages.size()) < max_pages; ++next) {
-    const std::string &page_url = queue[next];
+    const std::string page_url = queue[next];  // a copy: the queue grows below
     Fetched page;
     try {
       page = fetcher.get(page_url, true);  // a list page changes: always read afresh
@@ -142,7 +143,8 @@ CrawlResult crawl(Fetcher &fetcher, const std::string &list_url, int max_pages) 
       std::optional<std::string> target = resolve(base, link.href);
       if (!target || !same_host(list_url, *target)) continue;
       if (names_a_report(link.text)) {
-        if (found.insert(*target).second) result.reports.push_back({*target, link.text, year_named(link.text), page_url});
+        if (found.insert(*target).second)
+          result.reports.push_back({*target, link.text, year_named(link.text), page_url});
       } else if (is_list_page_link(link, page_url, *target) && queued.insert(*target).second) {
         queue.push_back(*target);
       }

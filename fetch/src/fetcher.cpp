@@ -258,7 +258,8 @@ Fetched Fetcher::get(const std::string &url, bool fresh) {
     auto u = parse_url(current);
     if (!u) throw failed("not an http(s) URL: " + current);
     Host &host = host_of(origin_of(*u));
-    if (!allowed(host, origin_of(*u), u->path)) throw failed("robots.txt of " + origin_of(*u) + " disallows " + u->path);
+    if (!allowed(host, origin_of(*u), u->path))
+      throw failed("robots.txt of " + origin_of(*u) + " disallows " + u->path);
     Response r = request_with_retries(host, current);
     if (r.too_large || r.code != CURLE_OK) throw failed(describe_failure(r, options_));
     if (r.status >= 300 && r.status < 400 && !r.redirect_to.empty()) {

@@ -53,7 +53,8 @@ std::optional<Url> parse_url(const std::string &text) {
   u.scheme = lower(text.substr(0, scheme_end));
   size_t authority = scheme_end + 3;
   size_t path_start = text.find_first_of("/?#", authority);
-  std::string host_port = text.substr(authority, path_start == std::string::npos ? std::string::npos : path_start - authority);
+  std::string host_port =
+      text.substr(authority, path_start == std::string::npos ? std::string::npos : path_start - authority);
   if (size_t at = host_port.rfind('@'); at != std::string::npos) host_port = host_port.substr(at + 1);  // no userinfo
   size_t colon = host_port.rfind(':');
   if (colon != std::string::npos && host_port.find(']') == std::string::npos) {

@@ -23,7 +23,8 @@ std::optional<Shard> parse_shard(const std::string &text);
 // its shard however the list is ordered or grows.
 bool in_shard(const std::string &path, const Shard &shard);
 
-// Paths from a list, one per line (a trailing CR and blank lines ignored).
+// Paths (or URLs) from a list, one per line (a trailing CR, blank lines and whatever follows a
+// tab ignored: `xxgk crawl` writes URL, year and title tab-separated).
 std::vector<std::string> read_path_list(std::istream &in);
 
 // Each argument that is a folder becomes the PDFs (*.pdf, any case) under it, recursively, in

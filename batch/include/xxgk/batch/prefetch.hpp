@@ -17,7 +17,7 @@ namespace xxgk::batch {
 InputFile describe_url(const std::string &url, const fetch::Fetcher &fetcher);
 
 struct PrefetchResult {
-  std::vector<InputFile> fetched;  // in the order given, with their content's sha256 and bytes
+  std::vector<InputFile> fetched;                         // in the order given, with their content's sha256 and bytes
   std::vector<std::pair<InputFile, std::string>> failed;  // and why
   double seconds = 0;
 };

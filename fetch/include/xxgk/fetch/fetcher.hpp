@@ -21,11 +21,11 @@
 namespace xxgk::fetch {
 
 struct FetchOptions {
-  std::string cache_dir;          // empty: default_cache_dir()
-  std::string contact;            // added to the User-Agent (an e-mail or URL), as sites ask
-  double delay_seconds = 1.0;     // between two requests to one host
-  double connect_timeout = 20;    // seconds
-  double timeout = 120;           // seconds for one request, body included
+  std::string cache_dir;              // empty: default_cache_dir()
+  std::string contact;                // added to the User-Agent (an e-mail or URL), as sites ask
+  double delay_seconds = 1.0;         // between two requests to one host
+  double connect_timeout = 20;        // seconds
+  double timeout = 120;               // seconds for one request, body included
   long long max_bytes = 256LL << 20;  // a body larger than this is refused
   int max_redirects = 10;
   int retries = 3;                // further tries after a timeout, a 429 or a 5xx
@@ -47,7 +47,7 @@ struct Fetched {
   std::string fetched_at;  // UTC, ISO 8601
   std::string sha256;      // of the body
   long long bytes = 0;
-  std::string path;  // the body in the cache
+  std::string path;                                          // the body in the cache
   std::vector<std::pair<std::string, std::string>> headers;  // of the final response
   bool from_cache = false;
 };
