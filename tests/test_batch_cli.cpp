@@ -259,8 +259,9 @@ TEST(BatchCli, CorpusBatchOfThreeHundredInputs) {
       "import csv,sys\n"
       "rows=list(csv.reader(open(sys.argv[1],newline='',encoding='utf-8')))\n"
       "keys=open(sys.argv[2],encoding='utf-8').read().split()\n"
-      "assert rows[0][8:10]==['doubtful_values','flags'], 'flag columns'\n"
-      "assert rows[0][10:]==keys, 'key columns'\n"
+      "assert rows[0][8:13]==['doubtful_values','flags','checks_failed','prose_stated','prose_disagreeing'], "
+      "'flag columns'\n"
+      "assert rows[0][13:]==keys, 'key columns'\n"
       "assert len(rows)-1==int(sys.argv[3]), (len(rows)-1, sys.argv[3])\n"
       "assert all(len(r)==len(rows[0]) for r in rows), 'ragged'\n"
       "assert len({r[0] for r in rows[1:]})==len(rows)-1, 'one row per report'\n";
