@@ -75,15 +75,21 @@ std::optional<double> value_of(const ReportFacts &r, const std::string &key) {
   return it == r.values.end() ? std::nullopt : it->second;
 }
 
-CrossCheck carry_over(const std::string &agency, const ReportFacts &from, const ReportFacts &to,
-                      const std::string &column) {
+// A check of `kind` between one agency's report of a year and of a later year.
+CrossCheck between(CrossCheckKind kind, const std::string &agency, const ReportFacts &from, const ReportFacts &to) {
   CrossCheck c;
-  c.kind = CrossCheckKind::carry_over;
+  c.kind = kind;
   c.agency = agency;
   c.year = *from.year;
   c.next_year = *to.year;
   c.report = from.id;
   c.next_report = to.id;
+  return c;
+}
+
+CrossCheck carry_over(const std::string &agency, const ReportFacts &from, const ReportFacts &to,
+                      const std::string &column) {
+  CrossCheck c = between(CrossCheckKind::carry_over, agency, from, to);
   c.column = column;
   std::string forward_key = key_of("carried_forward", column), over_key = key_of("carried_over", column);
   c.carried_forward = value_of(from, forward_key);
@@ -107,12 +113,7 @@ void check_agency(const std::string &agency, std::vector<const ReportFacts *> re
   std::vector<const ReportFacts *> chain;
   for (const ReportFacts *r : reports) {
     if (!chain.empty() && *chain.back()->year == *r->year) {
-      CrossCheck d;
-      d.kind = CrossCheckKind::duplicate;
-      d.agency = agency;
-      d.year = d.next_year = *r->year;
-      d.report = chain.back()->id;
-      d.next_report = r->id;
+      CrossCheck d = between(CrossCheckKind::duplicate, agency, *chain.back(), *r);
       d.message = "two reports of " + std::to_string(*r->year) + ": " + chain.back()->file + " (used) and " + r->file;
       out.push_back(std::move(d));
       continue;
@@ -122,13 +123,7 @@ void check_agency(const std::string &agency, std::vector<const ReportFacts *> re
   for (size_t i = 1; i < chain.size(); ++i) {
     const ReportFacts &from = *chain[i - 1], &to = *chain[i];
     if (*to.year != *from.year + 1) {
-      CrossCheck gap;
-      gap.kind = CrossCheckKind::year_missing;
-      gap.agency = agency;
-      gap.year = *from.year;
-      gap.next_year = *to.year;
-      gap.report = from.id;
-      gap.next_report = to.id;
+      CrossCheck gap = between(CrossCheckKind::year_missing, agency, from, to);
       gap.message = "no report of " + std::to_string(*from.year + 1) +
                     (*to.year - *from.year > 2 ? "-" + std::to_string(*to.year - 1) : "") + ": no chain claimed from " +
                     std::to_string(*from.year) + " to " + std::to_string(*to.year);

@@ -7,7 +7,7 @@
 #include <cstring>
 #include <memory>
 
-#include "xxgk/markup/charset.hpp"
+#include "parse_html.hpp"
 #include "xxgk/normalize/unicode_fold.hpp"
 
 namespace xxgk::markup {
@@ -244,10 +244,7 @@ class Walker {
 }  // namespace
 
 MarkupDocument read_html(const std::string &bytes) {
-  std::string utf8 = to_utf8(bytes);
-  std::unique_ptr<GumboOutput, void (*)(GumboOutput *)> parsed(
-      gumbo_parse_with_options(&kGumboDefaultOptions, utf8.data(), utf8.size()),
-      [](GumboOutput *o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+  ParsedHtml parsed = parse_html(bytes);
   Walker walker;
   if (parsed) walker.walk(parsed->document, 12);
   walker.flush();

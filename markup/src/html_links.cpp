@@ -6,7 +6,7 @@
 #include <memory>
 #include <utility>
 
-#include "xxgk/markup/charset.hpp"
+#include "parse_html.hpp"
 
 namespace xxgk::markup {
 namespace {
@@ -49,10 +49,7 @@ int number_attribute(const GumboNode *n, const char *name) {
 }  // namespace
 
 PageLinks read_links(const std::string &bytes) {
-  std::string utf8 = to_utf8(bytes);
-  std::unique_ptr<GumboOutput, void (*)(GumboOutput *)> parsed(
-      gumbo_parse_with_options(&kGumboDefaultOptions, utf8.data(), utf8.size()),
-      [](GumboOutput *o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+  ParsedHtml parsed = parse_html(bytes);
   PageLinks page;
   if (!parsed) return page;
   std::vector<const GumboNode *> stack{parsed->document};
