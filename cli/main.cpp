@@ -78,6 +78,15 @@ void describe_fetch(report::SourceInfo &source, const std::string &url, const fe
   source.http_status = read.http_status;
   source.content_type = read.content_type;
   if (got.attachment) source.linked_from = got.page.final_url;
+  for (const fetch::Fetched &p : got.pictures) source.pictures.push_back(p.final_url);
+}
+
+// The report a fetched URL gives: its document, or a page with its tables in pictures.
+report::Report extract_fetched(const Options &o, const std::string &path, const fetch::ReportSource *got) {
+  if (!got || got->pictures.empty()) return pipeline::extract_report(path, o.extract, o.tables);
+  std::vector<std::filesystem::path> pictures;
+  for (const fetch::Fetched &p : got->pictures) pictures.push_back(p.path);
+  return pipeline::extract_page_with_pictures(path, pictures, o.extract, o.tables);
 }
 
 int run_extract(const Options &o) {
@@ -85,7 +94,7 @@ int run_extract(const Options &o) {
   std::string path = o.inputs[0];
   try {
     std::optional<fetch::ReportSource> got = fetched_input(o, path);
-    r = pipeline::extract_report(path, o.extract, o.tables);
+    r = extract_fetched(o, path, got ? &*got : nullptr);
     if (got) describe_fetch(r.source, o.inputs[0], *got);
     r.provenance = o.provenance;
   } catch (const extract::InputError &e) {

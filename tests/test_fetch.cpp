@@ -295,5 +295,40 @@ TEST(FetchCli, ACrawlOfAListFindsExactlyItsReportsAndExtractsThem) {
       << "the page's attachment is the report read";
 }
 
+// A report page that shows its tables as pictures (a scan of the sample's last page) beside
+// an icon: the pictures are read by OCR as a scan's pages, the rest from the page.
+TEST(FetchCli, APageWhoseTablesArePicturesIsReadThroughThem) {
+  XXGK_REQUIRE_SHARED();
+  TestSite site;
+  TempDir out;
+  fs::create_directories(site.root() / "img");
+  std::string render = "pdftoppm -r 200 -f 3 -l 3 -png -singlefile " +
+                       shell_quote(test::fixture("sample-report.pdf").string()) + " " +
+                       shell_quote((site.root() / "img" / "p3").string());
+  ASSERT_EQ(std::system(render.c_str()), 0);
+  write_file(
+      site.root() / "reports" / "pictures.html",
+      "<html><head><meta charset=\"utf-8\"><title>示例市数据资源管理局2024年政府信息公开工作年度报告</title></head>"
+      "<body><img src=\"/img/logo.png\" width=\"32\" "
+      "height=\"32\"><h1>示例市数据资源管理局2024年政府信息公开工作年度报告</h1>"
+      "<p>一、总体情况</p><p>2024年，本局坚持以公开为常态、不公开为例外。</"
+      "p><p>四、政府信息公开行政复议、行政诉讼情况</p>"
+      "<p><img src=\"../img/p3.png\"></p></body></html>");
+  auto r = run_xxgk(
+      {"extract", site.url("/reports/pictures.html"), "--cache", (out.path() / "cache").string(), "--delay", "0"});
+  ASSERT_NE(r.exit_code, cli::exit_internal) << r.err;
+  ASSERT_NE(r.exit_code, cli::exit_unreadable) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["source"]["pictures"], nlohmann::json::array({site.url("/img/p3.png")}));
+  EXPECT_EQ(j["meta"]["title"], "示例市数据资源管理局2024年政府信息公开工作年度报告");
+  EXPECT_EQ(site.count("/img/logo.png"), 0) << "an icon is no table";
+  auto scan = nlohmann::json::parse(run_xxgk({"extract", (site.root() / "img" / "p3.png").string()}).out);
+  EXPECT_EQ(j["tables"]["review_litigation"], scan["tables"]["review_litigation"]) << "read as the picture alone is";
+  EXPECT_EQ(j["tables"]["review_litigation"]["administrative_review"]["total"], 4);
+  bool said = false;
+  for (const auto &w : j["warnings"]) said = said || w["code"] == "tables_from_pictures";
+  EXPECT_TRUE(said);
+}
+
 }  // namespace
 }  // namespace xxgk

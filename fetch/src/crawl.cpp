@@ -20,6 +20,11 @@ constexpr size_t short_body_chars = 600;
 // in 2008.
 constexpr int first_report_year = 2008;
 constexpr int last_plausible_year = 2099;
+// A picture given as smaller than this (either side, in CSS pixels) is an icon or a logo, not
+// a table; one without a size may be either and is taken.
+constexpr int smallest_table_picture = 200;
+// A report's tables fill a few pages; more pictures than this are a gallery, not a report.
+constexpr size_t most_table_pictures = 20;
 
 bool contains(const std::string &s, const char *part) {
   return s.find(part) != std::string::npos;
@@ -40,6 +45,13 @@ std::string lower(std::string s) {
 bool is_document_link(const std::string &url) {
   std::string path = lower(url.substr(0, url.find_first_of("?#")));
   for (const char *ext : {".pdf", ".doc", ".docx", ".wps"})
+    if (path.ends_with(ext)) return true;
+  return false;
+}
+
+bool is_picture_link(const std::string &url) {
+  std::string path = lower(url.substr(0, url.find_first_of("?#")));
+  for (const char *ext : {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp"})
     if (path.ends_with(ext)) return true;
   return false;
 }
@@ -154,11 +166,10 @@ CrawlResult crawl(Fetcher &fetcher, const std::string &list_url, int max_pages) 
 }
 
 ReportSource fetch_report(Fetcher &fetcher, const std::string &url) {
-  ReportSource source{fetcher.get(url), std::nullopt};
+  ReportSource source{fetcher.get(url), std::nullopt, {}};
   std::string bytes = read_body(source.page);
   if (markup::format_of_bytes(bytes.substr(0, 4096)) != markup::InputFormat::html) return source;
   auto [chars, has_table] = body_of(bytes);
-  if (has_table || chars > short_body_chars) return source;
   markup::PageLinks page = markup::read_links(bytes);
   std::string base = source.page.final_url.empty() ? url : source.page.final_url;
   std::vector<std::string> named, documents;
@@ -170,11 +181,28 @@ ReportSource fetch_report(Fetcher &fetcher, const std::string &url) {
       named.push_back(*target);
   }
   std::optional<std::string> chosen;
-  if (!named.empty())
+  // A page with a body of its own is the report (its attachments are annexes).
+  bool short_body = !has_table && chars <= short_body_chars;
+  if (short_body && !named.empty())
     chosen = named.front();
-  else if (documents.size() == 1 && names_a_report(page.title))
+  else if (short_body && documents.size() == 1 && names_a_report(page.title))
     chosen = documents.front();
-  if (chosen) source.attachment = fetcher.get(*chosen);
+  if (chosen) {
+    source.attachment = fetcher.get(*chosen);
+    return source;
+  }
+  if (has_table || !names_a_report(page.title)) return source;
+  std::vector<std::string> pictures;
+  for (const markup::HtmlImage &img : page.images) {
+    std::optional<std::string> target = resolve(base, img.src);
+    bool icon = (img.width > 0 && img.width < smallest_table_picture) ||
+                (img.height > 0 && img.height < smallest_table_picture);
+    if (target && is_picture_link(*target) && !icon &&
+        std::find(pictures.begin(), pictures.end(), *target) == pictures.end())
+      pictures.push_back(*target);
+  }
+  if (pictures.size() > most_table_pictures) return source;
+  for (const std::string &p : pictures) source.pictures.push_back(fetcher.get(p));
   return source;
 }
 

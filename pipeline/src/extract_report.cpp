@@ -390,6 +390,29 @@ report::Report extract_images(const std::vector<std::filesystem::path> &images, 
 
 }  // namespace
 
+report::Report extract_page_with_pictures(const std::filesystem::path &page,
+                                          const std::vector<std::filesystem::path> &pictures,
+                                          const ExtractOptions &options, const TableOptions &table_options) {
+  TempFile file(pdf_of_images(pictures));
+  extract::PdfDocument doc = extract::PdfDocument::open(file.path());
+  report::Report r;
+  r.source = source_of(page);
+  r.source.format = "html";
+  r.source.pages = doc.page_count();
+  markup::LaidOut laid = markup::lay_out(read_markup(page, markup::InputFormat::html));
+  std::vector<report::PageLines> text = {{1, laid.lines}};
+  ReadDocument read = read_document(doc, options, table_options, r.warnings);
+  for (const PageText &p : read.pages) r.pages.push_back(p.summary);
+  describe_meta(r, text);
+  find_sections(r, split_by_tables(text, {}));
+  r.warnings.push_back({"tables_from_pictures",
+                        "the page shows its tables as " + std::to_string(pictures.size()) +
+                            " picture(s): they were read by OCR, the title and sections from the page",
+                        0, ""});
+  map_values(r, read.tables.tables, &doc, &options);
+  return r;
+}
+
 std::optional<std::vector<layout::Table>> tables_of_non_pdf(const std::filesystem::path &path,
                                                             const ExtractOptions &options,
                                                             const TableOptions &table_options,

@@ -117,6 +117,7 @@ nlohmann::json to_json(const Report &report) {
                         {"http_status", s.http_status},
                         {"content_type", s.content_type}});
     if (!s.linked_from.empty()) j["source"]["linked_from"] = s.linked_from;
+    if (!s.pictures.empty()) j["source"]["pictures"] = s.pictures;
   }
   const Meta &m = report.meta;
   j["meta"] = {{"title", m.title},

@@ -42,10 +42,12 @@ CrawlResult crawl(Fetcher &fetcher, const std::string &list_url, int max_pages);
 
 // What a report URL gives to read: the document itself, or, for a page whose body is short
 // and that links an attachment (.pdf, .doc, .docx, .wps) named like the report (or its only
-// one, on a page titled as a report), that attachment.
+// one, on a page titled as a report), that attachment; or, for a page titled as a report that
+// has no table but pictures, the page and its pictures (up to a limit; icons left out).
 struct ReportSource {
   Fetched page;
   std::optional<Fetched> attachment;
+  std::vector<Fetched> pictures;
   const Fetched &read() const { return attachment ? *attachment : page; }
 };
 ReportSource fetch_report(Fetcher &fetcher, const std::string &url);

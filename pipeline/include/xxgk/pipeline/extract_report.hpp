@@ -19,6 +19,13 @@ namespace xxgk::pipeline {
 report::Report extract_report(const std::filesystem::path &path, const ExtractOptions &options,
                               const TableOptions &tables);
 
+// A web page whose tables are pictures: its title, agency, year and sections from the page,
+// its tables read by OCR from the pictures (in order, as the pages of a scan); `pages` are the
+// pictures'. Throws extract::InputError as extract_report does.
+report::Report extract_page_with_pictures(const std::filesystem::path &page,
+                                          const std::vector<std::filesystem::path> &pictures,
+                                          const ExtractOptions &options, const TableOptions &tables);
+
 // The tables of what is no PDF: a web page's or Word file's as grids on one page, page images'
 // as a scan's; nullopt for a PDF (see read_document). Throws extract::InputError as
 // extract_report does.

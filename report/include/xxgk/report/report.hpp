@@ -23,7 +23,8 @@ struct SourceInfo {
   std::string format = "pdf";
   // An input fetched from the web (empty otherwise): the URL given, where it led, when, how.
   std::string url, final_url, fetched_at, content_type;
-  std::string linked_from;  // the report page whose attachment this is, when one was followed
+  std::string linked_from;            // the report page whose attachment this is, when one was followed
+  std::vector<std::string> pictures;  // the page's pictures its tables were read from
   long http_status = 0;
 };
 
