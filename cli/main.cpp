@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 #include <thread>
 
 #include "options.hpp"
@@ -370,13 +371,23 @@ int run_crawl(const Options &o) {
     std::cerr << "xxgk: " << url << ": " << found.reports.size() << " report(s) on " << found.list_pages.size()
               << " list page(s)\n";
   }
-  if (o.output.empty())
-    std::cout << list << std::flush;
-  else if (!write_file_atomically(o.output, list))
+  bool extract_now = o.batch_flags;
+  if (!o.output.empty() && !write_file_atomically(o.output, list))
     return fail(exit_unreadable, "error: cannot write '" + o.output + "'");
+  if (o.output.empty() && !extract_now) std::cout << list << std::flush;
   fetch::FetchCounts c = fetcher.counts();
   std::cerr << "xxgk: " << reports << " report(s); " << c.requests << " request(s), " << c.retries << " retry(ies), "
             << c.bytes << " bytes\n";
+  if (extract_now) {
+    Options batch = o;
+    batch.command = Command::extract;
+    batch.output.clear();
+    batch.inputs.clear();
+    std::istringstream lines(list);
+    for (const std::string &url : batch::read_path_list(lines)) batch.inputs.push_back(url);
+    if (batch.inputs.empty()) return fail(exit_partial, "error: no reports found to extract");
+    return run_batch_extract(batch);
+  }
   return problems ? exit_partial : exit_ok;
 }
 

@@ -275,6 +275,8 @@ Options for crawl (and the URL options above):
   -o, --output FILE      write the list to FILE instead of standard output
       --max-pages N      list pages read from each URL given (default 50); only links on its
                          host are followed: 下一页, page numbers, index_2.html, ?page=2
+  With --jsonl, --out-dir or --sqlite (and the batch options), the reports found are also
+  extracted at once, as `xxgk extract --files-from LIST` would.
 
 Options for db:
   -o, --output FILE      the dataset to create or add to (records of the same content are
@@ -396,7 +398,13 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
     return UsageError{"crawl needs the http(s) URLs of list pages (an agency's 政府信息公开年报 column)"};
   if (o.command == Command::check && o.inputs.empty())
     return UsageError{"check needs a dataset (.db) or result files (JSON Lines, JSON files or folders of them)"};
-  if (o.command != Command::extract && o.batch_flags)
+  if (o.command == Command::crawl && o.batch_flags) {
+    if (!o.files_from.empty()) return UsageError{"crawl takes its list pages as arguments, not --files-from"};
+    if (!o.jsonl.empty() && !o.out_dir.empty()) return UsageError{"give --jsonl or --out-dir, not both"};
+    if (o.resume && o.out_dir.empty() && o.sqlite.empty() && (o.jsonl.empty() || o.jsonl == "-"))
+      return UsageError{"--resume needs the results of the earlier run: --jsonl FILE, --out-dir DIR or --sqlite FILE"};
+  }
+  if (o.command != Command::extract && o.command != Command::crawl && o.batch_flags)
     return UsageError{
         "--jsonl, --out-dir, --sqlite, --files-from, --jobs, --timeout, --max-memory, --resume and --shard "
         "are for extract"};

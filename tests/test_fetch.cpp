@@ -293,6 +293,12 @@ TEST(FetchCli, ACrawlOfAListFindsExactlyItsReportsAndExtractsThem) {
   attachment.erase("source");
   EXPECT_EQ(attachment, without_source(run_xxgk({"extract", (site.root() / "files" / "c.pdf").string()}).out))
       << "the page's attachment is the report read";
+  auto at_once = out.path() / "at-once.db";
+  auto crawled =
+      run_xxgk({"crawl", site.url("/ndbg/index.html"), "--sqlite", at_once.string(), "--cache", cache, "--delay", "0"});
+  EXPECT_EQ(crawled.exit_code, cli::exit_ok) << crawled.err;
+  EXPECT_EQ(crawled.out, "") << "extracted, not listed";
+  EXPECT_NE(crawled.err.find("4 inputs: 4 ok"), std::string::npos) << crawled.err;
 }
 
 // A report page that shows its tables as pictures (a scan of the sample's last page) beside
