@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "sqlite_statement.hpp"
+#include "xxgk/core/utc_time.hpp"
 #include "xxgk/dataset/record_values.hpp"
 
 namespace xxgk::embedded {
@@ -43,15 +44,6 @@ std::optional<long long> optional_integer(const nlohmann::json &v) {
 std::optional<double> optional_number(const nlohmann::json &v) {
   if (v.is_number()) return v.get<double>();
   return std::nullopt;
-}
-
-std::string now_utc() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return out;
 }
 
 std::string identity_of(const std::string &file, const std::string &sha256) {
@@ -147,7 +139,7 @@ long long upsert_report(sqlite3 *db, const nlohmann::json &r) {
          optional_text(member(meta, "agency")), aliases, optional_integer(member(meta, "year")),
          optional_text(member(meta, "edition")), optional_integer(member(r, "doubtful_values")),
          optional_integer(member(checks, "passed")), failed_checks, optional_integer(member(checks, "skipped")),
-         r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), now_utc());
+         r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), utc_now_iso8601());
   if (!s.step()) throw DatabaseError("SQLite: no id for the stored report");
   return s.integer(0);
 }

@@ -15,6 +15,7 @@
 
 #include "xxgk/core/atomic_file.hpp"
 #include "xxgk/core/sha256.hpp"
+#include "xxgk/core/utc_time.hpp"
 #include "xxgk/fetch/url.hpp"
 
 #ifndef XXGK_VERSION
@@ -55,15 +56,6 @@ bool retry_status(long status) {
 bool retry_code(CURLcode code) {
   return code == CURLE_OPERATION_TIMEDOUT || code == CURLE_COULDNT_CONNECT || code == CURLE_GOT_NOTHING ||
          code == CURLE_RECV_ERROR || code == CURLE_SEND_ERROR || code == CURLE_PARTIAL_FILE;
-}
-
-std::string now_utc() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return out;
 }
 
 std::string trimmed(const std::string &s) {
@@ -226,7 +218,7 @@ Fetched Fetcher::store(const std::string &url, const Response &r) {
   f.url = url;
   f.http_status = r.status;
   f.content_type = r.content_type;
-  f.fetched_at = now_utc();
+  f.fetched_at = utc_now_iso8601();
   f.sha256 = sha256_hex(r.body);
   f.bytes = static_cast<long long>(r.body.size());
   f.headers = r.headers;
