@@ -22,6 +22,7 @@
 #include "xxgk/fetch/crawl.hpp"
 #include "xxgk/fetch/fetcher.hpp"
 #include "xxgk/fetch/url.hpp"
+#include "xxgk/markup/charset.hpp"
 #include "xxgk/markup/input_format.hpp"
 #include "xxgk/report/table_output.hpp"
 #include "xxgk/report/template_spec.hpp"
@@ -84,10 +85,13 @@ void describe_fetch(report::SourceInfo &source, const std::string &url, const fe
 
 // The report a fetched URL gives: its document, or a page with its tables in pictures.
 report::Report extract_fetched(const Options &o, const std::string &path, const fetch::ReportSource *got) {
-  if (!got || got->pictures.empty()) return pipeline::extract_report(path, o.extract, o.tables);
+  if (!got) return pipeline::extract_report(path, o.extract, o.tables);
+  pipeline::ExtractOptions options = o.extract;
+  options.served_charset = markup::charset_of_content_type(got->read().content_type);
+  if (got->pictures.empty()) return pipeline::extract_report(path, options, o.tables);
   std::vector<std::filesystem::path> pictures;
   for (const fetch::Fetched &p : got->pictures) pictures.push_back(p.path);
-  return pipeline::extract_page_with_pictures(path, pictures, o.extract, o.tables);
+  return pipeline::extract_page_with_pictures(path, pictures, options, o.tables);
 }
 
 int run_extract(const Options &o) {

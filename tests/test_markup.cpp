@@ -85,6 +85,19 @@ TEST(Charset, GbkPagesBecomeUtf8DeclaredOrNot) {
   EXPECT_TRUE(is_valid_utf8(to_utf8(std::string("\x81\x30\xff\xfe broken", 11))));
 }
 
+TEST(Charset, TheServersDeclarationComesBeforeThePagesAndTheGuess) {
+  EXPECT_EQ(charset_of_content_type("text/html; charset=GBK"), "gbk");
+  EXPECT_EQ(charset_of_content_type("text/html;charset=\"gb2312\"; q=1"), "gb2312");
+  EXPECT_EQ(charset_of_content_type("application/pdf"), "");
+  // Two characters are too few for a guess; the server said what they are.
+  std::string short_gbk = gbk("年报");
+  EXPECT_EQ(to_utf8(short_gbk, "gbk"), "年报");
+  std::string text = "<p>全年共收到政府信息公开申请二十件。</p>";
+  EXPECT_EQ(to_utf8("<meta charset=\"utf-8\">" + gbk(text), "gbk"), "<meta charset=\"utf-8\">" + text)
+      << "a site template's meta tag loses to the server";
+  EXPECT_EQ(to_utf8(text, "gbk"), text) << "bytes that are not GBK as served but valid UTF-8 are taken as UTF-8";
+}
+
 TEST(HtmlTables, RowAndColumnSpansEmptyRowsAndWrappedLabels) {
   // An office suite's export: an empty <tr></tr> after each row that its rowspans do not count,
   // a label wrapped over paragraphs, header cells as <th>.

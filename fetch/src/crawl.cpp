@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "xxgk/fetch/url.hpp"
+#include "xxgk/markup/charset.hpp"
 #include "xxgk/markup/html_document.hpp"
 #include "xxgk/markup/input_format.hpp"
 
@@ -62,8 +63,8 @@ bool same_host(const std::string &a, const std::string &b) {
 }
 
 // The page's readable text and whether it has a table, as the report reader sees it.
-std::pair<size_t, bool> body_of(const std::string &bytes) {
-  markup::MarkupDocument doc = markup::read_html(bytes);
+std::pair<size_t, bool> body_of(const std::string &bytes, const std::string &served) {
+  markup::MarkupDocument doc = markup::read_html(bytes, served);
   size_t chars = 0;
   bool table = false;
   for (const auto &item : doc.items) {
@@ -151,7 +152,8 @@ CrawlResult crawl(Fetcher &fetcher, const std::string &list_url, int max_pages) 
     }
     result.list_pages.push_back(page_url);
     std::string base = page.final_url.empty() ? page_url : page.final_url;
-    for (const markup::HtmlLink &link : markup::read_links(read_body(page)).links) {
+    std::string served = markup::charset_of_content_type(page.content_type);
+    for (const markup::HtmlLink &link : markup::read_links(read_body(page), served).links) {
       std::optional<std::string> target = resolve(base, link.href);
       if (!target || !same_host(list_url, *target)) continue;
       if (names_a_report(link.text)) {
@@ -169,8 +171,9 @@ ReportSource fetch_report(Fetcher &fetcher, const std::string &url) {
   ReportSource source{fetcher.get(url), std::nullopt, {}};
   std::string bytes = read_body(source.page);
   if (markup::format_of_bytes(bytes.substr(0, 4096)) != markup::InputFormat::html) return source;
-  auto [chars, has_table] = body_of(bytes);
-  markup::PageLinks page = markup::read_links(bytes);
+  std::string served = markup::charset_of_content_type(source.page.content_type);
+  auto [chars, has_table] = body_of(bytes, served);
+  markup::PageLinks page = markup::read_links(bytes, served);
   std::string base = source.page.final_url.empty() ? url : source.page.final_url;
   std::vector<std::string> named, documents;
   for (const markup::HtmlLink &link : page.links) {

@@ -93,14 +93,25 @@ std::string declared_charset(std::string_view bytes) {
   return "";
 }
 
-std::string to_utf8(const std::string &bytes) {
+std::string charset_of_content_type(const std::string &content_type) {
+  std::string lower;
+  for (char c : content_type) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  size_t at = lower.find("charset=");
+  if (at == std::string::npos) return "";
+  std::string value = lower.substr(at + 8);
+  value = value.substr(0, value.find_first_of("; \t"));
+  value.erase(std::remove(value.begin(), value.end(), '"'), value.end());
+  return value;
+}
+
+std::string to_utf8(const std::string &bytes, const std::string &served) {
   std::string text = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? bytes.substr(3) : bytes;
-  std::string declared = canonical(declared_charset(bytes));
+  std::string declared = canonical(served.empty() ? declared_charset(bytes) : served);
   bool valid = is_valid_utf8(text);
-  if (declared.empty() || declared == "UTF-8" || declared == "utf-8") {
-    if (valid) return text;
-    declared = "";  // declared UTF-8 (or nothing) and is not: judge the bytes
-  }
+  // Chinese text in GBK is almost never valid UTF-8, while a UTF-8 page under a template's or
+  // server's "gbk" would come out as mojibake: valid UTF-8 is taken as UTF-8.
+  if (valid) return text;
+  if (declared == "UTF-8" || declared == "utf-8") declared = "";  // declared UTF-8 and is not: judge the bytes
   std::string charset = declared.empty() ? canonical(detected(text)) : declared;
   if (charset.empty() || charset == "ascii") return valid ? text : converted(text, "GB18030");
   std::string out = converted(text, charset);

@@ -243,8 +243,8 @@ class Walker {
 
 }  // namespace
 
-MarkupDocument read_html(const std::string &bytes) {
-  ParsedHtml parsed = parse_html(bytes);
+MarkupDocument read_html(const std::string &bytes, const std::string &served_charset) {
+  ParsedHtml parsed = parse_html(bytes, served_charset);
   Walker walker;
   if (parsed) walker.walk(parsed->document, 12);
   walker.flush();

@@ -48,8 +48,8 @@ int number_attribute(const GumboNode *n, const char *name) {
 
 }  // namespace
 
-PageLinks read_links(const std::string &bytes) {
-  ParsedHtml parsed = parse_html(bytes);
+PageLinks read_links(const std::string &bytes, const std::string &served_charset) {
+  ParsedHtml parsed = parse_html(bytes, served_charset);
   PageLinks page;
   if (!parsed) return page;
   std::vector<const GumboNode *> stack{parsed->document};

@@ -12,8 +12,8 @@ namespace xxgk::markup {
 
 using ParsedHtml = std::unique_ptr<GumboOutput, void (*)(GumboOutput *)>;
 
-inline ParsedHtml parse_html(const std::string &bytes) {
-  std::string utf8 = to_utf8(bytes);
+inline ParsedHtml parse_html(const std::string &bytes, const std::string &served_charset) {
+  std::string utf8 = to_utf8(bytes, served_charset);
   return ParsedHtml(gumbo_parse_with_options(&kGumboDefaultOptions, utf8.data(), utf8.size()),
                     [](GumboOutput *o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
 }

@@ -262,8 +262,9 @@ std::string read_markup_file(const std::filesystem::path &path) {
   return bytes;
 }
 
-markup::MarkupDocument read_markup(const std::filesystem::path &path, markup::InputFormat format) {
-  if (format == markup::InputFormat::html) return markup::read_html(read_markup_file(path));
+markup::MarkupDocument read_markup(const std::filesystem::path &path, markup::InputFormat format,
+                                   const std::string &served_charset = "") {
+  if (format == markup::InputFormat::html) return markup::read_html(read_markup_file(path), served_charset);
   try {
     return markup::read_docx(path);
   } catch (const markup::DocxError &e) {
@@ -295,7 +296,7 @@ report::Report extract_marked_up(const std::filesystem::path &path, markup::Inpu
   r.source = source_of(path);
   r.source.format = markup::format_name(format);
   r.source.pages = 1;
-  markup::LaidOut laid = markup::lay_out(read_markup(path, format));
+  markup::LaidOut laid = markup::lay_out(read_markup(path, format, options.served_charset));
   timer.emplace(options.clock, "mapping");
   r.pages.push_back({1, laid.width, laid.height, 0, static_cast<long>(laid.lines.size()), "text", "markup", 0});
   std::vector<report::PageLines> lines = {{1, laid.lines}};
@@ -399,7 +400,7 @@ report::Report extract_page_with_pictures(const std::filesystem::path &page,
   r.source = source_of(page);
   r.source.format = "html";
   r.source.pages = doc.page_count();
-  markup::LaidOut laid = markup::lay_out(read_markup(page, markup::InputFormat::html));
+  markup::LaidOut laid = markup::lay_out(read_markup(page, markup::InputFormat::html, options.served_charset));
   std::vector<report::PageLines> text = {{1, laid.lines}};
   ReadDocument read = read_document(doc, options, table_options, r.warnings);
   for (const PageText &p : read.pages) r.pages.push_back(p.summary);
@@ -424,7 +425,7 @@ std::optional<std::vector<layout::Table>> tables_of_non_pdf(const std::filesyste
   }
   markup::InputFormat format = markup::detect_format(path);
   if (format != markup::InputFormat::html && format != markup::InputFormat::docx) return std::nullopt;
-  return markup::lay_out(read_markup(path, format)).tables;
+  return markup::lay_out(read_markup(path, format, options.served_charset)).tables;
 }
 
 report::Report extract_report(const std::filesystem::path &path, const ExtractOptions &options,

@@ -10,6 +10,6 @@
 namespace xxgk::markup {
 
 // The page's bytes, in whatever charset (see charset.hpp).
-MarkupDocument read_html(const std::string &bytes);
+MarkupDocument read_html(const std::string &bytes, const std::string &served_charset = "");
 
 }  // namespace xxgk::markup

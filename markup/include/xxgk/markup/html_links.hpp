@@ -25,6 +25,6 @@ struct PageLinks {
 
 // Any charset the page declares or uchardet guesses (as read_html). The tree is walked
 // without recursion: a page nested a million deep costs time, not the stack.
-PageLinks read_links(const std::string &bytes);
+PageLinks read_links(const std::string &bytes, const std::string &served_charset = "");
 
 }  // namespace xxgk::markup

@@ -18,6 +18,7 @@ struct ExtractOptions {
   ocr::OcrOptions ocr_options;
   int threads = 0;              // pages OCR'd at once; 0: one per core (a bulk run's workers use 1)
   StageClock *clock = nullptr;  // if set, the time of each stage is added to it (bench/)
+  std::string served_charset;   // a fetched web page: the charset its server declared
 };
 
 struct TableOptions {
