@@ -11,6 +11,7 @@
 
 #include "options.hpp"
 #include "test_support.hpp"
+#include "xxgk/fetch/crawl.hpp"
 #include "xxgk/fetch/robots.hpp"
 #include "xxgk/fetch/url.hpp"
 
@@ -37,6 +38,26 @@ TEST(Urls, LinksResolveAgainstTheirPage) {
   EXPECT_TRUE(fetch::is_url("HTTP://a.cn"));
   EXPECT_FALSE(fetch::is_url("ftp://a.cn/x.pdf"));
   EXPECT_FALSE(fetch::is_url("reports/http-note.pdf"));
+}
+
+TEST(Crawl, TheFormsOfAListsPagesAreOneListAndReportTitlesAreKnown) {
+  const std::string list = fetch::list_key("http://a.gov.cn/zwgk/ndbg/index.html");
+  for (const char *page : {"http://a.gov.cn/zwgk/ndbg/index_2.html", "http://a.gov.cn/zwgk/ndbg/index_13.html",
+                           "http://a.gov.cn/zwgk/ndbg/", "http://a.gov.cn/zwgk/ndbg/index.html?page=3"})
+    EXPECT_EQ(fetch::list_key(page), list) << page;
+  EXPECT_EQ(fetch::list_key("http://a.gov.cn/list.jsp?col=12&page=2"),
+            fetch::list_key("http://a.gov.cn/list.jsp?col=12"));
+  EXPECT_NE(fetch::list_key("http://a.gov.cn/list.jsp?col=12&page=2"),
+            fetch::list_key("http://a.gov.cn/list.jsp?col=13"));
+  EXPECT_EQ(fetch::list_key("http://a.gov.cn/ndbg/page_2.html"), fetch::list_key("http://a.gov.cn/ndbg/page_3.html"));
+  EXPECT_NE(fetch::list_key("http://a.gov.cn/zwgk/ndbg/index_2.html"),
+            fetch::list_key("http://a.gov.cn/zwgk/tzgg/index_2.html"));
+  EXPECT_TRUE(fetch::names_a_report("某区人民政府2023年政府信息公开工作年度报告"));
+  EXPECT_TRUE(fetch::names_a_report("2021年度政务公开年报"));
+  EXPECT_FALSE(fetch::names_a_report("关于印发2024年政务公开工作要点的通知"));
+  EXPECT_FALSE(fetch::names_a_report("政府信息公开工作年度报告")) << "no year: a column's heading";
+  EXPECT_EQ(fetch::year_named("某局2019年政府信息公开工作年度报告"), 2019);
+  EXPECT_FALSE(fetch::year_named("第12345号"));
 }
 
 TEST(Robots, TheGroupNamingUsWinsAndTheLongestRuleDecides) {

@@ -123,8 +123,8 @@ std::string list_key(const std::string &url) {
       continue;
     bare += name[i];
   }
-  if (bare.empty() || bare == ".html" || bare == ".htm" || bare == ".shtml") bare = "index" + bare;
-  if (bare == "index") bare = "";
+  // A folder's own page: /ndbg/, /ndbg/index.html, /ndbg/index_2.shtml, /ndbg/2.html.
+  if (bare.empty() || bare.starts_with(".") || bare.starts_with("index.") || bare == "index") bare = "";
   return origin_of(*u) + dir + bare + kept;
 }
 
