@@ -28,15 +28,17 @@ bool takes_value(const std::string &option) {
       "-o",          "--output",        "--password",     "--ocr",     "--dpi",        "--lang",       "--tessdata",
       "--debug-dir", "--format",        "--spans",        "--threads", "--jobs",       "--files-from", "--jsonl",
       "--out-dir",   "--timeout",       "--max-memory",   "--shard",   "--sqlite",     "--cache",      "--delay",
-      "--contact",   "--fetch-timeout", "--max-download", "--retries", "--retry-wait", "--max-pages"};
+      "--contact",   "--fetch-timeout", "--max-download", "--retries", "--retry-wait", "--max-pages",  "--corrections",
+      "--host",      "--port",          "--sources"};
   return std::any_of(std::begin(options), std::end(options), [&](const char *o) { return option == o; });
 }
 
 // Options a batch passes on to each worker's `xxgk extract`.
 bool passed_to_workers(const std::string &option) {
-  static const char *const options[] = {"--password",      "--ocr",          "--dpi",     "--lang",    "--tessdata",
-                                        "--threads",       "--provenance",   "--pretty",  "--cache",   "--delay",
-                                        "--fetch-timeout", "--max-download", "--retries", "--contact", "--retry-wait"};
+  static const char *const options[] = {"--password", "--ocr",     "--dpi",           "--lang",
+                                        "--tessdata", "--threads", "--provenance",    "--pretty",
+                                        "--cache",    "--delay",   "--fetch-timeout", "--max-download",
+                                        "--retries",  "--contact", "--retry-wait",    "--corrections"};
   return std::any_of(std::begin(options), std::end(options), [&](const char *o) { return option == o; });
 }
 
@@ -147,13 +149,26 @@ std::optional<UsageError> apply_value(Options &o, const std::string &name, const
       return UsageError{"check --format takes text, json or csv, not '" + value + "'"};
     o.check_format = value;
   } else if (name == "--format") {
-    if (value != "json" && value != "csv") return UsageError{"--format takes json or csv, not '" + value + "'"};
-    o.format = value == "csv" ? TableFormat::csv : TableFormat::json;
+    if (value != "json" && value != "csv" && value != "xlsx")
+      return UsageError{"--format takes json, csv or xlsx, not '" + value + "'"};
+    o.format = value == "csv" ? TableFormat::csv : value == "xlsx" ? TableFormat::xlsx : TableFormat::json;
   } else if (name == "--max-pages") {
     auto n = parse_positive(value);
     if (!n || *n > 10000 || *n != static_cast<int>(*n))
       return UsageError{"--max-pages takes a whole number from 1 to 10000"};
     o.max_pages = static_cast<int>(*n);
+  } else if (name == "--corrections") {
+    o.corrections_dir = value;
+  } else if (name == "--host") {
+    o.host = value;
+  } else if (name == "--port") {
+    auto n = parse_positive(value);
+    if (value == "0") n = 0;
+    if (!n || *n > 65535 || *n != static_cast<int>(*n))
+      return UsageError{"--port takes a port from 1 to 65535 (0: any free one)"};
+    o.port = static_cast<int>(*n);
+  } else if (name == "--sources") {
+    o.source_dirs.push_back(value);
   } else if (name == "--spans") {
     if (value != "empty" && value != "repeat") return UsageError{"--spans takes empty or repeat, not '" + value + "'"};
     o.repeat_spans = value == "repeat";
@@ -200,6 +215,14 @@ also be an http:// or https:// URL: fetched once into the cache, then read as a 
                                     list for extract --files-from
   xxgk check DATASET.db|RESULT...   checks across reports: one agency's consecutive years
                                     (结转下年度继续办理 = next year's 上年结转), duplicates
+  xxgk review RESULT... [options]   check flagged values in the browser: a page on 127.0.0.1 shows
+                                    each report as the form, each value's cell cut from its page;
+                                    confirm (Enter) or correct it, the form's checks redone as you
+                                    go; corrections saved per source, applied by extract
+                                    --corrections; export as JSON, CSV or xlsx
+  xxgk xlsx RESULT... -o OUT.xlsx   one report: the form as printed (merged headers, flagged
+                                    values coloured and commented, failed checks, warnings);
+                                    several: a wide and a long sheet
   xxgk schema                       print the JSON Schema the output conforms to
   xxgk --help | --version
 
@@ -215,6 +238,10 @@ Options for extract:
                          table values are read with eng's digits
       --threads N        pages OCR'd at once (default 0: one per core)
       --tessdata DIR     Tesseract language data folder (default: Tesseract's own)
+      --corrections DIR  apply a person's corrections from DIR/<sha256>.corrections.json (as
+                         `xxgk review` saves them): values set, marked confirmed/corrected with
+                         the machine's reading kept, checks and status redone; corrections
+                         made on another version of the file are not applied, and said so
       --debug-dir DIR    write one PNG per page showing the rulings, cells and spans found,
                          and the words the table finder had (page-N.txt, page-N.words.tsv)
 
@@ -291,10 +318,26 @@ Options for check:
   A dataset given is brought up to date (its cross_checks table and agency groups); result
   files are read into a dataset in memory. Exit 6 when some carry-over check fails.
 
+Options for review:
+      --corrections DIR  where corrections are kept (default: corrections/ beside the first
+                         result); one file per source, DIR/<sha256>.corrections.json, written
+                         on every change
+      --sources DIR      look for the source files here too (by name, and by their path
+                         under DIR); by default as source.file names them, then beside the
+                         result file. A source that changed since (other sha256) is not shown
+      --host HOST        the address to listen on (default 127.0.0.1: this machine only)
+      --port N           the port (default 0: a free one); the URL is printed
+  A record without --provenance has its source read again on the first crop, to find where
+  its values stand (a scan takes as long as its extraction). Ctrl-C stops the server.
+
+Options for xlsx:
+  -o, --output FILE      the workbook to write
+
 Options for tables (and the extract options above):
       --format FMT       json (default): pages, bbox, rows x cols, cells with row, col,
-                         rowspan, colspan, page, bbox, text; or csv: one CSV file per table
-                         into the -o directory (TABLE-N.csv)
+                         rowspan, colspan, page, bbox, text; csv: one CSV file per table
+                         into the -o directory (TABLE-N.csv); xlsx: one sheet per table in the
+                         -o workbook, spanning cells merged
       --spans MODE       csv: empty (default) leaves a spanning cell's other slots empty;
                          repeat writes its text into every slot it covers
 
@@ -351,6 +394,10 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
     o.command = Command::check;
   else if (first == "crawl")
     o.command = Command::crawl;
+  else if (first == "review")
+    o.command = Command::review;
+  else if (first == "xlsx")
+    o.command = Command::xlsx;
   else
     return UsageError{"unknown command '" + first + "' (try: xxgk --help)"};
 
@@ -410,6 +457,12 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
         "are for extract"};
   if (o.format == TableFormat::csv && o.output.empty())
     return UsageError{"--format csv writes one file per table: give the directory with -o DIR"};
+  if (o.format == TableFormat::xlsx && o.output.empty())
+    return UsageError{"--format xlsx writes a workbook: give its file with -o FILE.xlsx"};
+  if (o.command == Command::review && o.inputs.empty())
+    return UsageError{"review needs result files: JSON files, JSON Lines or folders of them"};
+  if (o.command == Command::xlsx && (o.inputs.empty() || o.output.empty()))
+    return UsageError{"xlsx needs result files (JSON, JSON Lines or folders) and -o FILE.xlsx"};
   if (o.command == Command::schema && !o.inputs.empty()) return UsageError{"schema takes no arguments"};
   return o;
 }

@@ -25,9 +25,9 @@ enum ExitCode : int {
   exit_review = 8,       // JSON written, complete, but some values are doubtful (status "review")
 };
 
-enum class Command { help, version, extract, tables, validate, schema, csv, db, check, crawl };
+enum class Command { help, version, extract, tables, validate, schema, csv, db, check, crawl, review, xlsx };
 
-enum class TableFormat { json, csv };
+enum class TableFormat { json, csv, xlsx };
 
 struct Options {
   Command command = Command::help;
@@ -55,6 +55,14 @@ struct Options {
   std::string shard;                     // "I/N"
   std::vector<std::string> worker_args;  // extract options as given, passed on to each worker
   bool batch_flags = false;              // some batch-only option was given
+
+  // Corrections (extract applies them; review reads and writes them).
+  std::string corrections_dir;  // extract: apply DIR/<sha256>.corrections.json; review: default below
+  // review
+  std::string host = "127.0.0.1";
+  int port = 0;  // 0: a free port
+  std::vector<std::string> source_dirs;
+  bool open_browser = false;
 
   // csv command
   bool long_csv = false;

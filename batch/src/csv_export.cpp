@@ -113,13 +113,13 @@ std::string csv_field(const std::string &text) {
   return out + "\"";
 }
 
-std::string wide_csv(const std::vector<nlohmann::json> &records, const CsvOptions &options) {
+Rows wide_rows(const std::vector<nlohmann::json> &records) {
   const std::vector<std::string> &keys = all_template_keys();
   std::vector<std::string> header{"file",          "sha256",       "status",           "error",           "title",
                                   "agency",        "year",         "edition",          "doubtful_values", "flags",
                                   "checks_failed", "prose_stated", "prose_disagreeing"};
   header.insert(header.end(), keys.begin(), keys.end());
-  std::string out = start(options) + row(header);
+  Rows out{header};
   for (const auto &r : records) {
     std::vector<std::string> fields{dataset::text_at(r, {"source", "file"}),  dataset::text_at(r, {"source", "sha256"}),
                                     dataset::text_at(r, {"status"}),          dataset::text_at(r, {"error", "reason"}),
@@ -135,21 +135,33 @@ std::string wide_csv(const std::vector<nlohmann::json> &records, const CsvOption
     const nlohmann::json empty = nlohmann::json::object();
     const nlohmann::json &tables = r.contains("tables") ? r["tables"] : empty;
     for (const auto &k : keys) fields.push_back(scalar(value_at(tables, k)));
-    out += row(fields);
+    out.push_back(std::move(fields));
   }
   return out;
 }
 
-std::string long_csv(const std::vector<nlohmann::json> &records, const CsvOptions &options) {
-  std::string out = start(options) + row({"file", "key", "value", "confidence", "flags"});
+Rows long_rows(const std::vector<nlohmann::json> &records) {
+  Rows out{{"file", "key", "value", "confidence", "flags"}};
   for (const auto &r : records) {
     std::string file = dataset::text_at(r, {"source", "file"});
     for (const dataset::RecordValue &v : dataset::record_values(r)) {
       // Known only from provenance (--provenance) or a warning that gives it; else empty.
       std::string confidence = v.value && v.confidence ? nlohmann::json(*v.confidence).dump() : "";
-      out += row({file, v.key, scalar(value_at(r["tables"], v.key)), confidence, joined(v.flags, ";")});
+      out.push_back({file, v.key, scalar(value_at(r["tables"], v.key)), confidence, joined(v.flags, ";")});
     }
   }
+  return out;
+}
+
+std::string wide_csv(const std::vector<nlohmann::json> &records, const CsvOptions &options) {
+  std::string out = start(options);
+  for (const auto &fields : wide_rows(records)) out += row(fields);
+  return out;
+}
+
+std::string long_csv(const std::vector<nlohmann::json> &records, const CsvOptions &options) {
+  std::string out = start(options);
+  for (const auto &fields : long_rows(records)) out += row(fields);
   return out;
 }
 

@@ -44,6 +44,10 @@ bool read_by_ocr(const Report &r, const MappedValue &v) {
          r.pages[static_cast<size_t>(v.page - 1)].read_from == "ocr";
 }
 
+std::string check_failed_message(const RuleFailure &f) {
+  return "read by OCR and in a failed check of the form (" + f.rule + " on " + f.on + "): it may be misread";
+}
+
 // Every doubt about an OCR'd value said on its own key: a check of the form that fails with it
 // (one of its cells is misread, and nothing tells which), a check that could not be made (a
 // value beside it is missing), or no check at all and a reading that is not sure. A value
@@ -60,9 +64,7 @@ void add_doubts(Report &r) {
   };
   for (const RuleFailure &f : r.validation.failed)
     for (const auto *side : {&f.sum.keys, &f.equals.keys})
-      for (const std::string &key : *side)
-        doubt(key, "check_failed",
-              "read by OCR and in a failed check of the form (" + f.rule + " on " + f.on + "): it may be misread");
+      for (const std::string &key : *side) doubt(key, "check_failed", check_failed_message(f));
   for (const std::string &key : r.validation.unconfirmed)
     doubt(key, "unconfirmed", "read by OCR and no arithmetic check of the form could confirm it");
   for (const std::string &key : r.validation.unchecked)

@@ -7,13 +7,6 @@
 namespace xxgk::report {
 namespace {
 
-// Warnings that mean the JSON lacks something a complete report has.
-bool marks_partial(const Warning &w) {
-  static const char *codes[] = {"section_missing", "title_missing", "year_missing",     "agency_missing",
-                                "no_text_layer",   "value_missing", "value_unreadable", "garbled_text_layer"};
-  return std::any_of(std::begin(codes), std::end(codes), [&](const char *c) { return w.code == c; });
-}
-
 nlohmann::json to_json(const Warning &w) {
   nlohmann::json j = {{"code", w.code}, {"message", w.message}};
   if (w.page > 0) j["page"] = w.page;
@@ -72,24 +65,38 @@ nlohmann::json unmatched_json(const std::vector<UnmatchedRow> &rows) {
   return out;
 }
 
-// Warnings that cast doubt on a title fact: it was read, but may be wrong.
-bool doubts_meta(const Warning &w) {
-  static const char *codes[] = {"agency_from_text", "agency_from_metadata", "agency_uncertain", "year_uncertain",
-                                "edition_uncertain"};
-  return std::any_of(std::begin(codes), std::end(codes), [&](const char *c) { return w.code == c; });
+template <size_t N>
+bool one_of(std::string_view code, const char *const (&codes)[N]) {
+  return std::any_of(std::begin(codes), std::end(codes), [&](const char *c) { return code == c; });
 }
 
 }  // namespace
 
+bool marks_partial(std::string_view code) {
+  static const char *const codes[] = {"section_missing", "title_missing", "year_missing",     "agency_missing",
+                                      "no_text_layer",   "value_missing", "value_unreadable", "garbled_text_layer"};
+  return one_of(code, codes);
+}
+
+bool doubts_meta(std::string_view code) {
+  static const char *const codes[] = {"agency_from_text", "agency_from_metadata", "agency_uncertain", "year_uncertain",
+                                      "edition_uncertain"};
+  return one_of(code, codes);
+}
+
+bool records_review(std::string_view code) {
+  return code == "confirmed" || code == "corrected";
+}
+
 bool Report::partial() const {
-  return std::any_of(warnings.begin(), warnings.end(), marks_partial);
+  return std::any_of(warnings.begin(), warnings.end(), [](const Warning &w) { return marks_partial(w.code); });
 }
 
 int Report::doubtful_values() const {
   std::set<std::string> doubtful;
   for (const Warning &w : warnings) {
     auto it = values.values.find(w.key);
-    if (it == values.values.end() || !it->second.value) continue;
+    if (it == values.values.end() || !it->second.value || records_review(w.code)) continue;
     if (w.code == "prose_mismatch" && !read_by_ocr(*this, it->second)) continue;
     doubtful.insert(w.key);
   }
@@ -98,7 +105,9 @@ int Report::doubtful_values() const {
 
 std::string Report::status() const {
   if (partial()) return "partial";
-  if (doubtful_values() > 0 || std::any_of(warnings.begin(), warnings.end(), doubts_meta)) return "review";
+  if (doubtful_values() > 0 ||
+      std::any_of(warnings.begin(), warnings.end(), [](const Warning &w) { return doubts_meta(w.code); }))
+    return "review";
   return "ok";
 }
 

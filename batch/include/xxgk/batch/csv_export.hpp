@@ -31,4 +31,9 @@ std::string wide_csv(const std::vector<nlohmann::json> &records, const CsvOption
 // the record does not give it, or the value is unknown.
 std::string long_csv(const std::vector<nlohmann::json> &records, const CsvOptions &options = {});
 
+// The same as rows of fields, the header first (for workbooks).
+using Rows = std::vector<std::vector<std::string>>;
+Rows wide_rows(const std::vector<nlohmann::json> &records);
+Rows long_rows(const std::vector<nlohmann::json> &records);
+
 }  // namespace xxgk::batch

@@ -81,4 +81,7 @@ bool read_by_ocr(const Report &report, const MappedValue &value);
 // what the report prints; a failed check there is the agency's slip, said in `validation` only.
 void add_doubts(Report &report);
 
+// The message of a check_failed warning on a value in the failed check `f`.
+std::string check_failed_message(const RuleFailure &f);
+
 }  // namespace xxgk::report

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace xxgk::report {
 
@@ -11,5 +12,14 @@ struct Warning {
   std::string key;         // a value key or section id, when tied to one
   double confidence = -1;  // low_confidence: the value's OCR confidence (0..1); -1 otherwise
 };
+
+// What a warning's code means for the report's status, in one place for the pipeline and for
+// records changed after it (corrections in review):
+// the JSON lacks something a complete report has (a section, the title, a value);
+bool marks_partial(std::string_view code);
+// a title fact (agency, year, edition) was read, but may be wrong;
+bool doubts_meta(std::string_view code);
+// a person has checked the value (confirmed as read, or corrected): it records, it does not doubt.
+bool records_review(std::string_view code);
 
 }  // namespace xxgk::report
