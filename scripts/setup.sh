@@ -13,6 +13,10 @@ packages=(
   libgumbo-dev libuchardet-dev libzip-dev libpugixml-dev  # markup/: web pages and Word files
   libsqlite3-dev                    # dataset/: the batch as one SQLite file
   libcurl4-openssl-dev              # fetch/: reports straight from websites
+  libcpp-httplib-dev                # review/: the review page's server on 127.0.0.1
+  libxlsxwriter-dev                 # spreadsheet/: Excel workbooks
+  chromium                          # tests: the review page in a real browser (headless)
+  libreoffice-calc-nogui            # tests: workbooks read back by another spreadsheet program
   libgtest-dev libgmock-dev
   libcairo2-dev fonts-wqy-zenhei   # the fixture generator
   python3 tesseract-ocr zlib1g-dev  # tests: CSV read by Python, hand-made PDFs; bench/ runs tesseract

@@ -128,7 +128,7 @@ std::map<std::string, KeyNotes> notes_by_key(const nlohmann::json &record) {
 
 void write_value(Book &book, lxw_worksheet *ws, const report::FormCell &c, int top, const nlohmann::json &record,
                  const std::map<std::string, KeyNotes> &notes, const Formats &f) {
-  const nlohmann::json *v = at_key(record.value("tables", nlohmann::json::object()), c.key);
+  const nlohmann::json *v = record.contains("tables") ? at_key(record["tables"], c.key) : nullptr;
   auto note = notes.find(c.key);
   lxw_format *format = f.value;
   if (note != notes.end()) format = note->second.doubt ? f.flagged : f.reviewed;
