@@ -17,10 +17,13 @@ namespace xxgk::review {
 namespace {
 
 // The neighbourhood shown around a cell: its row's neighbours on each side, a row above and
-// below, so the person sees which line and column the value stands in.
+// below, so the person sees which line and column the value stands in; capped, so that a wide
+// cell's crop stays large enough to read in the review page's panel.
 constexpr double context_widths = 1.5;
 constexpr double context_heights = 1.2;
 constexpr double min_context_points = 14;
+constexpr double max_context_x_points = 60;
+constexpr double max_context_y_points = 30;
 constexpr int outline_pixels = 3;
 // The debug overlay's cell colour (layout/debug_overlay.cpp).
 constexpr l_uint8 cell_r = 30, cell_g = 60, cell_b = 230;
@@ -113,8 +116,8 @@ std::string SourcePages::crop_png(int page, const Rect &box) const {
   layout::PixPtr pix = impl_->page_pix(page, crop_dpi);
   if (!pix || box.empty()) return "";
   double scale = crop_dpi / 72.0;
-  double mx = std::max(min_context_points, box.width() * context_widths);
-  double my = std::max(min_context_points, box.height() * context_heights);
+  double mx = std::clamp(box.width() * context_widths, min_context_points, max_context_x_points);
+  double my = std::clamp(box.height() * context_heights, min_context_points, max_context_y_points);
   int w = static_cast<int>(pixGetWidth(pix.get())), h = static_cast<int>(pixGetHeight(pix.get()));
   int x0 = std::clamp(static_cast<int>((box.x0 - mx) * scale), 0, w - 1);
   int y0 = std::clamp(static_cast<int>((box.y0 - my) * scale), 0, h - 1);

@@ -151,10 +151,12 @@ function renderReport() {
   const record = state.report.record;
   document.getElementById('crumb').textContent = record.source.file;
   const forms = state.report.forms.map(formTable);
-  const pagesNote = state.report.pages_shown ? null : el('p', { class: 'hint' }, state.report.pages_note);
+  const note = state.report.pages_shown ? state.report.cells_note : state.report.pages_note;
+  const pagesNote = note ? el('p', { class: 'hint' }, note) : null;
   app.replaceChildren(metaFacts(record), el('div', { class: 'layout' },
-    el('div', {}, pagesNote, el('p', { class: 'hint' }, 'Click a value. Enter confirms it (or saves what you typed); Tab goes to the next flagged value.'),
-      forms, checksPanel(record), sections(record)),
+    el('div', {}, pagesNote, checksPanel(record),
+      el('p', { class: 'hint' }, 'Click a value. Enter confirms it (or saves what you typed); Tab goes to the next flagged value.'),
+      forms, sections(record)),
     el('aside', { id: 'panel' }, state.selected ? panel(state.selected) : el('p', { class: 'hint' }, `${flaggedKeys().length} flagged values. Press Tab to start.`))));
   if (state.selected) document.getElementById('value-input')?.focus();
 }
@@ -169,7 +171,8 @@ function panel(key) {
   const labels = spot ? labelsOf(form, spot) : { rows: [], heads: [] };
   const input = el('input', { type: 'text', id: 'value-input', value: value ?? '', autocomplete: 'off', onkeydown: onKey });
   const crop = !isMeta && state.report.pages_shown && cell && cell.page > 0
-    ? el('img', { id: 'crop', alt: `the cell of ${key} on page ${cell.page}`, src: `/api/reports/${state.report.id}/crop?key=${encodeURIComponent(key)}` }) : null;
+    ? el('img', { id: 'crop', alt: `the cell of ${key} on page ${cell.page}`, src: `/api/reports/${state.report.id}/crop?key=${encodeURIComponent(key)}`,
+        onerror: e => fetch(e.target.src).then(r => r.json()).then(j => e.target.replaceWith(el('p', { class: 'hint' }, `no crop: ${j.error}`)), () => {}) }) : null;
   const pageLink = crop ? el('button', { onclick: () => showPage(key, cell.page) }, `page ${cell.page}`) : null;
   const flags = flagsOf(key);
   return el('div', {}, el('h3', {}, key),

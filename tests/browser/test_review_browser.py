@@ -113,6 +113,7 @@ def review_in_browser(browser, url, record, shots):
     browser.wait_for(f"document.querySelectorAll('.checks li.failed').length > {before_failed}",
                      what="a failed check after the slip")
     expect(cell_text(browser, CHECKED_KEY) == str(checked + 1), "the slip is shown in the form")
+    browser.evaluate("window.scrollTo(0, 0)")
     browser.screenshot(os.path.join(shots, "review-failed-check.png"))
     set_value(browser, CHECKED_KEY, str(checked))
     browser.wait_for(f"document.querySelectorAll('.checks li.failed').length === {before_failed}",
