@@ -4,13 +4,13 @@
 # build-fuzz/corpus/TARGET; a crash leaves build-fuzz/artifacts/TARGET/crash-* (reproduce with
 # build-fuzz/fuzz/fuzz_TARGET FILE). Exit status non-zero if any target found something.
 # Usage: scripts/fuzz.sh [SECONDS=600] [TARGET...]   (targets: normalize number grid
-#        label_match schema pdf html docx links robots; default all)
+#        label_match schema pdf html docx links robots corrections; default all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(normalize number grid label_match schema pdf html docx links robots)
+((${#targets[@]})) || targets=(normalize number grid label_match schema pdf html docx links robots corrections)
 build=${XXGK_FUZZ_BUILD_DIR:-build-fuzz}
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXXGK_FUZZ=ON \
   -DXXGK_BUILD_TESTS=OFF >/dev/null

@@ -323,8 +323,8 @@ TEST(ReviewServer, SavesCorrectionsRedoesTheChecksAndExports) {
   auto after = nlohmann::json::parse(res->body);
   EXPECT_EQ(value_of(after["record"], key), machine + 1);
   EXPECT_FALSE(after["record"]["validation"]["failed"].empty());
-  auto sidecar = review::load_corrections(review::corrections_path(run.dir.path() / "corrections",
-                                                                   record["source"]["sha256"]));
+  auto sidecar =
+      review::load_corrections(review::corrections_path(run.dir.path() / "corrections", record["source"]["sha256"]));
   EXPECT_EQ(sidecar.corrections.at(key).machine, machine);
   auto c = run.client();
   nlohmann::json exported = nlohmann::json::parse(c.Get("/api/reports/0/export?format=json")->body);
@@ -357,8 +357,8 @@ TEST(ReviewServer, ConcurrentSavesAreAllKept) {
     });
   for (auto &w : writers) w.join();
   EXPECT_EQ(ok.load(), static_cast<int>(keys.size()));
-  auto sidecar = review::load_corrections(review::corrections_path(run.dir.path() / "corrections",
-                                                                   record["source"]["sha256"]));
+  auto sidecar =
+      review::load_corrections(review::corrections_path(run.dir.path() / "corrections", record["source"]["sha256"]));
   EXPECT_EQ(sidecar.corrections.size(), keys.size());
 }
 
@@ -401,7 +401,8 @@ TEST(Workbook, TheReportAsTheFormWithMergesCommentsAndValues) {
   // 一、本年新收 row: its natural_person value in D6.
   auto d6 = sheet.select_node("//c[@r='D6']/v");
   ASSERT_TRUE(d6);
-  EXPECT_EQ(std::stod(d6.node().text().get()), value_of(record, "applications.new_received.natural_person").get<double>());
+  EXPECT_EQ(std::stod(d6.node().text().get()),
+            value_of(record, "applications.new_received.natural_person").get<double>());
   std::string comments;
   for (const auto &[name, bytes] : parts)
     if (name.find("comments") != std::string::npos) comments += bytes;
@@ -414,8 +415,10 @@ TEST(Workbook, TablesKeepTheirSpans) {
   layout::Table t;
   t.rows = 2;
   t.cols = 3;
-  t.cells = {{0, 0, 1, 3, 1, {}, "申请人情况", 1, ""}, {1, 0, 1, 1, 1, {}, "a", 1, ""},
-             {1, 1, 1, 1, 1, {}, "b", 1, ""},      {1, 2, 1, 1, 1, {}, "c", 1, ""}};
+  t.cells = {{0, 0, 1, 3, 1, {}, "申请人情况", 1, ""},
+             {1, 0, 1, 1, 1, {}, "a", 1, ""},
+             {1, 1, 1, 1, 1, {}, "b", 1, ""},
+             {1, 2, 1, 1, 1, {}, "c", 1, ""}};
   spreadsheet::write_tables_workbook({t}, dir.path() / "t.xlsx");
   auto parts = xlsx_parts(dir.path() / "t.xlsx");
   EXPECT_NE(parts["xl/worksheets/sheet1.xml"].find("<mergeCell ref=\"A1:C1\""), std::string::npos);
@@ -448,18 +451,25 @@ TEST(Workbook, LibreOfficeReadsTheFormBack) {
     std::string field;
     bool quoted = false;
     for (char ch : line) {
-      if (ch == '"') quoted = !quoted;
-      else if (ch == ',' && !quoted) fields.push_back(std::exchange(field, ""));
-      else field += ch;
+      if (ch == '"')
+        quoted = !quoted;
+      else if (ch == ',' && !quoted)
+        fields.push_back(std::exchange(field, ""));
+      else
+        field += ch;
     }
     fields.push_back(field);
     rows.push_back(fields);
   }
   // The form's rows in order after the title and the three header rows; values from column D.
   const auto &apps = spec().edition(record["meta"]["edition"].get<std::string>()).tables.at(1);
-  const std::vector<std::string> columns = {"natural_person", "commercial_enterprise", "research_institution",
-                                            "social_welfare_organization", "legal_service_agency",
-                                            "other_organization", "total"};
+  const std::vector<std::string> columns = {"natural_person",
+                                            "commercial_enterprise",
+                                            "research_institution",
+                                            "social_welfare_organization",
+                                            "legal_service_agency",
+                                            "other_organization",
+                                            "total"};
   int checked = 0;
   for (size_t r = 0; r < apps["rows"].size(); ++r) {
     const auto &fields = rows.at(5 + r);
@@ -488,8 +498,8 @@ TEST(ReviewCli, XlsxAndTablesXlsxAndCorrectionsOnARerun) {
   auto many = test::run_xxgk({"xlsx", one.string(), one.string(), "-o", (dir.path() / "m.xlsx").string()});
   EXPECT_EQ(many.exit_code, 0) << many.err;
   EXPECT_EQ(xlsx_parts(dir.path() / "m.xlsx").count("xl/worksheets/sheet2.xml"), 1u) << "wide and long";
-  auto t = test::run_xxgk({"tables", fixture("sample-report.pdf").string(), "--format", "xlsx", "-o",
-                           (dir.path() / "t.xlsx").string()});
+  auto t = test::run_xxgk(
+      {"tables", fixture("sample-report.pdf").string(), "--format", "xlsx", "-o", (dir.path() / "t.xlsx").string()});
   EXPECT_EQ(t.exit_code, 0) << t.err;
   EXPECT_NE(xlsx_parts(dir.path() / "t.xlsx")["xl/worksheets/sheet2.xml"].find("mergeCell"), std::string::npos);
   EXPECT_EQ(test::run_xxgk({"tables", fixture("sample-report.pdf").string(), "--format", "xlsx"}).exit_code, 2);
@@ -499,23 +509,36 @@ TEST(ReviewCli, XlsxAndTablesXlsxAndCorrectionsOnARerun) {
   review::CorrectionFile f = file_for(record);
   f.corrections["active_disclosure.regulations.issued"] = correct(77, 0);
   review::save_corrections(review::corrections_path(dir.path() / "c", f.sha256), f);
-  auto again = test::run_xxgk({"extract", fixture("sample-report.pdf").string(), "--corrections",
-                               (dir.path() / "c").string()});
+  auto again =
+      test::run_xxgk({"extract", fixture("sample-report.pdf").string(), "--corrections", (dir.path() / "c").string()});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   auto rerun = nlohmann::json::parse(again.out);
   EXPECT_EQ(value_of(rerun, "active_disclosure.regulations.issued"), 77);
   EXPECT_NE(again.err.find("1 correction(s) applied"), std::string::npos) << again.err;
+  // A batch's workers apply them too.
+  auto batch =
+      test::run_xxgk({"extract", fixture("sample-report.pdf").string(), fixture("not-a-report.pdf").string(), "--jsonl",
+                      (dir.path() / "b.jsonl").string(), "--corrections", (dir.path() / "c").string(), "--jobs", "1"});
+  std::istringstream lines(test::read_file(dir.path() / "b.jsonl"));
+  int corrected = 0;
+  for (std::string line; std::getline(lines, line);) {
+    auto r = nlohmann::json::parse(line);
+    if (r["source"]["sha256"] == f.sha256) {
+      EXPECT_EQ(value_of(r, "active_disclosure.regulations.issued"), 77);
+      ++corrected;
+    }
+  }
+  EXPECT_EQ(corrected, 1) << batch.err;
   f.sha256 = std::string(64, 'c');
   std::filesystem::remove_all(dir.path() / "c");
   review::save_corrections(review::corrections_path(dir.path() / "c", f.sha256), f);
-  again = test::run_xxgk({"extract", fixture("sample-report.pdf").string(), "--corrections",
-                          (dir.path() / "c").string()});
+  again =
+      test::run_xxgk({"extract", fixture("sample-report.pdf").string(), "--corrections", (dir.path() / "c").string()});
   rerun = nlohmann::json::parse(again.out);
   EXPECT_NE(value_of(rerun, "active_disclosure.regulations.issued"), 77);
   EXPECT_NE(again.err.find("another version"), std::string::npos) << again.err;
-  EXPECT_EQ(test::run_xxgk({"extract", fixture("sample-report.pdf").string(), "--corrections", "/no/such/dir"})
-                .exit_code,
-            2);
+  EXPECT_EQ(
+      test::run_xxgk({"extract", fixture("sample-report.pdf").string(), "--corrections", "/no/such/dir"}).exit_code, 2);
   EXPECT_EQ(test::run_xxgk({"review"}).exit_code, 2);
 }
 
@@ -527,10 +550,10 @@ TEST(ReviewBrowser, APersonClearsAScansFlagsInTheBrowser) {
     GTEST_SKIP() << "no chromium here";
   }
   TempDir dir;
-  std::string cmd = "python3 " + test::shell_quote((test::source_dir() / "tests/browser/test_review_browser.py").string()) +
-                    " " + test::shell_quote(XXGK_BINARY) + " " + test::shell_quote(test::shared_dir().string()) + " " +
-                    test::shell_quote(dir.path().string()) + " > " + test::shell_quote((dir.path() / "log").string()) +
-                    " 2>&1";
+  std::string cmd =
+      "python3 " + test::shell_quote((test::source_dir() / "tests/browser/test_review_browser.py").string()) + " " +
+      test::shell_quote(XXGK_BINARY) + " " + test::shell_quote(test::shared_dir().string()) + " " +
+      test::shell_quote(dir.path().string()) + " > " + test::shell_quote((dir.path() / "log").string()) + " 2>&1";
   int status = std::system(cmd.c_str());
   EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 0) << test::read_file(dir.path() / "log");
 }

@@ -44,7 +44,8 @@ std::vector<std::vector<std::string>> label_paths(const std::vector<Axis> &axes)
     const Axis &a = axes[static_cast<size_t>(i)];
     std::vector<std::pair<int, std::string>> outer;  // (run length, label): the longest outermost
     for (const auto &[label, range] : ranges)
-      if (label == a.parent || (range.contains(i) && range.size() > ranges.at(a.parent.empty() ? label : a.parent).size()))
+      if (label == a.parent ||
+          (range.contains(i) && range.size() > ranges.at(a.parent.empty() ? label : a.parent).size()))
         outer.push_back({range.size(), label});
     std::sort(outer.begin(), outer.end(), [](const auto &x, const auto &y) { return x.first > y.first; });
     std::vector<std::string> path;
@@ -77,7 +78,7 @@ void merge_labels(const std::vector<std::vector<std::string>> &paths, int depth,
       bool own = d == static_cast<int>(p.size()) - 1;
       int across = own ? depth - d : 1;
       int run = 1;
-      while (!own && i + run < n && static_cast<int>(paths[static_cast<size_t>(i + run)].size()) > d + 1 &&
+      while (!own && i + run<n &&static_cast<int>(paths[static_cast<size_t>(i + run)].size())> d + 1 &&
              paths[static_cast<size_t>(i + run)][static_cast<size_t>(d)] == p[static_cast<size_t>(d)])
         ++run;
       place(i, d, run, across, p[static_cast<size_t>(d)]);

@@ -79,10 +79,9 @@ std::vector<std::string> clear_doubts(nlohmann::json &record, const std::string 
 }
 
 std::string review_message(const Correction &c, const std::vector<std::string> &cleared) {
-  std::string text = c.action == ReviewAction::confirm
-                         ? "confirmed by a person on " + c.at
-                         : "corrected by a person on " + c.at + " to " + shown(c.value) + ": the machine read " +
-                               shown(c.machine);
+  std::string text = c.action == ReviewAction::confirm ? "confirmed by a person on " + c.at
+                                                       : "corrected by a person on " + c.at + " to " + shown(c.value) +
+                                                             ": the machine read " + shown(c.machine);
   if (!cleared.empty()) {
     text += " (settled: ";
     for (size_t i = 0; i < cleared.size(); ++i) text += (i ? ", " : "") + cleared[i];
@@ -311,9 +310,10 @@ Applied apply_corrections(nlohmann::json &record, const CorrectionFile &file, co
   for (const auto &[key, why] : out.not_applied) not_applied.push_back({{"key", key}, {"reason", why}});
   record["corrections"] = {{"file", path.string()}, {"applied", out.keys}, {"not_applied", not_applied}};
   for (const auto &[key, why] : out.not_applied)
-    record["warnings"].push_back({{"code", "correction_not_applied"},
-                                  {"message", "the correction of " + key + " in " + path.string() + " was not applied: " + why},
-                                  {"key", key}});
+    record["warnings"].push_back(
+        {{"code", "correction_not_applied"},
+         {"message", "the correction of " + key + " in " + path.string() + " was not applied: " + why},
+         {"key", key}});
   refresh_status(record, spec);
   return out;
 }

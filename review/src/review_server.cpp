@@ -100,9 +100,8 @@ struct ReviewServer::Impl {
     server.Get("/review.css", [](const httplib::Request &, httplib::Response &res) {
       res.set_content(std::string(embedded::review_css()), "text/css; charset=utf-8");
     });
-    server.Get("/api/reports", guarded([this](const httplib::Request &, httplib::Response &res) {
-                 send_json(res, session.list());
-               }));
+    server.Get("/api/reports",
+               guarded([this](const httplib::Request &, httplib::Response &res) { send_json(res, session.list()); }));
     server.Get(R"(/api/reports/(\d+))", guarded([this](const httplib::Request &req, httplib::Response &res) {
                  send_json(res, session.report(report_id(req)));
                }));
@@ -115,12 +114,10 @@ struct ReviewServer::Impl {
                  int page = std::stoi(std::string(req.matches[2]));
                  res.set_content(session.page(report_id(req), page, req.get_param_value("key")), "image/png");
                }));
-    server.Post(R"(/api/reports/(\d+)/review)", guarded([this](const httplib::Request &req, httplib::Response &res) {
-                  review(req, res);
-                }));
-    server.Get(R"(/api/reports/(\d+)/export)", guarded([this](const httplib::Request &req, httplib::Response &res) {
-                 exported(req, res);
-               }));
+    server.Post(R"(/api/reports/(\d+)/review)",
+                guarded([this](const httplib::Request &req, httplib::Response &res) { review(req, res); }));
+    server.Get(R"(/api/reports/(\d+)/export)",
+               guarded([this](const httplib::Request &req, httplib::Response &res) { exported(req, res); }));
   }
 
   void review(const httplib::Request &req, httplib::Response &res) {
@@ -129,7 +126,8 @@ struct ReviewServer::Impl {
     nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
     if (!body.is_object() || !body.contains("key") || !body["key"].is_string() || !body.contains("action") ||
         !body["action"].is_string())
-      throw ReviewError(400, R"(the body is JSON: {"key": "<table>.<row>.<column>", "action": "confirm|correct|undo", "value": N})");
+      throw ReviewError(
+          400, R"(the body is JSON: {"key": "<table>.<row>.<column>", "action": "confirm|correct|undo", "value": N})");
     send_json(res, session.review(report_id(req), body["key"], body["action"], body.value("value", nlohmann::json())));
   }
 

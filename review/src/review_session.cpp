@@ -90,8 +90,7 @@ struct ReviewSession::Entry {
   bool pages_tried = false;
 };
 
-ReviewSession::ReviewSession(std::vector<nlohmann::json> records, std::vector<fs::path> origins,
-                             SessionOptions options)
+ReviewSession::ReviewSession(std::vector<nlohmann::json> records, std::vector<fs::path> origins, SessionOptions options)
     : spec_(report::official_template_spec()), options_(std::move(options)) {
   for (size_t i = 0; i < records.size(); ++i) {
     auto e = std::make_unique<Entry>();
@@ -168,9 +167,8 @@ nlohmann::json ReviewSession::list() const {
                    {"status", r.value("status", "")},
                    {"flagged", flagged.size()},
                    {"kinds", kinds},
-                   {"failed_checks", r.value("validation", nlohmann::json::object())
-                                         .value("failed", nlohmann::json::array())
-                                         .size()},
+                   {"failed_checks",
+                    r.value("validation", nlohmann::json::object()).value("failed", nlohmann::json::array()).size()},
                    {"reviewed", entries_[i]->corrections.corrections.size()}});
   }
   return out;
@@ -189,8 +187,8 @@ nlohmann::json ReviewSession::report(size_t id) const {
     // no edition decided: the values are listed without a form
   }
   nlohmann::json corrections = to_json(e.corrections)["corrections"];
-  bool can_show = !e.source.empty() && (e.view["source"].value("format", "") == "pdf" ||
-                                        e.view["source"].value("format", "") == "image");
+  bool can_show = !e.source.empty() &&
+                  (e.view["source"].value("format", "") == "pdf" || e.view["source"].value("format", "") == "image");
   return {{"id", id},
           {"record", e.view},
           {"forms", forms},
@@ -199,7 +197,9 @@ nlohmann::json ReviewSession::report(size_t id) const {
           {"sidecar", e.sidecar.string()},
           {"pages_shown", can_show},
           {"cells_note", e.cells_note},
-          {"pages_note", can_show ? "" : e.source_note.empty() ? "the source has no pages to show" : e.source_note}};
+          {"pages_note", can_show                ? ""
+                         : e.source_note.empty() ? "the source has no pages to show"
+                                                 : e.source_note}};
 }
 
 nlohmann::json ReviewSession::review(size_t id, const std::string &key, const std::string &action,
@@ -314,8 +314,7 @@ std::string ReviewSession::export_report(size_t id, ExportFormat format) const {
     std::lock_guard<std::mutex> guard(lock_);
     record = entry(id).view;
   }
-  if (format == ExportFormat::json)
-    return record.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (format == ExportFormat::json) return record.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   if (format == ExportFormat::csv) return batch::long_csv({record}, {true});
   std::string pattern = (fs::temp_directory_path() / "xxgk-export-XXXXXX").string();
   int fd = mkstemp(pattern.data());

@@ -10,8 +10,8 @@
 #include <string>
 
 #include "xxgk/batch/csv_export.hpp"
-#include "xxgk/report/warning.hpp"
 #include "xxgk/report/form_layout.hpp"
+#include "xxgk/report/warning.hpp"
 
 namespace xxgk::spreadsheet {
 namespace {
@@ -196,13 +196,13 @@ void write_info_sheet(Book &book, const nlohmann::json &record, const Formats &f
       {"edition", text_of(meta.value("edition", nlohmann::json()))},
       {"status", text_of(record.value("status", nlohmann::json()))},
       {"doubtful_values", text_of(record.value("doubtful_values", nlohmann::json()))},
-      {"checks_failed", std::to_string(record.value("validation", nlohmann::json::object())
-                                           .value("failed", nlohmann::json::array())
-                                           .size())},
+      {"checks_failed",
+       std::to_string(
+           record.value("validation", nlohmann::json::object()).value("failed", nlohmann::json::array()).size())},
       {"file", text_of(source.value("file", nlohmann::json()))},
       {"sha256", text_of(source.value("sha256", nlohmann::json()))},
-      {"corrections", record.contains("corrections") ? text_of(record["corrections"].value("file", nlohmann::json()))
-                                                     : ""}};
+      {"corrections",
+       record.contains("corrections") ? text_of(record["corrections"].value("file", nlohmann::json())) : ""}};
   for (size_t i = 0; i < rows.size(); ++i) {
     book.check(worksheet_write_string(ws, static_cast<lxw_row_t>(i), 0, rows[i].first.c_str(), f.header), "info");
     book.check(worksheet_write_string(ws, static_cast<lxw_row_t>(i), 1, rows[i].second.c_str(), f.wrap), "info");

@@ -32,8 +32,8 @@ struct Correction {
 };
 
 struct CorrectionFile {
-  std::string source_file;  // as the record names it (source.file)
-  std::string sha256;       // of the source the corrections were made on
+  std::string source_file;                        // as the record names it (source.file)
+  std::string sha256;                             // of the source the corrections were made on
   std::map<std::string, Correction> corrections;  // by key: <table>.<row>.<column>, meta.agency, meta.year
 };
 
@@ -45,15 +45,15 @@ class CorrectionError : public std::runtime_error {
 // The sidecar of the source with this sha256 in `dir`.
 std::filesystem::path corrections_path(const std::filesystem::path &dir, const std::string &sha256);
 
-CorrectionFile load_corrections(const std::filesystem::path &path);          // throws CorrectionError
+CorrectionFile load_corrections(const std::filesystem::path &path);                    // throws CorrectionError
 void save_corrections(const std::filesystem::path &path, const CorrectionFile &file);  // throws CorrectionError
 nlohmann::json to_json(const CorrectionFile &file);
 CorrectionFile corrections_from_json(const nlohmann::json &j);  // throws CorrectionError
 
 struct CorrectionsFound {
-  std::optional<CorrectionFile> file;          // made on this very source
-  std::filesystem::path path;                  // where it is, or would be
-  std::vector<std::filesystem::path> stale;    // made on a file of the same name with other content
+  std::optional<CorrectionFile> file;        // made on this very source
+  std::filesystem::path path;                // where it is, or would be
+  std::vector<std::filesystem::path> stale;  // made on a file of the same name with other content
 };
 
 // The corrections for the record's source in `dir`. Throws CorrectionError for a sidecar that
@@ -68,7 +68,7 @@ std::string correction_problem(const nlohmann::json &record, const std::string &
 nlohmann::json current_value(const nlohmann::json &record, const std::string &key);
 
 struct Applied {
-  std::vector<std::string> keys;                                // applied
+  std::vector<std::string> keys;                                 // applied
   std::vector<std::pair<std::string, std::string>> not_applied;  // key, why
 };
 

@@ -29,7 +29,7 @@ class ReviewError : public std::runtime_error {
 };
 
 struct SessionOptions {
-  std::filesystem::path corrections_dir;          // the sidecars: read, and written on every change
+  std::filesystem::path corrections_dir;           // the sidecars: read, and written on every change
   std::vector<std::filesystem::path> source_dirs;  // --sources: where to look for the source files
   // Re-read a source that the record gives no cells for (extracted without --provenance), to
   // know where on its page each value stands. A scan takes as long as its extraction did.
