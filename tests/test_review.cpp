@@ -214,6 +214,10 @@ TEST(Corrections, SidecarsRoundTripAndOnesForAnotherVersionAreStale) {
   EXPECT_EQ(found.stale.size(), 1u);
   test::write_file(dir.path() / "bad.json", "{\"format\": \"something else\"}");
   EXPECT_THROW(review::load_corrections(dir.path() / "bad.json"), review::CorrectionError);
+  // Found by fuzz_corrections: a "format" that is no string was a type_error, not a clear error.
+  EXPECT_THROW(review::corrections_from_json({{"format", nlohmann::json::object()}}), review::CorrectionError);
+  EXPECT_THROW(review::corrections_from_json({{"format", "xxgk-corrections/1"}, {"source", 3}}),
+               review::CorrectionError);
   test::write_file(dir.path() / "torn.json", "{\"format\": ");
   EXPECT_THROW(review::load_corrections(dir.path() / "torn.json"), review::CorrectionError);
 }
@@ -275,6 +279,19 @@ TEST(ReviewServer, ServesThePageTheListAndAReport) {
   EXPECT_EQ(c.Get("/api/reports/1")->status, 409) << "a failed input has nothing to review";
   EXPECT_EQ(c.Get("/api/reports/2")->status, 404);
   EXPECT_EQ(c.Get("/api/reports/99999999999999999999")->status, 404);
+}
+
+TEST(ReviewServer, ARecordThatIsNoReportIsListedAsFailedNotRead) {
+  nlohmann::json odd = sample_record();
+  odd["source"]["file"] = 42;
+  odd["tables"]["applications"] = "many";
+  RunningReview run(std::vector<nlohmann::json>{odd, nlohmann::json::object()});
+  auto list = nlohmann::json::parse(run.client().Get("/api/reports")->body);
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0]["status"], "failed");
+  EXPECT_EQ(list[1]["status"], "failed");
+  EXPECT_EQ(run.client().Get("/api/reports/0")->status, 409);
+  EXPECT_EQ(run.post(R"({"key": "applications.granted.total", "action": "correct", "value": 1})")->status, 409);
 }
 
 TEST(ReviewServer, CutsAValuesCellAndItsPageFromTheSource) {

@@ -204,7 +204,8 @@ nlohmann::json to_json(const CorrectionFile &file) {
 }
 
 CorrectionFile corrections_from_json(const nlohmann::json &j) {
-  if (!j.is_object() || j.value("format", "") != sidecar_format)
+  // "format" may be anything in a file someone edited: only the string says what this is.
+  if (!j.is_object() || !j.contains("format") || j["format"] != sidecar_format)
     throw CorrectionError(std::string("not a corrections file (no \"format\": \"") + sidecar_format + "\")");
   try {
     CorrectionFile f;

@@ -13,6 +13,7 @@
 #include "xxgk/pipeline/extract_report.hpp"
 #include "xxgk/report/form_layout.hpp"
 #include "xxgk/report/warning.hpp"
+#include "xxgk/schema/report_schema.hpp"
 #include "xxgk/spreadsheet/workbook.hpp"
 
 namespace xxgk::review {
@@ -71,6 +72,27 @@ bool is_failed(const nlohmann::json &record) {
   return record.value("status", "") == "failed" || !record.contains("tables");
 }
 
+std::string string_at(const nlohmann::json &j, const char *outer, const char *inner) {
+  if (!j.is_object() || !j.contains(outer) || !j[outer].is_object() || !j[outer].contains(inner)) return "";
+  return j[outer][inner].is_string() ? j[outer][inner].get<std::string>() : "";
+}
+
+// A result file may hold anything: what is not a report as `xxgk schema` describes it is listed
+// as a failed input, saying why, and never read further.
+nlohmann::json checked_record(nlohmann::json record) {
+  std::string file = string_at(record, "source", "file");
+  if (record.value("status", nlohmann::json()) == "failed") {
+    std::string sha = string_at(record, "source", "sha256");
+    nlohmann::json error = record.contains("error") ? record["error"] : nlohmann::json::object();
+    return {{"source", {{"file", file.empty() ? "?" : file}, {"sha256", sha}}}, {"status", "failed"}, {"error", error}};
+  }
+  std::vector<std::string> problems = schema::validate_report(record);
+  if (problems.empty()) return record;
+  return {{"source", {{"file", file.empty() ? "?" : file}, {"sha256", string_at(record, "source", "sha256")}}},
+          {"status", "failed"},
+          {"error", {{"reason", "not a report as xxgk writes it: " + problems.front()}}}};
+}
+
 }  // namespace
 
 struct ReviewSession::Entry {
@@ -94,10 +116,8 @@ ReviewSession::ReviewSession(std::vector<nlohmann::json> records, std::vector<fs
     : spec_(report::official_template_spec()), options_(std::move(options)) {
   for (size_t i = 0; i < records.size(); ++i) {
     auto e = std::make_unique<Entry>();
-    e->machine = std::move(records[i]);
+    e->machine = checked_record(std::move(records[i]));
     e->origin = i < origins.size() ? origins[i] : fs::path();
-    if (!e->machine.contains("source") || !e->machine["source"].is_object())
-      e->machine["source"] = nlohmann::json::object();
     std::string sha = e->machine["source"].value("sha256", "");
     for (const fs::path &p : candidate_sources(e->machine, e->origin, options_.source_dirs)) {
       std::error_code ec;
