@@ -113,7 +113,9 @@ TEST(CorpusScans, ValuesOfScannedAndMixedReportsAndNoWrongValueUnflagged) {
   EXPECT_GE(by_corpus["synth"].accuracy(), 99.5);
   // How many values carry a warning, exactly: a flood of warnings shows here as a change to
   // review, as does a fix that makes values sure.
-  EXPECT_EQ(by_corpus["synth"].doubtful, 547);
+  // synth 547 -> 498 when a table part that lost its header took the columns its values stand
+  // under in the part above, instead of the form's order (label_inferred).
+  EXPECT_EQ(by_corpus["synth"].doubtful, 498);
   EXPECT_EQ(by_corpus["synth-hard"].doubtful, 545);
 }
 

@@ -499,3 +499,52 @@ TEST(Validation, UnknownValueSkipsOnlyItsChecks) {
 
 }  // namespace
 }  // namespace xxgk::report
+
+namespace xxgk::report {
+namespace {
+
+// A table broken in two (a scan's unreadable row between the parts, or a page break without
+// the header repeated): the second part has no header, and its values are placed in the
+// columns they stand under in the first part's headers, not by their count in the row. Here
+// its rows print fewer cells than columns (blank zeros as no cell at all), so counting would
+// shift them left.
+TEST(TemplateMapping, AHeaderlessPartTakesTheColumnsItsValuesStandUnder) {
+  std::vector<Row> rows = official_rows();
+  std::vector<Row> first(rows.begin(), rows.begin() + 4), rest(rows.begin() + 4, rows.end());
+  layout::Table top = applications_grid(first);
+  layout::Table part;
+  part.method = "stream";
+  part.cols = 8;
+  part.rows = static_cast<int>(rest.size());
+  for (size_t r = 0; r < rest.size(); ++r) {
+    auto cell = [&](int c, const std::string &text) {
+      layout::Cell x;
+      x.row = static_cast<int>(r), x.col = c, x.page = 2, x.text = text;
+      x.bbox = {100.0 * c, 20.0 * r, 100.0 * (c + 1), 20.0 * (r + 1)};
+      part.cells.push_back(x);
+    };
+    cell(0, rest[r].label);
+    // The second applicant column left out: its value is blank, no word at all.
+    for (int c = 0; c < 7; ++c)
+      if (c != 1) cell(c + 1, rest[r].values[c]);
+  }
+  TemplateValues v = map_to_template({top, part}, edition_2021());
+  int placed = 0;
+  for (size_t r = 0; r < rest.size(); ++r)
+    for (int c = 0; c < 7; ++c) {
+      if (c == 1) continue;
+      int row = static_cast<int>(r) + 4;
+      const std::string key = "applications." + template_blocks(edition_2021())[4].rows[row].id + "." +
+                              template_blocks(edition_2021())[4].columns[c].id;
+      auto it = v.values.find(key);
+      ASSERT_NE(it, v.values.end()) << key;
+      EXPECT_EQ(it->second.raw, rest[r].values[c]) << key;
+      ++placed;
+    }
+  EXPECT_EQ(placed, static_cast<int>(rest.size()) * 6);
+  // Under named headers the placement is as sure as a header match: no label_inferred.
+  for (const Warning &w : v.warnings) EXPECT_NE(w.code, "label_inferred") << w.key;
+}
+
+}  // namespace
+}  // namespace xxgk::report

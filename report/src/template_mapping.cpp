@@ -658,6 +658,77 @@ void check_type(const MappedValue &v, const Candidate &c, std::vector<Warning> &
                       v.page, c.key});
 }
 
+// Where a column of the form stands on the page: the value cells a table's headers placed in it.
+struct ColumnPlace {
+  Slot slot;
+  double x0 = 0, x1 = 0, center = 0;
+  double score = 0;  // how surely its column was known: its best value's label score
+  const TemplateAxis *axis = nullptr;
+  std::string header;
+};
+
+// The columns of a table's values by where they stand, as its headers named them or the form's
+// order placed them: each cell counted once, in the key it matches best.
+std::vector<ColumnPlace> column_places(const std::vector<Candidate> &found, const std::vector<TemplateBlock> &blocks) {
+  std::map<const Cell *, const Candidate *> best;
+  for (const Candidate &c : found)
+    if (!best.count(c.cell) || c.score > best[c.cell]->score) best[c.cell] = &c;
+  std::map<Slot, std::vector<const Candidate *>> by_slot;
+  for (const auto &[cell, c] : best) by_slot[{c->block, c->col}].push_back(c);
+  std::vector<ColumnPlace> out;
+  for (const auto &[slot, list] : by_slot) {
+    ColumnPlace place{slot,
+                      list.front()->cell->bbox.x0,
+                      list.front()->cell->bbox.x1,
+                      0,
+                      0,
+                      &blocks[slot.first].columns[slot.second],
+                      list.front()->header};
+    std::vector<double> centers;
+    for (const Candidate *c : list) {
+      place.score = std::max(place.score, c->score);
+      place.x0 = std::min(place.x0, c->cell->bbox.x0);
+      place.x1 = std::max(place.x1, c->cell->bbox.x1);
+      centers.push_back(c->cell->bbox.center_x());
+    }
+    std::nth_element(centers.begin(), centers.begin() + centers.size() / 2, centers.end());
+    place.center = centers[centers.size() / 2];
+    out.push_back(place);
+  }
+  return out;
+}
+
+// The values of a table that lost its header (a scan's table broken in two by an unreadable
+// row; a table continued without its header on the next page) under the columns of the table
+// before it: each value's row by its label, its column by where it stands under that table's
+// headers (the column whose values' extent holds its centre, the nearest centre of those), not
+// by how many values came before it in its row. Only rows of the blocks the columns belong to;
+// a column the table above knew only by the form's order is as unsure here (label_inferred).
+std::vector<Candidate> candidates_under(const Table &t, const std::vector<ColumnPlace> &places,
+                                        const std::vector<TemplateBlock> &blocks, const std::vector<bool> &data,
+                                        int first_value_col, AxisMemo &memo) {
+  std::vector<Candidate> out;
+  for (const Cell &c : t.cells) {
+    if (!data[c.row] || c.col < first_value_col) continue;
+    Paths p = paths_of(t, c, data, first_value_col);
+    if (p.row.empty() || is_group_label(blocks, p.row.back())) continue;
+    std::optional<Slot> row = best_row(blocks, p.row);
+    if (!row) continue;
+    const ColumnPlace *under = nullptr;
+    double x = c.bbox.center_x();
+    for (const ColumnPlace &place : places)
+      if (place.slot.first == row->first && place.x0 <= x && x <= place.x1 &&
+          (!under || std::abs(place.center - x) < std::abs(under->center - x)))
+        under = &place;
+    if (!under) continue;
+    const TemplateBlock &b = blocks[row->first];
+    double score = std::min({memo.best(b.rows, p.row, false).score, 1.0, under->score});
+    out.push_back({b.table + "." + b.rows[row->second].id + "." + under->axis->id, score, &c, under->axis, row->first,
+                   row->second, under->slot.second, under->header});
+  }
+  return out;
+}
+
 }  // namespace
 
 // A row printed as the other edition's form has it: a single row where this one has sub-rows
@@ -672,6 +743,7 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
   TemplateValues out;
   std::vector<Candidate> candidates;
   AxisMemo memo;
+  std::vector<ColumnPlace> columns_above;  // of the last table whose headers named its columns
   for (const Table &t : tables) {
     std::vector<bool> data = data_rows(t, blocks);
     int first_value_col = first_value_column(t, data);
@@ -694,10 +766,21 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
     }
     std::vector<Candidate> table_found(candidates.begin() + static_cast<long>(table_start), candidates.end());
     candidates.resize(table_start);
+    bool under_columns_above = false;
+    if (table_found.empty() && !columns_above.empty()) {
+      table_found = candidates_under(t, columns_above, blocks, data, first_value_col, memo);
+      for (const Candidate &c : table_found) matched.insert(c.cell->row);
+      under_columns_above = !table_found.empty();
+    }
     std::vector<Candidate> inferred = inferred_candidates(t, table_found, blocks, data, first_value_col, group_rows);
     std::vector<Candidate> by_header = header_named_candidates(t, table_found, blocks, data, first_value_col);
     inferred.insert(inferred.end(), by_header.begin(), by_header.end());
     place_label_free_rows(t, table_found, inferred, blocks, data, first_value_col);
+    if (!under_columns_above && !(table_found.empty() && inferred.empty())) {
+      std::vector<Candidate> placed = table_found;
+      placed.insert(placed.end(), inferred.begin(), inferred.end());
+      columns_above = column_places(placed, blocks);
+    }
     candidates.insert(candidates.end(), table_found.begin(), table_found.end());
     for (const Candidate &c : inferred) {
       candidates.push_back(c);
