@@ -62,7 +62,6 @@ struct Options {
   std::string host = "127.0.0.1";
   int port = 0;  // 0: a free port
   std::vector<std::string> source_dirs;
-  bool open_browser = false;
 
   // csv command
   bool long_csv = false;
