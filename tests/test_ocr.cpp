@@ -99,6 +99,23 @@ TEST(PageWords, ADashIsWorthReadingInARowOfDashes) {
   EXPECT_FALSE(ocr::in_row_of_dashes(two[0], two)) << "two dashes are not yet a row";
 }
 
+TEST(PageWords, ARowOfLoneDigitsTheLayoutDroppedIsARowOfMarks) {
+  const double em = 36;  // pixels: 13 pt at 200 DPI
+  // A borderless table's row of single digits, 80 px apart, and a speck-free line below it.
+  std::vector<Rect> marks;
+  for (int c = 0; c < 5; ++c) marks.push_back({400.0 + 80 * c, 1900, 414.0 + 80 * c, 1922});
+  marks.push_back({300, 2000, 420, 2030});  // prose OCR missed: one wide cluster
+  marks.push_back({500, 2005, 514, 2027});  // and a lone digit beside it
+  for (int c = 0; c < 5; ++c) EXPECT_TRUE(ocr::in_row_of_lone_marks(marks[static_cast<size_t>(c)], marks, em));
+  EXPECT_FALSE(ocr::in_row_of_lone_marks(marks[5], marks, em)) << "too wide to be a lone mark";
+  EXPECT_FALSE(ocr::in_row_of_lone_marks(marks[6], marks, em)) << "one lone mark on its level";
+  std::vector<Rect> three(marks.begin(), marks.begin() + 3);
+  EXPECT_FALSE(ocr::in_row_of_lone_marks(three[0], three, em)) << "three marks may be a heading's";
+  std::vector<Rect> close;  // glyphs of one word, closer than an em, count once
+  for (int c = 0; c < 5; ++c) close.push_back({400.0 + 20 * c, 1900, 414.0 + 20 * c, 1922});
+  EXPECT_FALSE(ocr::in_row_of_lone_marks(close[0], close, em));
+}
+
 TEST(PageWords, AFlatMarkOnTheEdgeOfAWordsBoxIsNotTheWords) {
   // A heading's box Tesseract stretched up over the row of dashes just above it.
   Rect heading{79.4, 654.5, 100.8, 689.5};

@@ -139,6 +139,25 @@ TEST(Stream, WrappedLabelIsOneCellAndItsTailRowIsDropped) {
   EXPECT_EQ(t.at(1, 0)->text, "1.属于国家秘密") << "a new item never continues the label above";
 }
 
+TEST(Stream, ARowOfNumbersKeepsItsLabelFromTheWrappedLabelAbove) {
+  // The label above wraps into a tail line of its own; the next row's label, which page OCR
+  // cut in two, has its second part under that tail: it is that row's, for the row has its
+  // own numbers and the label above has its. (A sub-item's label starts where both parts do.)
+  std::vector<TextRun> runs;
+  row(runs, "5.要求确认或重新出", 60, 100, {"0", "0", "0"});
+  runs.push_back(run("获取信息", 135, 113));
+  row(runs, "1.申请", 60, 126, {"0", "1", "1"});
+  runs.push_back(run("无正当理由", 135, 126));
+  row(runs, "3.其他", 135, 150, {"0", "0", "0"});
+  auto t = stream_tables(1, 842, runs, {}).at(0);
+  const Cell *above = find(t, "5.要求确认或重新出获取信息");
+  ASSERT_TRUE(above);
+  EXPECT_EQ(above->rowspan, 1);
+  const Cell *tail = find(t, "无正当理由");
+  ASSERT_TRUE(tail) << "not joined to the label above";
+  EXPECT_EQ(tail->row, above->row + 1);
+}
+
 TEST(Stream, GroupLabelPrintedOnceCoversItsRows) {
   std::vector<TextRun> runs;
   row(runs, "1.属于国家秘密", 110, 100, {"0", "0", "0"});

@@ -286,12 +286,24 @@ bool has_number(const Grid &g, int r, int first_value_col) {
   return false;
 }
 
+// Whether the label whose text stands at (up, col), with the lines it was joined from above,
+// has a row of numbers already.
+bool label_has_numbers(Grid &g, int up, int col, int first_value_col) {
+  size_t root = g.slots.find(g.at(up, col));
+  for (int r = up; r >= 0 && g.slots.find(g.at(r, col)) == root; --r)
+    if (has_number(g, r, first_value_col)) return true;
+  return false;
+}
+
 // A row label that is its row's innermost (nothing right of it before the values), in a row of
-// numbers under a row that has words or numbers of its own in the value columns, is a row of
-// its own: a borderless form prints a header's 信息内容 right above 规章, as close as a wrapped
-// line. (A group label stacked down a column, 三、/本年/度办…, has its rows' labels right of it.)
-bool starts_own_row(const Grid &g, int up, int r, int c1, int first_value_col) {
-  if (c1 >= first_value_col || !has_number(g, r, first_value_col) || !has_value_column_text(g, up, first_value_col))
+// numbers, is a row of its own under a row that has words or numbers of its own in the value
+// columns (a borderless form prints a header's 信息内容 right above 规章, as close as a wrapped
+// line), or under a label (text at (up, origin)) whose rows have their numbers already (page
+// OCR cut the row's label in two, its second part under the wrapped tail of the label above).
+// A group label stacked down a column, 三、/本年/度办…, has its rows' labels right of it.
+bool starts_own_row(Grid &g, int up, int origin, int r, int c1, int first_value_col) {
+  if (c1 >= first_value_col || !has_number(g, r, first_value_col)) return false;
+  if (!has_value_column_text(g, up, first_value_col) && !label_has_numbers(g, up, origin, first_value_col))
     return false;
   for (int c = c1 + 1; c < first_value_col; ++c)
     if (!g.text[g.at(r, c)].empty()) return false;
@@ -332,7 +344,7 @@ void join_wrapped_text(Grid &g, int first_value_col, const StreamOptions &option
         for (int k = up + 1; k <= r; ++k)
           for (int cc = u0; cc <= u1; ++cc) clear = clear && (g.text[g.at(k, cc)].empty() || (k == r && cc == c));
         bool continues = clear && u0 <= c0 && u1 >= c1 && !u.value && !l.value && !starts_new_item(l.text) &&
-                         !starts_own_row(g, up, r, c1, first_value_col) &&
+                         !starts_own_row(g, up, origin, r, c1, first_value_col) &&
                          gap < options.join_lines * std::min(u.bbox.height(), l.bbox.height());
         if (continues)
           for (int k = up + 1; k <= r; ++k)

@@ -32,6 +32,22 @@ bool in_row_of_dashes(const Rect &mark, const std::vector<Rect> &marks) {
   return level >= dashes_in_a_row;
 }
 
+bool in_row_of_lone_marks(const Rect &mark, const std::vector<Rect> &marks, double em) {
+  constexpr size_t marks_in_a_row = 4;  // three may be a heading's or a seal's characters
+  constexpr double widest = 2.5;        // of an em: a number of a few digits
+  constexpr double apart = 1.0;         // of an em: the white between two columns of a table
+  auto lone = [&](const Rect &m) { return m.width() <= widest * em; };
+  if (!lone(mark)) return false;
+  std::vector<Rect> level;
+  for (const Rect &m : marks)
+    if (lone(m) && m.center_y() > mark.y0 && m.center_y() < mark.y1) level.push_back(m);
+  std::sort(level.begin(), level.end(), [](const Rect &a, const Rect &b) { return a.x0 < b.x0; });
+  size_t spaced = level.empty() ? 0 : 1;
+  for (size_t i = 1; i < level.size(); ++i)
+    if (level[i].x0 - level[i - 1].x1 > apart * em) ++spaced;
+  return spaced >= marks_in_a_row;
+}
+
 bool on_edge_of(const Rect &mark, const Rect &word) {
   constexpr double edge = 1.0 / 12;  // of the word's height
   double inset = edge * word.height(), y = mark.center_y();

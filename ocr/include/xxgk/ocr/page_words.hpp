@@ -24,6 +24,13 @@ bool sliver_over_marks(const TextRun &word, double em);
 // and so no number it read stands beside them.
 bool in_row_of_dashes(const Rect &mark, const std::vector<Rect> &marks);
 
+// Whether `mark` (one of `marks`, clusters of ink no OCR word covers, in pixels) stands in a
+// row of lone marks: four or more narrow marks (no wider than two and a half `em`) on its
+// level, each more than an `em` from the next, as the columns of a table stand. Page OCR
+// sometimes drops a borderless table's whole row of single digits ("0 0 0 0 1 0 1 2"), so no
+// number it read stands beside them; prose it missed is one wide cluster, not many apart.
+bool in_row_of_lone_marks(const Rect &mark, const std::vector<Rect> &marks, double em);
+
 // Whether `mark` lies on the top or bottom edge of a word's box or beyond it (its centre in
 // the outer twelfth of the box's height): Tesseract stretches the boxes of a line of print up
 // or down over a row of a table's dashes printed close above or below it, and reads the dashes
