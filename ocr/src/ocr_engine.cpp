@@ -565,8 +565,8 @@ void OcrEngine::add_missed_words(const Raster &page, PIX *binary, std::vector<Te
              px.y1 * points_per_pixel + m};
     bool narrow = px.width() * points_per_pixel <= 2.5 * em;
     // A lone number the layout dropped stands in a row of numbers it read, a zero dash in a row
-    // of other dashes, a row's numbers all dropped in a row of lone marks; marks elsewhere (a seal's strokes, specks) are not worth the tries a
-    // value reading makes.
+    // of other dashes, a row's numbers all dropped in a row of lone marks; marks elsewhere (a
+    // seal's strokes, specks) are not worth the tries a value reading makes.
     if (narrow && !beside_numbers(box, runs) && !in_row_of_dashes(px, missed) &&
         !in_row_of_lone_marks(px, missed, em / points_per_pixel))
       continue;
