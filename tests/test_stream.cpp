@@ -144,18 +144,33 @@ TEST(Stream, ARowOfNumbersKeepsItsLabelFromTheWrappedLabelAbove) {
   // cut in two, has its second part under that tail: it is that row's, for the row has its
   // own numbers and the label above has its. (A sub-item's label starts where both parts do.)
   std::vector<TextRun> runs;
-  row(runs, "5.要求确认或重新出", 60, 100, {"0", "0", "0"});
+  row(runs, "5.要求确认或重新出具已", 60, 100, {"0", "0", "0"});
   runs.push_back(run("获取信息", 135, 113));
   row(runs, "1.申请", 60, 126, {"0", "1", "1"});
   runs.push_back(run("无正当理由", 135, 126));
   row(runs, "3.其他", 135, 150, {"0", "0", "0"});
   auto t = stream_tables(1, 842, runs, {}).at(0);
-  const Cell *above = find(t, "5.要求确认或重新出获取信息");
+  const Cell *above = find(t, "5.要求确认或重新出具已获取信息");
   ASSERT_TRUE(above);
   EXPECT_EQ(above->rowspan, 1);
   const Cell *tail = find(t, "无正当理由");
   ASSERT_TRUE(tail) << "not joined to the label above";
   EXPECT_EQ(tail->row, above->row + 1);
+}
+
+TEST(Stream, AHeaderLineReachingOutBeyondTheLineAboveIsNoWrappedTail) {
+  // Tight print: a group header read short (its first words lost) over a row of column
+  // headers a line's height below; the header under it starts well left of it, so it is a
+  // header of its own, not the group header's wrapped tail.
+  std::vector<TextRun> runs = {run("一项", 200, 75), run("信息内容", 60, 86), run("制发件数", 180, 86),
+                               run("废止件数", 230, 86), run("有效件数", 280, 86)};
+  row(runs, "规章", 60, 97, {"0", "2", "0"});
+  row(runs, "行政规范性文件", 60, 108, {"1", "0", "1"});
+  auto t = stream_tables(1, 842, runs, {}).at(0);
+  const Cell *group = find(t, "一项"), *issued = find(t, "制发件数");
+  ASSERT_TRUE(group);
+  ASSERT_TRUE(issued);
+  EXPECT_EQ(issued->row, group->row + 1);
 }
 
 TEST(Stream, GroupLabelPrintedOnceCoversItsRows) {

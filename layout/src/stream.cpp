@@ -339,11 +339,15 @@ void join_wrapped_text(Grid &g, int first_value_col, const StreamOptions &option
         auto [u0, u1] = g.span_of[g.at(up, origin)];
         const Segment u = lowest(g.text[g.at(up, origin)]), l = highest(here);
         double gap = l.bbox.y0 - u.bbox.y1;
+        // A wrapped line stands within the line it continues (centred, narrower; or from the
+        // same left edge); a line reaching out beyond it is a row of headers under a group's.
+        double reach = std::min(u.bbox.height(), l.bbox.height());
+        bool within = l.bbox.x0 >= u.bbox.x0 - reach && l.bbox.x1 <= u.bbox.x1 + reach;
         // Nothing else may sit in the rectangle the two would make.
         bool clear = true;
         for (int k = up + 1; k <= r; ++k)
           for (int cc = u0; cc <= u1; ++cc) clear = clear && (g.text[g.at(k, cc)].empty() || (k == r && cc == c));
-        bool continues = clear && u0 <= c0 && u1 >= c1 && !u.value && !l.value && !starts_new_item(l.text) &&
+        bool continues = clear && within && u0 <= c0 && u1 >= c1 && !u.value && !l.value && !starts_new_item(l.text) &&
                          !starts_own_row(g, up, origin, r, c1, first_value_col) &&
                          gap < options.join_lines * std::min(u.bbox.height(), l.bbox.height());
         if (continues)
