@@ -116,6 +116,27 @@ TEST(PageWords, ARowOfLoneDigitsTheLayoutDroppedIsARowOfMarks) {
   EXPECT_FALSE(ocr::in_row_of_lone_marks(close[0], close, em));
 }
 
+TEST(PageWords, TwoLinesOfPrintInOneLinesBoxAreToldApartByTheWhiteAcrossIt) {
+  // Dark pixels per row: a line of print 10 rows tall, two white rows, another of 8.
+  std::vector<int> two = {0, 40, 60, 55, 70, 66, 52, 48, 61, 59, 30, 0, 1, 35, 44, 50, 62, 58, 47, 40, 22, 0};
+  auto lines = ocr::lines_of_print(two, 1, 6);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].begin, 1);
+  EXPECT_EQ(lines[0].end, 11);
+  EXPECT_EQ(lines[1].begin, 13);
+  EXPECT_EQ(lines[1].end, 21);
+  // 三: strokes two rows thick with white between are one line of print, not three.
+  std::vector<int> three = {0, 30, 30, 0, 0, 0, 25, 25, 0, 0, 0, 0, 40, 40, 0};
+  EXPECT_EQ(ocr::lines_of_print(three, 1, 6).size(), 0u) << "no band a line's height";
+  std::vector<int> dot_over_line = {0, 5, 5, 0, 0, 30, 44, 50, 50, 41, 38, 30, 0};
+  lines = ocr::lines_of_print(dot_over_line, 1, 6);
+  ASSERT_EQ(lines.size(), 1u) << "a dot above joins the line below it";
+  EXPECT_EQ(lines[0].begin, 1);
+  EXPECT_EQ(lines[0].end, 12);
+  std::vector<int> specks = {0, 40, 60, 55, 70, 66, 52, 48, 3, 61, 59, 30, 0};
+  EXPECT_EQ(ocr::lines_of_print(specks, 3, 6).size(), 1u) << "specks in a row of white are white";
+}
+
 TEST(PageWords, AFlatMarkOnTheEdgeOfAWordsBoxIsNotTheWords) {
   // A heading's box Tesseract stretched up over the row of dashes just above it.
   Rect heading{79.4, 654.5, 100.8, 689.5};

@@ -435,36 +435,36 @@ std::vector<Rect> uncovered_ink(PIX *binary, const std::vector<TextRun> &runs, d
 
 }  // namespace
 
-std::vector<TextRun> OcrEngine::recognize_page(const Raster &page, double read_dpi) const {
+namespace {
+
+// The words of one recognition, in page points, with the glyph heights of each line of print
+// that set_font_sizes measures them by.
+struct ReadWords {
   std::vector<TextRun> runs;
-  layout::PixPtr pix = layout::to_gray_pix(page);
-  if (!pix || page.dpi <= 0) return runs;
-  tesseract::TessBaseAPI &api = impl_->api;
-  double dpi = read_dpi > 0 ? std::min(page.dpi, read_dpi) : page.dpi;
-  layout::PixPtr scaled(dpi < page.dpi ? pixScale(pix.get(), static_cast<l_float32>(dpi / page.dpi),
-                                                  static_cast<l_float32>(dpi / page.dpi))
-                                       : pixClone(pix.get()));
-  if (!scaled) return runs;
-  api.SetPageSegMode(tesseract::PSM_AUTO);
-  api.SetImage(scaled.get());
-  api.SetSourceResolution(static_cast<int>(dpi));
-  if (api.Recognize(nullptr) != 0) return runs;
+  std::vector<int> line_of;                                           // per run
+  std::vector<std::vector<double>> ideograph_heights, digit_heights;  // per line of print
+};
+
+// Adds the words of `api`'s last recognition to `out`: an image of `dpi` whose top left lies at
+// `origin` (page points) on the page.
+void collect_words(tesseract::TessBaseAPI &api, double dpi, Rect origin, ReadWords &out) {
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
-  if (!it) return runs;
+  if (!it) return;
   const double points_per_pixel = 72.0 / dpi;
   auto box_at = [&](tesseract::PageIteratorLevel level, Rect &box) {
     int x0, y0, x1, y1;
     if (!it->BoundingBox(level, &x0, &y0, &x1, &y1)) return false;
-    box = {x0 * points_per_pixel, y0 * points_per_pixel, x1 * points_per_pixel, y1 * points_per_pixel};
+    box = {origin.x0 + x0 * points_per_pixel, origin.y0 + y0 * points_per_pixel, origin.x0 + x1 * points_per_pixel,
+           origin.y0 + y1 * points_per_pixel};
     return true;
   };
-  std::vector<std::vector<double>> ideograph_heights, digit_heights;  // per line of print
-  std::vector<int> line_of;                                           // per run
-  bool in_word = false;                                               // the current symbol belongs to runs.back()
+  std::vector<TextRun> &runs = out.runs;
+  size_t first_line = out.ideograph_heights.size();
+  bool in_word = false;  // the current symbol belongs to runs.back()
   if (!it->Empty(tesseract::RIL_SYMBOL)) do {
-      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) || ideograph_heights.empty()) {
-        ideograph_heights.emplace_back();
-        digit_heights.emplace_back();
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) || out.ideograph_heights.size() == first_line) {
+        out.ideograph_heights.emplace_back();
+        out.digit_heights.emplace_back();
       }
       if (it->IsAtBeginningOf(tesseract::RIL_WORD)) {
         in_word = false;
@@ -475,7 +475,7 @@ std::vector<TextRun> OcrEngine::recognize_page(const Raster &page, double read_d
         run.source = RunSource::ocr;
         run.confidence = it->Confidence(tesseract::RIL_WORD) / 100.0;
         runs.push_back(std::move(run));
-        line_of.push_back(static_cast<int>(ideograph_heights.size()) - 1);
+        out.line_of.push_back(static_cast<int>(out.ideograph_heights.size()) - 1);
         in_word = true;
       }
       if (!in_word) continue;
@@ -486,10 +486,175 @@ std::vector<TextRun> OcrEngine::recognize_page(const Raster &page, double read_d
       std::u32string glyph = to_u32(symbol.get());
       // 一's box is one flat stroke (and the zero dash's reading): no measure of the print.
       if (glyph.size() == 1 && is_ideograph(glyph[0]) && glyph[0] != U'一')
-        ideograph_heights.back().push_back(box.height());
-      if (glyph.size() == 1 && glyph[0] >= U'0' && glyph[0] <= U'9') digit_heights.back().push_back(box.height());
+        out.ideograph_heights.back().push_back(box.height());
+      if (glyph.size() == 1 && glyph[0] >= U'0' && glyph[0] <= U'9') out.digit_heights.back().push_back(box.height());
     } while (it->Next(tesseract::RIL_SYMBOL));
+}
+
+// The box of each line of print the words were read in, page points.
+std::vector<Rect> line_boxes(const ReadWords &words) {
+  std::vector<Rect> boxes(words.ideograph_heights.size(), Rect{1e9, 1e9, -1e9, -1e9});
+  for (size_t i = 0; i < words.runs.size(); ++i) {
+    Rect &b = boxes[static_cast<size_t>(words.line_of[i])];
+    const Rect &r = words.runs[i].bbox;
+    b = {std::min(b.x0, r.x0), std::min(b.y0, r.y0), std::max(b.x1, r.x1), std::max(b.y1, r.y1)};
+  }
+  return boxes;
+}
+
+// Dark pixels in each pixel row across `box` (page points) of a binary image of `dpi`.
+std::vector<int> dark_per_row(PIX *binary, const Rect &box, double dpi, int &top) {
+  const double px = dpi / 72.0;
+  int width = static_cast<int>(pixGetWidth(binary)), height = static_cast<int>(pixGetHeight(binary));
+  int x0 = std::clamp(static_cast<int>(box.x0 * px), 0, width);
+  int x1 = std::clamp(static_cast<int>(std::ceil(box.x1 * px)), x0, width);
+  int y0 = std::clamp(static_cast<int>(box.y0 * px), 0, height);
+  int y1 = std::clamp(static_cast<int>(std::ceil(box.y1 * px)), y0, height);
+  std::vector<int> dark(static_cast<size_t>(y1 - y0), 0);
+  l_uint32 *data = pixGetData(binary);
+  int wpl = pixGetWpl(binary);
+  for (int y = y0; y < y1; ++y) {
+    l_uint32 *line = data + static_cast<long>(y) * wpl;
+    for (int x = x0; x < x1; ++x) dark[static_cast<size_t>(y - y0)] += GET_DATA_BIT(line, x);
+  }
+  top = y0;
+  return dark;
+}
+
+// The mean confidence of words, weighted by their glyphs.
+double mean_confidence(const std::vector<TextRun> &runs) {
+  double sum = 0, glyphs = 0;
+  for (const TextRun &r : runs) {
+    double n = static_cast<double>(to_u32(r.text).size());
+    sum += n * r.confidence, glyphs += n;
+  }
+  return glyphs > 0 ? sum / glyphs : 0;
+}
+
+// Appends `more`'s words and lines to `out`'s.
+void append_words(ReadWords more, ReadWords &out) {
+  int offset = static_cast<int>(out.ideograph_heights.size());
+  for (size_t i = 0; i < more.runs.size(); ++i) {
+    out.runs.push_back(std::move(more.runs[i]));
+    out.line_of.push_back(more.line_of[i] + offset);
+  }
+  out.ideograph_heights.insert(out.ideograph_heights.end(), more.ideograph_heights.begin(),
+                               more.ideograph_heights.end());
+  out.digit_heights.insert(out.digit_heights.end(), more.digit_heights.begin(), more.digit_heights.end());
+}
+
+// Tesseract's layout sometimes makes one line of two lines of print set close (a tight
+// borderless table's rows, read interleaved as "本上年年新结收转"; a heading and the row of
+// numbers right above it). Such a line's box shows white across its whole width between two
+// bands of ink, each a glyph tall: each band is read again as a line of its own, and its words
+// stand in for the line's.
+void reread_merged_lines(tesseract::TessBaseAPI &api, PIX *image, PIX *binary, double dpi, ReadWords &words) {
+  constexpr double min_merged_line_width = 4;  // ems: a glyph or two may have white across (思)
+  constexpr double min_band_height = 0.4;      // of an em: a line of print, not 三's strokes or a dot
+  constexpr double band_margin = 0.2;          // of an em: white kept round a band for its reading
+  constexpr int white_row_per_pixels = 200;    // a white row holds a dark pixel per this many (specks)
+  constexpr double sure_band = 0.7;            // mean confidence of a band's words read well
+  std::vector<double> all;
+  for (const auto &line : words.ideograph_heights) all.insert(all.end(), line.begin(), line.end());
+  double em = median(all);
+  if (em <= 0) return;
+  const double px = dpi / 72.0;
+  std::vector<Rect> boxes = line_boxes(words);
+  std::vector<bool> replaced(boxes.size(), false);
+  ReadWords again;
+  for (size_t line = 0; line < boxes.size(); ++line) {
+    const Rect &box = boxes[line];
+    if (box.x1 <= box.x0 || box.width() < min_merged_line_width * em) continue;
+    int top = 0;
+    std::vector<int> dark = dark_per_row(binary, box, dpi, top);
+    int white_at_most = std::max(1, static_cast<int>(box.width() * px / white_row_per_pixels));
+    std::vector<ColumnSpan> bands = lines_of_print(dark, white_at_most, static_cast<int>(min_band_height * em * px));
+    // Two lines run into one; more are a header of words set upright, one glyph a line, which
+    // reads worse line by line than as Tesseract laid it out.
+    if (bands.size() != 2) continue;
+    ReadWords line_again;
+    bool any_sure = false;
+    for (size_t b = 0; b < bands.size(); ++b) {
+      // White round the band, but none of the next band's print: at most half way to it.
+      int margin = static_cast<int>(band_margin * em * px);
+      int above = b > 0 ? (bands[b].begin - bands[b - 1].end) / 2 : margin;
+      int below = b + 1 < bands.size() ? (bands[b + 1].begin - bands[b].end) / 2 : margin;
+      int y0 = std::max(0, top + bands[b].begin - std::min(margin, above));
+      int y1 = top + bands[b].end + std::min(margin, below);
+      int x0 = std::max(0, static_cast<int>(box.x0 * px) - margin);
+      int x1 = static_cast<int>(std::ceil(box.x1 * px)) + margin;
+      ReadWords band_words;
+      layout::BoxPtr clip(boxCreate(x0, y0, x1 - x0, y1 - y0));
+      layout::PixPtr strip(pixClipRectangle(image, clip.get(), nullptr));
+      if (strip) {
+        api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+        api.SetImage(strip.get());
+        api.SetSourceResolution(static_cast<int>(dpi));
+        if (api.Recognize(nullptr) == 0) collect_words(api, dpi, Rect{x0 / px, y0 / px, x1 / px, y1 / px}, band_words);
+        api.Clear();
+      }
+      // A band cut through glyphs (a box stretched over part of the next line, an upright
+      // header) reads as unsure junk: there the line's own words of the band stay.
+      if (!band_words.runs.empty() && mean_confidence(band_words.runs) >= sure_band) {
+        any_sure = true;
+        append_words(std::move(band_words), line_again);
+        continue;
+      }
+      ReadWords own;
+      own.ideograph_heights.push_back(words.ideograph_heights[line]);
+      own.digit_heights.push_back(words.digit_heights[line]);
+      double from = y0 / px, to = y1 / px;
+      for (size_t i = 0; i < words.runs.size(); ++i) {
+        double middle = words.runs[i].bbox.center_y();
+        bool in_band = b == 0 ? middle < to : b + 1 == bands.size() ? middle >= from : middle >= from && middle < to;
+        if (static_cast<size_t>(words.line_of[i]) == line && in_band) {
+          own.runs.push_back(words.runs[i]);
+          own.line_of.push_back(0);
+        }
+      }
+      append_words(std::move(own), line_again);
+    }
+    if (!any_sure) continue;
+    replaced[line] = true;
+    append_words(std::move(line_again), again);
+  }
+  if (again.runs.empty()) return;
+  ReadWords kept;
+  kept.ideograph_heights = words.ideograph_heights;
+  kept.digit_heights = words.digit_heights;
+  for (size_t i = 0; i < words.runs.size(); ++i) {
+    if (replaced[static_cast<size_t>(words.line_of[i])]) continue;
+    kept.runs.push_back(std::move(words.runs[i]));
+    kept.line_of.push_back(words.line_of[i]);
+  }
+  append_words(std::move(again), kept);
+  words = std::move(kept);
+}
+
+}  // namespace
+
+std::vector<TextRun> OcrEngine::recognize_page(const Raster &page, double read_dpi) const {
+  layout::PixPtr pix = layout::to_gray_pix(page);
+  if (!pix || page.dpi <= 0) return {};
+  tesseract::TessBaseAPI &api = impl_->api;
+  double dpi = read_dpi > 0 ? std::min(page.dpi, read_dpi) : page.dpi;
+  layout::PixPtr scaled(dpi < page.dpi ? pixScale(pix.get(), static_cast<l_float32>(dpi / page.dpi),
+                                                  static_cast<l_float32>(dpi / page.dpi))
+                                       : pixClone(pix.get()));
+  if (!scaled) return {};
+  api.SetPageSegMode(tesseract::PSM_AUTO);
+  api.SetImage(scaled.get());
+  api.SetSourceResolution(static_cast<int>(dpi));
+  if (api.Recognize(nullptr) != 0) return {};
+  ReadWords words;
+  collect_words(api, dpi, Rect{0, 0, 0, 0}, words);
   api.Clear();
+  layout::PixPtr scaled_binary(pixThresholdToBinary(scaled.get(), ink_threshold));
+  if (scaled_binary) reread_merged_lines(api, scaled.get(), scaled_binary.get(), dpi, words);
+  std::vector<TextRun> runs = std::move(words.runs);
+  const std::vector<int> &line_of = words.line_of;
+  const auto &ideograph_heights = words.ideograph_heights;
+  const auto &digit_heights = words.digit_heights;
   for (TextRun &run : runs) {
     // Symbol boxes only when there is one per character; otherwise spread the word box evenly.
     size_t glyphs = to_u32(run.text).size();

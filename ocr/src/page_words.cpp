@@ -48,6 +48,31 @@ bool in_row_of_lone_marks(const Rect &mark, const std::vector<Rect> &marks, doub
   return spaced >= marks_in_a_row;
 }
 
+std::vector<ColumnSpan> lines_of_print(const std::vector<int> &dark, int white_at_most, int min_height) {
+  std::vector<ColumnSpan> bands;
+  int n = static_cast<int>(dark.size());
+  for (int y = 0; y < n;) {
+    while (y < n && dark[static_cast<size_t>(y)] <= white_at_most) ++y;
+    if (y == n) break;
+    int begin = y;
+    while (y < n && dark[static_cast<size_t>(y)] > white_at_most) ++y;
+    bands.push_back({begin, y});
+  }
+  // A band too thin for a line of print belongs with the nearer band beside it.
+  std::vector<ColumnSpan> lines;
+  for (const ColumnSpan &b : bands)
+    if (b.end - b.begin >= min_height) lines.push_back(b);
+  for (const ColumnSpan &b : bands) {
+    if (b.end - b.begin >= min_height || lines.empty()) continue;
+    auto nearest = std::min_element(lines.begin(), lines.end(), [&](const ColumnSpan &p, const ColumnSpan &q) {
+      auto distance = [&](const ColumnSpan &l) { return l.begin >= b.end ? l.begin - b.end : b.begin - l.end; };
+      return distance(p) < distance(q);
+    });
+    nearest->begin = std::min(nearest->begin, b.begin), nearest->end = std::max(nearest->end, b.end);
+  }
+  return lines;
+}
+
 bool on_edge_of(const Rect &mark, const Rect &word) {
   constexpr double edge = 1.0 / 12;  // of the word's height
   double inset = edge * word.height(), y = mark.center_y();

@@ -47,6 +47,12 @@ struct ColumnSpan {
 // `min_gap` and inside the print, separates two pieces. Left to right.
 std::vector<ColumnSpan> pieces_of_ink(const std::vector<int> &dark, int min_gap);
 
+// The lines of print in a box whose rows of pixels hold `dark` dark pixels each: bands of rows
+// with more than `white_at_most`, split where a row has no more, each at least `min_height`
+// rows tall (thinner ones, a stroke of 三 or a dot, join the band beside them). Top to bottom;
+// one band, or none, where the box holds one line of print.
+std::vector<ColumnSpan> lines_of_print(const std::vector<int> &dark, int white_at_most, int min_height);
+
 // A word cut where its print shows wide white (`pieces`: its ink's boxes, page points, left to right):
 // Tesseract makes one word of marks far apart on a line (a borderless table's row label and
 // its numbers, a row of zero dashes "一一一一一" where five columns stand), and its glyph boxes
