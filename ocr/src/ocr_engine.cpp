@@ -351,23 +351,44 @@ std::vector<TextRun> split_at_wide_gaps(std::vector<TextRun> runs) {
 // Darker than this (of 255) is ink, for finding print the page's OCR did not account for.
 constexpr int ink_threshold = 160;
 
+// A box of page points as pixels of a binary image of `dpi`, clamped to the image.
+struct PixelBox {
+  int x0, y0, x1, y1;
+};
+PixelBox pixel_box(PIX *binary, const Rect &box, double dpi) {
+  const double px = dpi / 72.0;
+  int width = static_cast<int>(pixGetWidth(binary)), height = static_cast<int>(pixGetHeight(binary));
+  int x0 = std::clamp(static_cast<int>(box.x0 * px), 0, width);
+  int x1 = std::clamp(static_cast<int>(std::ceil(box.x1 * px)), x0, width);
+  int y0 = std::clamp(static_cast<int>(box.y0 * px), 0, height);
+  int y1 = std::clamp(static_cast<int>(std::ceil(box.y1 * px)), y0, height);
+  return {x0, y0, x1, y1};
+}
+
+enum class Across { columns, rows };
+
+// The dark pixels of each pixel column (or row) of `box` in a binary image.
+std::vector<int> dark_counts(PIX *binary, const PixelBox &box, Across across) {
+  bool per_row = across == Across::rows;
+  std::vector<int> dark(static_cast<size_t>(per_row ? box.y1 - box.y0 : box.x1 - box.x0), 0);
+  l_uint32 *data = pixGetData(binary);
+  int wpl = pixGetWpl(binary);
+  for (int y = box.y0; y < box.y1; ++y) {
+    l_uint32 *line = data + static_cast<long>(y) * wpl;
+    for (int x = box.x0; x < box.x1; ++x)
+      dark[static_cast<size_t>(per_row ? y - box.y0 : x - box.x0)] += GET_DATA_BIT(line, x);
+  }
+  return dark;
+}
+
 // The pieces of a word's print in a binary page image, in page points: its box's columns of
 // pixels, cut where white runs wider than the cut of split_at_wide_gaps (of the word's print
 // size, or half the page's where OCR sized a line by flat marks read as Chinese).
 std::vector<Rect> ink_pieces(const TextRun &word, PIX *binary, double dpi, double page_em) {
   const double px = dpi / 72.0;
-  int width = static_cast<int>(pixGetWidth(binary)), height = static_cast<int>(pixGetHeight(binary));
-  int x0 = std::clamp(static_cast<int>(word.bbox.x0 * px), 0, width);
-  int x1 = std::clamp(static_cast<int>(std::ceil(word.bbox.x1 * px)), x0, width);
-  int y0 = std::clamp(static_cast<int>(word.bbox.y0 * px), 0, height);
-  int y1 = std::clamp(static_cast<int>(std::ceil(word.bbox.y1 * px)), y0, height);
-  std::vector<int> dark(static_cast<size_t>(x1 - x0), 0);
-  l_uint32 *data = pixGetData(binary);
-  int wpl = pixGetWpl(binary);
-  for (int y = y0; y < y1; ++y) {
-    l_uint32 *line = data + static_cast<long>(y) * wpl;
-    for (int x = x0; x < x1; ++x) dark[static_cast<size_t>(x - x0)] += GET_DATA_BIT(line, x);
-  }
+  PixelBox box = pixel_box(binary, word.bbox, dpi);
+  std::vector<int> dark = dark_counts(binary, box, Across::columns);
+  int x0 = box.x0;
   int min_gap = static_cast<int>(0.8 * std::max(word.font_size, 0.5 * page_em) * px);
   std::vector<Rect> pieces;
   for (const ColumnSpan &span : pieces_of_ink(dark, min_gap))
@@ -502,25 +523,6 @@ std::vector<Rect> line_boxes(const ReadWords &words) {
   return boxes;
 }
 
-// Dark pixels in each pixel row across `box` (page points) of a binary image of `dpi`.
-std::vector<int> dark_per_row(PIX *binary, const Rect &box, double dpi, int &top) {
-  const double px = dpi / 72.0;
-  int width = static_cast<int>(pixGetWidth(binary)), height = static_cast<int>(pixGetHeight(binary));
-  int x0 = std::clamp(static_cast<int>(box.x0 * px), 0, width);
-  int x1 = std::clamp(static_cast<int>(std::ceil(box.x1 * px)), x0, width);
-  int y0 = std::clamp(static_cast<int>(box.y0 * px), 0, height);
-  int y1 = std::clamp(static_cast<int>(std::ceil(box.y1 * px)), y0, height);
-  std::vector<int> dark(static_cast<size_t>(y1 - y0), 0);
-  l_uint32 *data = pixGetData(binary);
-  int wpl = pixGetWpl(binary);
-  for (int y = y0; y < y1; ++y) {
-    l_uint32 *line = data + static_cast<long>(y) * wpl;
-    for (int x = x0; x < x1; ++x) dark[static_cast<size_t>(y - y0)] += GET_DATA_BIT(line, x);
-  }
-  top = y0;
-  return dark;
-}
-
 // The mean confidence of words, weighted by their glyphs.
 double mean_confidence(const std::vector<TextRun> &runs) {
   double sum = 0, glyphs = 0;
@@ -565,8 +567,9 @@ void reread_merged_lines(tesseract::TessBaseAPI &api, PIX *image, PIX *binary, d
   for (size_t line = 0; line < boxes.size(); ++line) {
     const Rect &box = boxes[line];
     if (box.x1 <= box.x0 || box.width() < min_merged_line_width * em) continue;
-    int top = 0;
-    std::vector<int> dark = dark_per_row(binary, box, dpi, top);
+    PixelBox pixels = pixel_box(binary, box, dpi);
+    int top = pixels.y0;
+    std::vector<int> dark = dark_counts(binary, pixels, Across::rows);
     int white_at_most = std::max(1, static_cast<int>(box.width() * px / white_row_per_pixels));
     std::vector<ColumnSpan> bands = lines_of_print(dark, white_at_most, static_cast<int>(min_band_height * em * px));
     // Two lines run into one; more are a header of words set upright, one glyph a line, which
