@@ -2,9 +2,11 @@
 // tables read into grids with spans, the site's chrome left out.
 
 #include <gtest/gtest.h>
+
 #include <iconv.h>
 
 #include "test_support.hpp"
+#include "xxgk/core/sha256.hpp"
 #include "xxgk/extract/pdf_document.hpp"
 #include "xxgk/markup/charset.hpp"
 #include "xxgk/markup/docx_document.hpp"
@@ -267,11 +269,27 @@ TEST(ImageInput, AFolderOfPageImagesGivesTheScannedPdfsValues) {
   EXPECT_EQ(a["source"]["format"], "image");
   EXPECT_EQ(a["pages"].size(), 3u);
   EXPECT_EQ(a["tables"], b["tables"]);
+  std::vector<std::filesystem::path> files;
+  for (int n = 1; n <= 3; ++n) files.push_back(pages / ("page-" + std::to_string(n) + ".png"));
+  EXPECT_EQ(a["source"]["sha256"], sha256_files_hex(files)) << "the pages' hash, the same on every run";
   // One page alone is a report's first page: read, with what is missing said.
   auto first = pipeline::extract_report(pages / "page-1.png", {}, {});
   EXPECT_EQ(first.source.format, "image");
   EXPECT_EQ(first.pages.size(), 1u);
   EXPECT_FALSE(first.warnings.empty());
+}
+
+TEST(ImageInput, AFolderOfPagesHashesTheSameUntilAPageChanges) {
+  test::TempDir dir;
+  test::write_file(dir.path() / "page-1.png", "first page");
+  test::write_file(dir.path() / "page-2.png", "second page");
+  std::vector<std::filesystem::path> pages = {dir.path() / "page-1.png", dir.path() / "page-2.png"};
+  std::string hash = sha256_files_hex(pages);
+  EXPECT_EQ(hash.size(), 64u);
+  EXPECT_EQ(hash, sha256_files_hex(pages));
+  EXPECT_NE(hash, sha256_files_hex({pages[1], pages[0]})) << "the pages' order is the report's";
+  test::write_file(dir.path() / "page-2.png", "second page, rescanned");
+  EXPECT_NE(hash, sha256_files_hex(pages));
 }
 
 TEST(ImageInput, AnImageThatCannotBeReadIsRefusedClearly) {

@@ -52,4 +52,10 @@ std::string sha256_file_hex(const std::filesystem::path &path) {
   return finish_hex(ctx.get());
 }
 
+std::string sha256_files_hex(const std::vector<std::filesystem::path> &paths) {
+  std::string lines;
+  for (const auto &path : paths) lines += path.filename().string() + " " + sha256_file_hex(path) + "\n";
+  return sha256_hex(lines);
+}
+
 }  // namespace xxgk

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "xxgk/layout/pix.hpp"
 
@@ -545,6 +546,52 @@ void append_words(ReadWords more, ReadWords &out) {
   out.digit_heights.insert(out.digit_heights.end(), more.digit_heights.begin(), more.digit_heights.end());
 }
 
+// The words of a strip of `image` (pixels of `dpi`) read as one line of print.
+ReadWords read_strip(tesseract::TessBaseAPI &api, PIX *image, double dpi, const PixelBox &strip_box) {
+  ReadWords out;
+  const double px = dpi / 72.0;
+  layout::BoxPtr clip(boxCreate(strip_box.x0, strip_box.y0, strip_box.x1 - strip_box.x0, strip_box.y1 - strip_box.y0));
+  layout::PixPtr strip(pixClipRectangle(image, clip.get(), nullptr));
+  if (!strip) return out;
+  api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+  api.SetImage(strip.get());
+  api.SetSourceResolution(static_cast<int>(dpi));
+  if (api.Recognize(nullptr) == 0)
+    collect_words(api, dpi, Rect{strip_box.x0 / px, strip_box.y0 / px, strip_box.x1 / px, strip_box.y1 / px}, out);
+  api.Clear();
+  return out;
+}
+
+// The words of line `line` whose middles lie from `from` to `to` (page points), as a line of
+// their own with that line's glyph heights.
+ReadWords line_words_between(const ReadWords &words, size_t line, double from, double to) {
+  ReadWords out;
+  out.ideograph_heights.push_back(words.ideograph_heights[line]);
+  out.digit_heights.push_back(words.digit_heights[line]);
+  for (size_t i = 0; i < words.runs.size(); ++i) {
+    double middle = words.runs[i].bbox.center_y();
+    if (static_cast<size_t>(words.line_of[i]) == line && middle >= from && middle < to) {
+      out.runs.push_back(words.runs[i]);
+      out.line_of.push_back(0);
+    }
+  }
+  return out;
+}
+
+// `words` without the lines marked `replaced`, and with `again`'s.
+ReadWords with_lines_replaced(ReadWords words, const std::vector<bool> &replaced, ReadWords again) {
+  ReadWords kept;
+  kept.ideograph_heights = std::move(words.ideograph_heights);
+  kept.digit_heights = std::move(words.digit_heights);
+  for (size_t i = 0; i < words.runs.size(); ++i) {
+    if (replaced[static_cast<size_t>(words.line_of[i])]) continue;
+    kept.runs.push_back(std::move(words.runs[i]));
+    kept.line_of.push_back(words.line_of[i]);
+  }
+  append_words(std::move(again), kept);
+  return kept;
+}
+
 // Tesseract's layout sometimes makes one line of two lines of print set close (a tight
 // borderless table's rows, read interleaved as "本上年年新结收转"; a heading and the row of
 // numbers right above it). Such a line's box shows white across its whole width between two
@@ -586,52 +633,23 @@ void reread_merged_lines(tesseract::TessBaseAPI &api, PIX *image, PIX *binary, d
       int y1 = top + bands[b].end + std::min(margin, below);
       int x0 = std::max(0, static_cast<int>(box.x0 * px) - margin);
       int x1 = static_cast<int>(std::ceil(box.x1 * px)) + margin;
-      ReadWords band_words;
-      layout::BoxPtr clip(boxCreate(x0, y0, x1 - x0, y1 - y0));
-      layout::PixPtr strip(pixClipRectangle(image, clip.get(), nullptr));
-      if (strip) {
-        api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-        api.SetImage(strip.get());
-        api.SetSourceResolution(static_cast<int>(dpi));
-        if (api.Recognize(nullptr) == 0) collect_words(api, dpi, Rect{x0 / px, y0 / px, x1 / px, y1 / px}, band_words);
-        api.Clear();
-      }
+      ReadWords band_words = read_strip(api, image, dpi, PixelBox{x0, y0, x1, y1});
       // A band cut through glyphs (a box stretched over part of the next line, an upright
       // header) reads as unsure junk: there the line's own words of the band stay.
-      if (!band_words.runs.empty() && mean_confidence(band_words.runs) >= sure_band) {
-        any_sure = true;
-        append_words(std::move(band_words), line_again);
-        continue;
+      bool sure = !band_words.runs.empty() && mean_confidence(band_words.runs) >= sure_band;
+      any_sure = any_sure || sure;
+      if (!sure) {
+        const double endless = std::numeric_limits<double>::infinity();  // the first and last take the rest
+        double from = b == 0 ? -endless : y0 / px, to = b + 1 == bands.size() ? endless : y1 / px;
+        band_words = line_words_between(words, line, from, to);
       }
-      ReadWords own;
-      own.ideograph_heights.push_back(words.ideograph_heights[line]);
-      own.digit_heights.push_back(words.digit_heights[line]);
-      double from = y0 / px, to = y1 / px;
-      for (size_t i = 0; i < words.runs.size(); ++i) {
-        double middle = words.runs[i].bbox.center_y();
-        bool in_band = b == 0 ? middle < to : b + 1 == bands.size() ? middle >= from : middle >= from && middle < to;
-        if (static_cast<size_t>(words.line_of[i]) == line && in_band) {
-          own.runs.push_back(words.runs[i]);
-          own.line_of.push_back(0);
-        }
-      }
-      append_words(std::move(own), line_again);
+      append_words(std::move(band_words), line_again);
     }
     if (!any_sure) continue;
     replaced[line] = true;
     append_words(std::move(line_again), again);
   }
-  if (again.runs.empty()) return;
-  ReadWords kept;
-  kept.ideograph_heights = words.ideograph_heights;
-  kept.digit_heights = words.digit_heights;
-  for (size_t i = 0; i < words.runs.size(); ++i) {
-    if (replaced[static_cast<size_t>(words.line_of[i])]) continue;
-    kept.runs.push_back(std::move(words.runs[i]));
-    kept.line_of.push_back(words.line_of[i]);
-  }
-  append_words(std::move(again), kept);
-  words = std::move(kept);
+  if (!again.runs.empty()) words = with_lines_replaced(std::move(words), replaced, std::move(again));
 }
 
 }  // namespace

@@ -377,11 +377,11 @@ report::Report extract_images(const std::vector<std::filesystem::path> &images, 
                               const TableOptions &table_options) {
   TempFile file(pdf_of_images(images));
   report::Report r = extract_pdf(file.path(), options, table_options);
-  // One image: its own name and hash; a folder of them: the folder, and the hash of the PDF the
-  // pages were read as (it changes whenever a page does).
+  // One image: its own name and hash; a folder of them: the folder, and the hash of its pages
+  // (not of the PDF they were read as, which differs from run to run).
   const std::filesystem::path &source = images.size() == 1 ? images.front() : images.front().parent_path();
   r.source.file = source.string();
-  r.source.sha256 = images.size() == 1 ? sha256_file_hex(source) : r.source.sha256;
+  r.source.sha256 = images.size() == 1 ? sha256_file_hex(source) : sha256_files_hex(images);
   long long bytes = 0;
   for (const auto &image : images) bytes += static_cast<long long>(std::filesystem::file_size(image));
   r.source.bytes = bytes;
