@@ -289,6 +289,13 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+// The median glyph height over all lines of print (0 for none).
+double typical_height(const std::vector<std::vector<double>> &heights_per_line) {
+  std::vector<double> all;
+  for (const auto &line : heights_per_line) all.insert(all.end(), line.begin(), line.end());
+  return median(all);
+}
+
 // A word's font size is the typical height of the Chinese glyphs on its line of print. A word
 // box's own height is a digit's (smaller) or a bracket's (taller), single glyph boxes are off by
 // half their size either way, and borderless table rows are told from headings by size. A line
@@ -297,9 +304,7 @@ double median(std::vector<double> v) {
 void set_font_sizes(std::vector<TextRun> &runs, const std::vector<int> &line_of,
                     const std::vector<std::vector<double>> &ideograph_heights,
                     const std::vector<std::vector<double>> &digit_heights) {
-  std::vector<double> all;
-  for (const auto &line : ideograph_heights) all.insert(all.end(), line.begin(), line.end());
-  double typical = median(all);
+  double typical = typical_height(ideograph_heights);
   for (size_t i = 0; i < runs.size(); ++i) {
     size_t line = static_cast<size_t>(line_of[i]);
     double size = median(ideograph_heights[line]);
@@ -603,9 +608,7 @@ void reread_merged_lines(tesseract::TessBaseAPI &api, PIX *image, PIX *binary, d
   constexpr double band_margin = 0.2;          // of an em: white kept round a band for its reading
   constexpr int white_row_per_pixels = 200;    // a white row holds a dark pixel per this many (specks)
   constexpr double sure_band = 0.7;            // mean confidence of a band's words read well
-  std::vector<double> all;
-  for (const auto &line : words.ideograph_heights) all.insert(all.end(), line.begin(), line.end());
-  double em = median(all);
+  double em = typical_height(words.ideograph_heights);
   if (em <= 0) return;
   const double px = dpi / 72.0;
   std::vector<Rect> boxes = line_boxes(words);
