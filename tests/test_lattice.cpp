@@ -4,6 +4,7 @@
 
 #include "xxgk/core/utf8_text.hpp"
 #include "xxgk/layout/lattice.hpp"
+#include "xxgk/layout/pix.hpp"
 #include "xxgk/layout/ruling_detector.hpp"
 
 namespace xxgk::layout {
@@ -317,3 +318,28 @@ TEST(CellBorders, AScannedColumnLineGoesOnAGlyphStrokeStopsAtItsRow) {
 
 }  // namespace
 }  // namespace xxgk::layout
+
+// The run-length opening must be Leptonica's opening by a line, pixel for pixel, edges included:
+// runs touching the image's borders, runs one short of the line and one long enough.
+TEST(OpenByLine, IsLeptonicasOpeningByALine) {
+  constexpr int width = 203, height = 157;  // not multiples of 32: the last word is partial
+  xxgk::layout::PixPtr pix(pixCreate(width, height, 1));
+  unsigned state = 12345;  // a fixed linear congruential sequence: the same image every run
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      state = state * 1103515245u + 12345u;
+      if ((state >> 16) % 100 < 55) pixSetPixel(pix.get(), x, y, 1);
+    }
+  for (int x = 0; x < width; ++x) pixSetPixel(pix.get(), x, 0, 1);           // a run along the top edge
+  for (int y = 0; y < height; ++y) pixSetPixel(pix.get(), width - 1, y, 1);  // and the right edge
+  for (int length : {1, 2, 3, 4, 7, 20}) {
+    for (bool horizontal : {true, false}) {
+      xxgk::layout::PixPtr mine = xxgk::layout::open_by_line(pix.get(), horizontal, length);
+      xxgk::layout::PixPtr theirs(pixOpenBrick(nullptr, pix.get(), horizontal ? length : 1, horizontal ? 1 : length));
+      ASSERT_TRUE(mine && theirs);
+      l_int32 same = 0;
+      pixEqual(mine.get(), theirs.get(), &same);
+      EXPECT_TRUE(same) << "length " << length << (horizontal ? " across" : " down");
+    }
+  }
+}

@@ -33,9 +33,12 @@ std::vector<Ruling> strokes(PIX *binary, Orientation o, const RulingDetectorOpti
   int bridge = std::max(1, static_cast<int>(options.bridge * px_per_pt)) | 1;
   bool horizontal = o == Orientation::horizontal;
   auto close = bricks == Bricks::composite ? pixCloseCompBrick : pixCloseBrick;
-  auto open = bricks == Bricks::composite ? pixOpenCompBrick : pixOpenBrick;
   PixPtr closed(close(nullptr, binary, horizontal ? bridge : 1, horizontal ? 1 : bridge));
-  PixPtr opened(open(nullptr, closed.get(), horizontal ? length : 1, horizontal ? 1 : length));
+  if (!closed) return {};
+  PixPtr opened =
+      bricks == Bricks::composite
+          ? PixPtr(pixOpenCompBrick(nullptr, closed.get(), horizontal ? length : 1, horizontal ? 1 : length))
+          : open_by_line(closed.get(), horizontal, length);
   std::vector<Ruling> out;
   if (!opened) return out;
   BoxaPtr boxes(pixConnCompBB(opened.get(), 8));

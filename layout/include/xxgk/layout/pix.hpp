@@ -32,4 +32,10 @@ using PixaPtr = std::unique_ptr<PIXA, PixaDeleter>;
 // An 8-bit gray PIX of the raster (RGB is converted with luminance weights).
 PixPtr to_gray_pix(const Raster &raster);
 
+// The opening of a 1-bit PIX by a line `length` pixels long, across (`horizontal`) or down:
+// the runs of ink at least that long, the rest cleared. The same image as Leptonica's
+// pixOpenBrick(length x 1 or 1 x length), found in one pass over the runs instead of a shift of
+// the image per pixel of the line (which cost a scanned page a quarter of a second).
+PixPtr open_by_line(PIX *binary, bool horizontal, int length);
+
 }  // namespace xxgk::layout
