@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <optional>
 #include <set>
 
@@ -218,22 +219,45 @@ bool covers(const Cell &c, int row, int col0, int col1) {
   return c.row <= row && c.row + c.rowspan > row && c.col <= col1 && c.col + c.colspan > col0;
 }
 
-Paths paths_of(const Table &t, const Cell &value, const std::vector<bool> &data, int first_value_col) {
+// A table's cells by grid row, built once per table, so that a value's labels and headers are
+// looked for among its own row's and the header rows' cells, not the whole table's: a web
+// page's annex of 100,000 cells would otherwise cost the square of that.
+struct RowCells {
+  std::vector<std::vector<const Cell *>> covering;  // the cells spanning each row, in the table's order
+  std::vector<std::vector<const Cell *>> starting;  // the cells whose top row it is, likewise
+};
+
+RowCells cells_by_row(const Table &t) {
+  RowCells rc{std::vector<std::vector<const Cell *>>(t.rows), std::vector<std::vector<const Cell *>>(t.rows)};
+  for (const Cell &c : t.cells) {
+    if (c.row < 0 || c.row >= t.rows) continue;
+    rc.starting[c.row].push_back(&c);
+    for (int r = c.row; r < std::min(t.rows, c.row + c.rowspan); ++r) rc.covering[r].push_back(&c);
+  }
+  return rc;
+}
+
+// The labels left of the value columns in a row, outermost first.
+std::vector<std::string> row_labels(const RowCells &rc, int row, int first_value_col) {
+  std::vector<std::string> labels;
+  for (const Cell *c : rc.covering[row])
+    if (c->col < first_value_col && !c->text.empty()) labels.push_back(c->text);
+  return labels;
+}
+
+Paths paths_of(const RowCells &rc, const Cell &value, const std::vector<bool> &data, int first_value_col) {
   Paths p;
-  for (const Cell &c : t.cells)
-    if (c.col < first_value_col && covers(c, value.row, 0, first_value_col - 1) && !c.text.empty())
-      p.row.push_back(c.text);
+  p.row = row_labels(rc, value.row, first_value_col);
   // The nearest block of header rows above: a grouped table repeats its header per group.
   int r = value.row - 1;
   while (r >= 0 && data[r]) --r;
   int header_end = r;
   while (r >= 0 && !data[r]) --r;
   for (int h = r + 1; h <= header_end; ++h)
-    for (const Cell &c : t.cells)
+    for (const Cell *c : rc.starting[h])
       // A header cell reaching over the label column too is still the value's header (信息内容
       // and 本年处理决定数量 read as one cell where a scan lost the ruling between them).
-      if (c.row == h && covers(c, h, value.col, value.col + value.colspan - 1) && !c.text.empty())
-        p.column.push_back(c.text);
+      if (covers(*c, h, value.col, value.col + value.colspan - 1) && !c->text.empty()) p.column.push_back(c->text);
   return p;
 }
 
@@ -395,6 +419,8 @@ std::map<int, Slot> votes(const std::vector<Candidate> &found, bool by_row) {
 // label) takes the slot between its neighbours' when they leave exactly one: the form's order.
 void infer_between(std::map<int, Slot> &known, const std::vector<int> &positions,
                    const std::vector<TemplateBlock> &blocks, bool rows) {
+  std::set<Slot> taken;
+  for (const auto &k : known) taken.insert(k.second);
   for (size_t i = 0; i < positions.size(); ++i) {
     int at = positions[i];
     if (known.count(at)) continue;
@@ -411,8 +437,7 @@ void infer_between(std::map<int, Slot> &known, const std::vector<int> &positions
     if (!guess || guess->second < 0) continue;
     const TemplateBlock &b = blocks[guess->first];
     if (guess->second >= static_cast<int>(rows ? b.rows.size() : b.columns.size())) continue;
-    bool taken = std::any_of(known.begin(), known.end(), [&](const auto &k) { return k.second == *guess; });
-    if (!taken) known[at] = *guess;
+    if (taken.insert(*guess).second) known[at] = *guess;
   }
 }
 
@@ -449,9 +474,17 @@ std::set<int> labelled_rows(const Table &t, int first_value_col) {
   return labelled;
 }
 
+// The candidates of each grid row, in the order found.
+std::vector<std::vector<const Candidate *>> candidates_by_row(const Table &t, const std::vector<Candidate> &found) {
+  std::vector<std::vector<const Candidate *>> out(t.rows);
+  for (const Candidate &c : found)
+    if (c.cell->row >= 0 && c.cell->row < t.rows) out[c.cell->row].push_back(&c);
+  return out;
+}
+
 // Candidates for the value cells no label matched, from the inferred slots of their row and
 // column; scored low, so a real match always wins, and reported.
-std::vector<Candidate> inferred_candidates(const Table &t, const std::vector<Candidate> &found,
+std::vector<Candidate> inferred_candidates(const Table &t, const RowCells &rc, const std::vector<Candidate> &found,
                                            const std::vector<TemplateBlock> &blocks, const std::vector<bool> &data,
                                            int first_value_col, const std::set<int> &group_rows) {
   std::map<int, Slot> row_slots = votes(found, true), col_slots = votes(found, false);
@@ -463,10 +496,7 @@ std::vector<Candidate> inferred_candidates(const Table &t, const std::vector<Can
   // Rows named by their own labels, where no cell of theirs matched (headers unreadable).
   for (int r : data_rows_at) {
     if (row_slots.count(r)) continue;
-    std::vector<std::string> path;
-    for (const Cell &c : t.cells)
-      if (c.col < first_value_col && covers(c, r, 0, first_value_col - 1) && !c.text.empty()) path.push_back(c.text);
-    if (std::optional<Slot> slot = best_row(blocks, path)) row_slots[r] = *slot;
+    if (std::optional<Slot> slot = best_row(blocks, row_labels(rc, r, first_value_col))) row_slots[r] = *slot;
   }
   // No column label read at all: the form fixes the column order, so a grid with exactly the
   // template table's number of value columns takes them in order.
@@ -509,23 +539,24 @@ std::vector<Candidate> inferred_candidates(const Table &t, const std::vector<Can
 // the header, the column from its neighbours in that row, by the form's order. Matched cells
 // get one too: a header read as a fragment ("结果" for 结果纠正) matches its neighbour's slot
 // as well as its own, loses it, and is then placed by order.
-std::vector<Candidate> header_named_candidates(const Table &t, const std::vector<Candidate> &found,
+std::vector<Candidate> header_named_candidates(const Table &t, const RowCells &rc, const std::vector<Candidate> &found,
                                                const std::vector<TemplateBlock> &blocks, const std::vector<bool> &data,
                                                int first_value_col) {
   std::set<int> labelled = labelled_rows(t, first_value_col);
+  std::vector<std::vector<const Candidate *>> found_in_row = candidates_by_row(t, found);
   std::vector<Candidate> out;
   for (const Cell &c : t.cells) {
     if (!data[c.row] || c.col < first_value_col || labelled.count(c.row)) continue;
-    Paths p = paths_of(t, c, data, first_value_col);
+    Paths p = paths_of(rc, c, data, first_value_col);
     if (!p.row.empty() || p.column.size() < 2) continue;
     std::vector<std::string> row_path(p.column.begin(), p.column.end() - 1);
     std::optional<Slot> row = best_row(blocks, row_path);
     if (!row) continue;
     std::optional<int> left, right;  // column indices of the matched neighbours in that row
-    for (const Candidate &n : found) {
-      if (n.cell->row != c.row || n.block != row->first || n.row != row->second) continue;
-      if (n.cell->col + n.cell->colspan == c.col) left = n.col;
-      if (c.col + c.colspan == n.cell->col) right = n.col;
+    for (const Candidate *n : found_in_row[c.row]) {
+      if (n->block != row->first || n->row != row->second) continue;
+      if (n->cell->col + n->cell->colspan == c.col) left = n->col;
+      if (c.col + c.colspan == n->cell->col) right = n->col;
     }
     std::optional<int> col = left    ? std::optional<int>(*left + 1)
                              : right ? std::optional<int>(*right - 1)
@@ -545,43 +576,71 @@ std::vector<Candidate> header_named_candidates(const Table &t, const std::vector
 // with that order (a scan's garbled stacked header matches a few cells to a neighbour's slot,
 // or to none); the cells whose labels said otherwise or nothing are then placed by order.
 // Returns the row's cells with their slots in order, or nothing when the order is not borne out.
+// Header cells that name a row of the form well (行政复议 over five columns): the grid row each
+// stands in and the template block of the row it names.
+std::vector<std::pair<int, int>> rows_named_in_cells(const Table &t, const std::vector<TemplateBlock> &blocks) {
+  constexpr double names_a_row = 0.85;
+  std::map<std::string, std::optional<int>> block_named;  // by text: a header repeats per group
+  std::vector<std::pair<int, int>> out;
+  for (const Cell &c : t.cells) {
+    if (c.text.empty()) continue;
+    auto [it, inserted] = block_named.try_emplace(c.text);
+    if (inserted)
+      if (std::optional<Slot> named = best_row(blocks, {c.text}))
+        if (key_similarity(label_key(c.text), blocks[named->first].rows[named->second].key) >= names_a_row)
+          it->second = named->first;
+    if (it->second) out.push_back({c.row, *it->second});
+  }
+  return out;
+}
+
+// rows_named_in_cells, found when first asked for.
+using RowsNamed = std::function<const std::vector<std::pair<int, int>> &()>;
+
 // The template block a label-free row belongs to: the one most of its label matches name; with
 // none, the one whose row names the header above it bears (行政复议 over five columns).
-std::optional<int> block_of_row(const Table &t, int row, const std::vector<Candidate> &found,
-                                const std::vector<TemplateBlock> &blocks) {
+std::optional<int> block_of_row(int row, const std::vector<const Candidate *> &found_in_row,
+                                const RowsNamed &rows_named) {
   std::map<int, int> votes;
-  for (const Candidate &c : found)
-    if (c.cell->row == row) ++votes[c.block];
+  for (const Candidate *c : found_in_row) ++votes[c->block];
   if (votes.empty())
-    for (const Cell &c : t.cells)
-      if (c.row < row && !c.text.empty())
-        if (std::optional<Slot> named = best_row(blocks, {c.text}))
-          if (key_similarity(label_key(c.text), blocks[named->first].rows[named->second].key) >= 0.85)
-            ++votes[named->first];
+    for (const auto &[named_in, block] : rows_named())
+      if (named_in < row) ++votes[block];
   if (votes.empty()) return std::nullopt;
   return most_voted(votes);
 }
 
-std::vector<Candidate> ordered_row(const Table &t, int row, const std::vector<Candidate> &found,
-                                   const std::vector<TemplateBlock> &blocks, int first_value_col) {
+// A row of values without labels of its own (行政复议 / 行政诉讼 name its rows in the header)
+// holding exactly as many cells as a template table has slots: the form fixes their order, so
+// each cell's slot is its place in the row. Taken when most label matches in the row agree
+// with that order (a scan's garbled stacked header matches a few cells to a neighbour's slot,
+// or to none); the cells whose labels said otherwise or nothing are then placed by order.
+// Returns the row's cells with their slots in order, or nothing when the order is not borne out.
+std::vector<Candidate> ordered_row(const RowCells &rc, int row, const std::vector<const Candidate *> &found_in_row,
+                                   const std::vector<TemplateBlock> &blocks, int first_value_col,
+                                   const RowsNamed &rows_named) {
   std::vector<const Cell *> cells;
-  for (const Cell &c : t.cells)
-    if (c.row == row && c.col >= first_value_col) cells.push_back(&c);
+  for (const Cell *c : rc.starting[row])
+    if (c->col >= first_value_col) cells.push_back(c);
+  bool fills_a_block = std::any_of(blocks.begin(), blocks.end(), [&](const TemplateBlock &b) {
+    return cells.size() == b.rows.size() * b.columns.size();
+  });
+  if (!fills_a_block) return {};
   std::sort(cells.begin(), cells.end(), [](const Cell *a, const Cell *b) { return a->col < b->col; });
-  std::optional<int> table = block_of_row(t, row, found, blocks);
+  std::optional<int> table = block_of_row(row, found_in_row, rows_named);
   if (!table) return {};
   int block = *table;
-  bool matched_any = std::any_of(found.begin(), found.end(), [&](const Candidate &c) { return c.cell->row == row; });
+  bool matched_any = !found_in_row.empty();
   const TemplateBlock &b = blocks[block];
   size_t width = b.columns.size();
   if (cells.size() != b.rows.size() * width) return {};
   std::map<const Cell *, size_t> place;
   for (size_t i = 0; i < cells.size(); ++i) place[cells[i]] = i;
   int agree = 0, disagree = 0;
-  for (const Candidate &c : found) {
-    if (c.cell->row != row) continue;
-    size_t i = place.at(c.cell);
-    bool same = c.block == block && static_cast<size_t>(c.row) == i / width && static_cast<size_t>(c.col) == i % width;
+  for (const Candidate *c : found_in_row) {
+    size_t i = place.at(c->cell);
+    bool same =
+        c->block == block && static_cast<size_t>(c->row) == i / width && static_cast<size_t>(c->col) == i % width;
     (same ? agree : disagree) += 1;
   }
   if (matched_any && agree <= disagree) return {};
@@ -595,25 +654,34 @@ std::vector<Candidate> ordered_row(const Table &t, int row, const std::vector<Ca
 }
 
 // Rows placed by order (ordered_row) keep only the label matches that agree with their order;
-// the other cells of such a row take their slot by order.
-void place_label_free_rows(const Table &t, std::vector<Candidate> &found, std::vector<Candidate> &inferred,
-                           const std::vector<TemplateBlock> &blocks, const std::vector<bool> &data,
-                           int first_value_col) {
+// the other cells of such a row take their slot by order. (Each row's order is decided on its
+// own candidates, which no other row's removes, so all rows are decided first.)
+void place_label_free_rows(const Table &t, const RowCells &rc, std::vector<Candidate> &found,
+                           std::vector<Candidate> &inferred, const std::vector<TemplateBlock> &blocks,
+                           const std::vector<bool> &data, int first_value_col) {
   std::set<int> labelled = labelled_rows(t, first_value_col);
+  std::vector<std::vector<const Candidate *>> found_in_row = candidates_by_row(t, found);
+  std::optional<std::vector<std::pair<int, int>>> rows_named;
+  RowsNamed named = [&]() -> const std::vector<std::pair<int, int>> & {
+    if (!rows_named) rows_named = rows_named_in_cells(t, blocks);
+    return *rows_named;
+  };
+  std::vector<Candidate> ordered;
   for (int row = 0; row < t.rows; ++row) {
     if (!data[row] || labelled.count(row)) continue;
-    std::vector<Candidate> ordered = ordered_row(t, row, found, blocks, first_value_col);
-    if (ordered.empty()) continue;
-    std::map<const Cell *, std::string> key_of;
-    for (const Candidate &c : ordered) key_of[c.cell] = c.key;
-    auto contradicted = [&](const Candidate &c) { return key_of.count(c.cell) && key_of.at(c.cell) != c.key; };
-    found.erase(std::remove_if(found.begin(), found.end(), contradicted), found.end());
-    inferred.erase(std::remove_if(inferred.begin(), inferred.end(), contradicted), inferred.end());
-    std::set<const Cell *> kept;
-    for (const Candidate &c : found) kept.insert(c.cell);
-    for (const Candidate &c : ordered)
-      if (!kept.count(c.cell)) inferred.push_back(c);
+    std::vector<Candidate> in_row = ordered_row(rc, row, found_in_row[row], blocks, first_value_col, named);
+    ordered.insert(ordered.end(), in_row.begin(), in_row.end());
   }
+  if (ordered.empty()) return;
+  std::map<const Cell *, std::string> key_of;
+  for (const Candidate &c : ordered) key_of[c.cell] = c.key;
+  auto contradicted = [&](const Candidate &c) { return key_of.count(c.cell) && key_of.at(c.cell) != c.key; };
+  found.erase(std::remove_if(found.begin(), found.end(), contradicted), found.end());
+  inferred.erase(std::remove_if(inferred.begin(), inferred.end(), contradicted), inferred.end());
+  std::set<const Cell *> kept;
+  for (const Candidate &c : found) kept.insert(c.cell);
+  for (const Candidate &c : ordered)
+    if (!kept.count(c.cell)) inferred.push_back(c);
 }
 
 MappedValue mapped(const Cell &cell, double score) {
@@ -704,13 +772,13 @@ std::vector<ColumnPlace> column_places(const std::vector<Candidate> &found, cons
 // headers (the column whose values' extent holds its centre, the nearest centre of those), not
 // by how many values came before it in its row. Only rows of the blocks the columns belong to;
 // a column the table above knew only by the form's order is as unsure here (label_inferred).
-std::vector<Candidate> candidates_under(const Table &t, const std::vector<ColumnPlace> &places,
+std::vector<Candidate> candidates_under(const Table &t, const RowCells &rc, const std::vector<ColumnPlace> &places,
                                         const std::vector<TemplateBlock> &blocks, const std::vector<bool> &data,
                                         int first_value_col, AxisMemo &memo) {
   std::vector<Candidate> out;
   for (const Cell &c : t.cells) {
     if (!data[c.row] || c.col < first_value_col) continue;
-    Paths p = paths_of(t, c, data, first_value_col);
+    Paths p = paths_of(rc, c, data, first_value_col);
     if (p.row.empty() || is_group_label(blocks, p.row.back())) continue;
     std::optional<Slot> row = best_row(blocks, p.row);
     if (!row) continue;
@@ -731,6 +799,17 @@ std::vector<Candidate> candidates_under(const Table &t, const std::vector<Column
 
 }  // namespace
 
+// A table with more cells than this is none of the form's: a web page's document index or
+// statistics annex. The form printed whole as one grid holds each key's cell, a label per row
+// and a few header rows; a lattice grid splits some of them further. Eight times the form's
+// keys leaves room for all of that (the corpora's largest tables hold under twice as many).
+size_t form_cells_at_most(const std::vector<TemplateBlock> &blocks) {
+  constexpr size_t room = 8;
+  size_t keys = 0;
+  for (const TemplateBlock &b : blocks) keys += b.rows.size() * b.columns.size();
+  return room * keys;
+}
+
 // A row printed as the other edition's form has it: a single row where this one has sub-rows
 // (the 2019 form's （六）其他处理 in a 2021 table). Its values belong to no key of this form.
 std::string other_edition_row(const std::string &edition) {
@@ -744,14 +823,24 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
   std::vector<Candidate> candidates;
   AxisMemo memo;
   std::vector<ColumnPlace> columns_above;  // of the last table whose headers named its columns
+  const size_t largest_table_cells = form_cells_at_most(blocks);
   for (const Table &t : tables) {
+    if (t.cells.size() > largest_table_cells) {
+      out.warnings.push_back({"table_set_aside",
+                              "a table of " + std::to_string(t.rows) + " rows and " + std::to_string(t.cols) +
+                                  " columns (" + std::to_string(t.cells.size()) +
+                                  " cells) is far larger than any table of the form: not read as one",
+                              t.parts.empty() ? 0 : t.parts.front().page, ""});
+      continue;
+    }
+    RowCells rc = cells_by_row(t);
     std::vector<bool> data = data_rows(t, blocks);
     int first_value_col = first_value_column(t, data);
     std::set<int> unmatched, matched, group_rows;
     size_t table_start = candidates.size();
     for (const Cell &c : t.cells) {
       if (!data[c.row] || c.col < first_value_col) continue;
-      Paths p = paths_of(t, c, data, first_value_col);
+      Paths p = paths_of(rc, c, data, first_value_col);
       if (!p.row.empty() && is_group_label(blocks, p.row.back())) {
         unmatched.insert(c.row);
         group_rows.insert(c.row);
@@ -768,14 +857,14 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
     candidates.resize(table_start);
     bool under_columns_above = false;
     if (table_found.empty() && !columns_above.empty()) {
-      table_found = candidates_under(t, columns_above, blocks, data, first_value_col, memo);
+      table_found = candidates_under(t, rc, columns_above, blocks, data, first_value_col, memo);
       for (const Candidate &c : table_found) matched.insert(c.cell->row);
       under_columns_above = !table_found.empty();
     }
-    std::vector<Candidate> inferred = inferred_candidates(t, table_found, blocks, data, first_value_col, group_rows);
-    std::vector<Candidate> by_header = header_named_candidates(t, table_found, blocks, data, first_value_col);
+    std::vector<Candidate> inferred = inferred_candidates(t, rc, table_found, blocks, data, first_value_col, group_rows);
+    std::vector<Candidate> by_header = header_named_candidates(t, rc, table_found, blocks, data, first_value_col);
     inferred.insert(inferred.end(), by_header.begin(), by_header.end());
-    place_label_free_rows(t, table_found, inferred, blocks, data, first_value_col);
+    place_label_free_rows(t, rc, table_found, inferred, blocks, data, first_value_col);
     if (!under_columns_above && !(table_found.empty() && inferred.empty())) {
       std::vector<Candidate> placed = table_found;
       placed.insert(placed.end(), inferred.begin(), inferred.end());
@@ -790,13 +879,12 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
       if (!(unmatched.count(r) && !matched.count(r))) unmatched.erase(r);
     for (int r : unmatched) {
       UnmatchedRow row;
-      for (const Cell &c : t.cells) {
-        if (c.row != r) continue;
-        if (c.col < first_value_col)
-          row.label += (row.label.empty() ? "" : " ") + c.text;
+      for (const Cell *c : rc.starting[r]) {
+        if (c->col < first_value_col)
+          row.label += (row.label.empty() ? "" : " ") + c->text;
         else
-          row.cells.push_back(c.text);
-        row.page = c.page;
+          row.cells.push_back(c->text);
+        row.page = c->page;
       }
       row.reason = is_group_label(blocks, row.label) ? other_edition_row(edition.edition) : "no template row";
       out.unmatched_rows.push_back(row);
