@@ -7,10 +7,13 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <new>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -18,6 +21,7 @@
 #include "xxgk/batch/csv_export.hpp"
 #include "xxgk/batch/inputs.hpp"
 #include "xxgk/batch/run_batch.hpp"
+#include "xxgk/batch/worker.hpp"
 #include "xxgk/core/atomic_file.hpp"
 #include "xxgk/dataset/database.hpp"
 #include "xxgk/extract/pdf_document.hpp"
@@ -235,6 +239,41 @@ int run_validate(const Options &o) {
   std::cerr << "xxgk: " << v.passed << " checks passed, " << v.failed.size() << " failed, " << v.skipped
             << " skipped (a value unknown)\n";
   return v.failed.empty() ? exit_ok : exit_rules;
+}
+
+// One file read alone is held to the limits a batch's worker is (--timeout, --max-memory): the
+// rest of the work runs in a child. The child, and this process when it could not fork, get
+// nothing and go on; this process, once the child ended, its exit code, having said why when
+// the child could not say it itself.
+std::optional<int> exit_of_limited_child(const Options &o) {
+  batch::WorkerLimits limits{o.timeout, o.max_memory_mb};
+  if (limits.timeout_seconds <= 0 && limits.memory_mb <= 0) return std::nullopt;
+  std::optional<batch::WorkerExit> ended = batch::run_rest_in_limited_child(limits);
+  if (!ended) return std::nullopt;
+  const std::string &input = o.inputs.empty() ? std::string("input") : o.inputs[0];
+  if (ended->timed_out) {
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%g", limits.timeout_seconds);
+    return fail(exit_unreadable,
+                "error: " + input + ": stopped after " + seconds + " s (--timeout S sets the limit; 0: none)");
+  }
+  // A closed pipe or an interruption ends this process as it ended the child, silently.
+  if (ended->signal == SIGPIPE || ended->signal == SIGINT || ended->signal == SIGTERM || ended->signal == SIGHUP) {
+    ::signal(ended->signal, SIG_DFL);
+    ::raise(ended->signal);
+  }
+  if (ended->signal == SIGKILL)
+    return fail(exit_unreadable, "error: " + input + ": the reading was killed (signal 9), most likely for memory");
+  // Poppler and Leptonica abort when an allocation fails: under a memory limit, that is the
+  // likely cause.
+  std::string memory = limits.memory_mb > 0 ? " (within --max-memory " + std::to_string(limits.memory_mb) +
+                                                  " MB: most likely memory ran out; 0: no limit)"
+                                            : "";
+  if (ended->signal != 0)
+    return fail(exit_internal, "internal error: " + input + ": the reading crashed (signal " +
+                                   std::to_string(ended->signal) + ": " + ::strsignal(ended->signal) + ")" + memory +
+                                   "; if not, please report it with the file");
+  return ended->exit_code;
 }
 
 bool is_batch(const Options &o) {
@@ -547,18 +586,26 @@ int main(int argc, char **argv) {
       case Command::help: std::cout << help_text(); return exit_ok;
       case Command::version: std::cout << "xxgk " << XXGK_VERSION << "\n"; return exit_ok;
       case Command::schema: std::cout << schema::report_schema_text(); return exit_ok;
-      case Command::extract: return is_batch(o) ? run_batch_extract(o) : run_extract(o);
+      case Command::extract:
+        if (is_batch(o)) return run_batch_extract(o);
+        if (std::optional<int> code = exit_of_limited_child(o)) return *code;
+        return run_extract(o);
       case Command::csv: return run_csv(o);
       case Command::db: return run_db(o);
       case Command::check: return run_check(o);
       case Command::crawl: return run_crawl(o);
-      case Command::tables: return run_tables(o);
+      case Command::tables:
+        if (std::optional<int> code = exit_of_limited_child(o)) return *code;
+        return run_tables(o);
       case Command::review: return run_review(o);
       case Command::xlsx: return run_xlsx(o);
       case Command::validate: return run_validate(o);
     }
   } catch (const dataset::DatabaseError &e) {
     return fail(exit_unreadable, std::string("error: ") + e.what());
+  } catch (const std::bad_alloc &) {
+    return fail(exit_unreadable,
+                "error: out of memory (std::bad_alloc) reading the input (--max-memory MB sets the limit)");
   } catch (const std::exception &e) {
     return fail(exit_internal, std::string("internal error: ") + e.what());
   }

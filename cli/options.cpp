@@ -43,7 +43,8 @@ bool passed_to_workers(const std::string &option) {
 }
 
 std::optional<UsageError> apply_batch_value(Options &o, const std::string &name, const std::string &value) {
-  o.batch_flags = true;
+  // The limits hold for one file read alone too; the other options make a batch.
+  if (name != "--timeout" && name != "--max-memory") o.batch_flags = true;
   if (name == "--files-from") {
     o.files_from = value;
   } else if (name == "--jsonl") {
@@ -244,6 +245,11 @@ Options for extract:
                          made on another version of the file are not applied, and said so
       --debug-dir DIR    write one PNG per page showing the rulings, cells and spans found,
                          and the words the table finder had (page-N.txt, page-N.words.tsv)
+      --timeout S        seconds one input may take (default 600; 0: no limit): a file read
+                         alone is stopped with exit 3, a batch's worker is killed and its
+                         input gets an error record
+      --max-memory MB    address space for reading one input (default 4096; 0: no limit);
+                         beyond it the input fails (exit 3), never the machine
 
 Batch extraction (more than one input, a folder, or any option below):
       --jsonl FILE       all records in one JSON Lines file, one line per input
@@ -258,9 +264,6 @@ Batch extraction (more than one input, a folder, or any option below):
       --files-from LIST  read input paths from LIST, one per line ("-": standard input)
       --jobs N           worker processes at once (default 0: one per core); each input is
                          extracted in its own process, so a crash or hang loses only that input
-      --timeout S        seconds an input may take before its worker is killed (default 600;
-                         0: no limit)
-      --max-memory MB    address space per worker (default 4096; 0: no limit)
       --resume           skip inputs whose record (same path, same sha256) is already in the
                          --jsonl file, --out-dir or --sqlite dataset; a torn or duplicate line
                          is dropped first
@@ -452,9 +455,7 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
       return UsageError{"--resume needs the results of the earlier run: --jsonl FILE, --out-dir DIR or --sqlite FILE"};
   }
   if (o.command != Command::extract && o.command != Command::crawl && o.batch_flags)
-    return UsageError{
-        "--jsonl, --out-dir, --sqlite, --files-from, --jobs, --timeout, --max-memory, --resume and --shard "
-        "are for extract"};
+    return UsageError{"--jsonl, --out-dir, --sqlite, --files-from, --jobs, --resume and --shard are for extract"};
   if (o.format == TableFormat::csv && o.output.empty())
     return UsageError{"--format csv writes one file per table: give the directory with -o DIR"};
   if (o.format == TableFormat::xlsx && o.output.empty())

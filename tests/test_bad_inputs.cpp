@@ -2,6 +2,8 @@
 // each with its documented outcome: exit code, message, and valid UTF-8 JSON that fits the
 // schema wherever anything was recovered.
 #include <gtest/gtest.h>
+#include <zip.h>
+#include <zlib.h>
 
 #include "options.hpp"
 #include "pdf_builder.hpp"
@@ -160,6 +162,196 @@ TEST(BadInput, FileNamesWithSpacesChineseAndNewlines) {
   EXPECT_EQ(r.exit_code, cli::exit_ok) << r.err;
   std::string lines = test::read_file(out);
   EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 3) << "a newline in a name is escaped in JSON";
+}
+
+// Hostile web pages, Word files and images (issue 26), each made here. bench/hostile_inputs.py
+// times the same kinds of file.
+
+// A Word file holding `document_xml` as its word/document.xml.
+std::string docx_of(const std::string &document_xml, const fs::path &scratch) {
+  int error = 0;
+  zip_t *zip = zip_open(scratch.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  EXPECT_NE(zip, nullptr);
+  if (!zip) return "";
+  zip_source_t *part = zip_source_buffer(zip, document_xml.data(), document_xml.size(), 0);
+  zip_file_add(zip, "word/document.xml", part, ZIP_FL_OVERWRITE);
+  zip_close(zip);
+  return test::read_file(scratch);
+}
+
+std::string word_body(const std::string &inner) {
+  return "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/"
+         "main\"><w:body>" +
+         inner + "</w:body></w:document>";
+}
+
+std::string repeated(const std::string &s, int times) {
+  std::string out;
+  out.reserve(s.size() * static_cast<size_t>(times));
+  for (int i = 0; i < times; ++i) out += s;
+  return out;
+}
+
+void put_u32(std::string &out, uint32_t v, bool big_endian) {
+  for (int i = 0; i < 4; ++i) out += static_cast<char>(big_endian ? v >> (24 - 8 * i) : v >> (8 * i));
+}
+
+// A white bitonal PNG of `width` x `height` pixels, deflated row by row (a few hundred KB for a
+// gigapixel).
+std::string white_png(uint32_t width, uint32_t height) {
+  auto chunk = [](const std::string &kind, const std::string &data) {
+    std::string out;
+    put_u32(out, static_cast<uint32_t>(data.size()), true);
+    std::string body = kind + data;
+    out += body;
+    put_u32(out, static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef *>(body.data()), body.size())), true);
+    return out;
+  };
+  std::string header;
+  put_u32(header, width, true);
+  put_u32(header, height, true);
+  header += std::string("\x01\x00\x00\x00\x00", 5);  // 1 bit, gray: 0 is black, so rows of 0xff
+  std::string row(1 + (width + 7) / 8, '\xff');
+  row[0] = 0;  // filter: none
+  z_stream z{};
+  deflateInit(&z, Z_BEST_COMPRESSION);
+  std::string deflated;
+  std::vector<unsigned char> buffer(1 << 16);
+  for (uint32_t y = 0; y <= height; ++y) {
+    bool last = y == height;
+    z.next_in = reinterpret_cast<Bytef *>(last ? nullptr : row.data());
+    z.avail_in = last ? 0 : static_cast<uInt>(row.size());
+    do {
+      z.next_out = buffer.data();
+      z.avail_out = static_cast<uInt>(buffer.size());
+      deflate(&z, last ? Z_FINISH : Z_NO_FLUSH);
+      deflated.append(reinterpret_cast<char *>(buffer.data()), buffer.size() - z.avail_out);
+    } while (z.avail_out == 0);
+  }
+  deflateEnd(&z);
+  return "\x89PNG\r\n\x1a\n" + chunk("IHDR", header) + chunk("IDAT", deflated) + chunk("IEND", "");
+}
+
+// An uncompressed 8-bit gray TIFF of `pages` small white pages, one directory each.
+std::string white_tiff(int pages) {
+  constexpr uint32_t side = 16, entries = 8, directory = 2 + entries * 12 + 4;
+  std::string out = "II*";
+  out += '\0';
+  put_u32(out, 8, false);
+  auto put_u16 = [&](uint32_t v) { out += static_cast<char>(v & 0xff), out += static_cast<char>(v >> 8); };
+  for (int p = 0; p < pages; ++p) {
+    auto at = static_cast<uint32_t>(out.size());
+    uint32_t data = at + directory, next = p + 1 < pages ? data + side * side : 0;
+    put_u16(entries);
+    const uint32_t tags[entries][3] = {{256, 3, side}, {257, 3, side}, {258, 3, 8},    {259, 3, 1},
+                                       {262, 3, 1},    {273, 4, data}, {278, 3, side}, {279, 4, side * side}};
+    for (const auto &t : tags) {
+      put_u16(t[0]);
+      put_u16(t[1]);
+      put_u32(out, 1, false);
+      if (t[1] == 4)
+        put_u32(out, t[2], false);
+      else
+        put_u16(t[2]), put_u16(0);
+    }
+    put_u32(out, next, false);
+    out += std::string(side * side, '\xff');
+  }
+  return out;
+}
+
+bool has_warning(const nlohmann::json &j, const std::string &code) {
+  for (const auto &w : j["warnings"])
+    if (w["code"] == code) return true;
+  return false;
+}
+
+struct Hostile {
+  std::string name, bytes;
+  int exit_code;
+  std::string said;  // in a warning's code (JSON written) or in the error message
+};
+
+// Each ends with its documented outcome, never a crash or a hang (issue 26's table).
+TEST(BadInput, HostilePagesWordFilesAndImagesEndInAClearOutcome) {
+  TempDir dir;
+  std::string cell = "<w:p><w:r><w:t>x</w:t></w:r></w:p>";
+  std::string table_page = "<html><body><h1>附件</h1><table>";
+  for (int r = 0; r < 1000; ++r) table_page += "<tr>" + repeated("<td>7</td>", 100) + "</tr>";
+  std::string entities = "<!DOCTYPE w:document [<!ENTITY a \"aaaaaaaaaa\">";
+  for (char e = 'b'; e <= 'j'; ++e)
+    entities +=
+        std::string("<!ENTITY ") + e + " \"" + repeated(std::string("&") + static_cast<char>(e - 1) + ";", 10) + "\">";
+  entities += "]>";
+  std::string entity_xml = word_body("<w:p><w:r><w:t>&j;</w:t></w:r></w:p>");
+  entity_xml.insert(entity_xml.find("<w:document"), entities);
+  const std::vector<Hostile> cases = {
+      {"nested-tables.html", "<html><body>" + repeated("<table><tr><td>", 200'000) + "x", cli::exit_partial,
+       "markup_flattened"},
+      {"nested-divs.html", "<html><body>" + repeated("<div>", 300'000) + "x", cli::exit_partial, "markup_flattened"},
+      {"nested-tables.docx",
+       docx_of(word_body(repeated("<w:tbl><w:tr><w:tc>", 100'000) + cell + repeated("</w:tc></w:tr></w:tbl>", 100'000)),
+               dir.path() / "scratch1.zip"),
+       cli::exit_partial, "title_missing"},
+      {"table-1000x100.html", table_page + "</table></body></html>", cli::exit_partial, "table_set_aside"},
+      {"spans.html",
+       "<html><body><table><tr><td rowspan='2147483647' colspan='100000'>一、本年新收政府信息公开申请数量</td>"
+       "<td>3</td></tr><tr><td>1</td></tr></table></body></html>",
+       cli::exit_partial, "title_missing"},
+      {"bad-gbk.html",
+       "<html><head><meta charset='gbk'></head><body><p>\xb1\xbe\xc4\xea\xff\xff\x81 \xfe</p></body></html>",
+       cli::exit_partial, "title_missing"},
+      {"entities.docx", docx_of(entity_xml, dir.path() / "scratch2.zip"), cli::exit_partial, "title_missing"},
+      {"inflating.docx",
+       docx_of(word_body("<w:p><w:r><w:t>" + std::string(80u << 20, '0') + "</w:t></w:r></w:p>"),
+               dir.path() / "scratch3.zip"),
+       cli::exit_unreadable, "larger than 64 MiB"},
+      {"gigapixel.png", white_png(30'000, 30'000), cli::exit_unreadable, "larger than any scanned page"},
+      {"pages.tiff", white_tiff(3000), cli::exit_unreadable, "more than any annual report"},
+  };
+  for (const auto &c : cases) {
+    write_file(dir.path() / c.name, c.bytes);
+    auto r = run_xxgk({"extract", (dir.path() / c.name).string()});
+    EXPECT_EQ(r.exit_code, c.exit_code) << c.name << ": " << r.err;
+    if (c.exit_code == cli::exit_unreadable) {
+      EXPECT_NE(r.err.find(c.said), std::string::npos) << c.name << ": " << r.err;
+      EXPECT_TRUE(r.out.empty()) << c.name;
+    } else {
+      ASSERT_FALSE(r.out.empty()) << c.name << ": " << r.err;
+      EXPECT_TRUE(has_warning(recovered(r), c.said)) << c.name << ": " << r.err;
+    }
+  }
+}
+
+// A page image larger than the raster budget is read smaller, the page keeping its size on paper.
+TEST(BadInput, LargePageImageIsReadAtAScaleThatFits) {
+  TempDir dir;
+  auto path = dir.path() / "large.png";
+  write_file(path, white_png(7000, 7000));  // 49 Mpx; no resolution given: 300 DPI
+  auto r = run_xxgk({"extract", path.string()});
+  EXPECT_EQ(r.exit_code, cli::exit_partial) << r.err;
+  auto j = recovered(r);
+  ASSERT_EQ(j["pages"].size(), 1u);
+  EXPECT_NEAR(j["pages"][0]["width"].get<double>(), 7000.0 / 300 * 72, 2.0);
+}
+
+// One file read alone is held to --timeout and --max-memory as a batch's worker is.
+TEST(BadInput, SingleFileReadingIsHeldToTimeAndMemoryLimits) {
+  auto slow = run_xxgk({"extract", fixture("sealed-scan.pdf").string(), "--timeout", "0.05"});
+  EXPECT_EQ(slow.exit_code, cli::exit_unreadable) << slow.err;
+  EXPECT_NE(slow.err.find("stopped after 0.05 s"), std::string::npos) << slow.err;
+  EXPECT_TRUE(slow.out.empty());
+#ifndef XXGK_SANITIZED  // AddressSanitizer reserves terabytes of address space: no limit is set under it
+  auto small = run_xxgk({"extract", fixture("sealed-scan.pdf").string(), "--max-memory", "64"});
+  EXPECT_NE(small.exit_code, cli::exit_ok);
+  EXPECT_NE(small.err.find("memory"), std::string::npos) << small.err;
+  EXPECT_TRUE(small.out.empty());
+#endif
+  // Within the limits, the same as unlimited.
+  auto limited = run_xxgk({"extract", fixture("sample-report.pdf").string(), "--timeout", "300"});
+  auto unlimited = run_xxgk({"extract", fixture("sample-report.pdf").string(), "--timeout", "0", "--max-memory", "0"});
+  EXPECT_EQ(limited.exit_code, cli::exit_ok) << limited.err;
+  EXPECT_EQ(limited.out, unlimited.out);
 }
 
 }  // namespace

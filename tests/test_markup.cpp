@@ -208,6 +208,55 @@ TEST(DocxTables, HostileSpansStayInsideTheGrid) {
   EXPECT_LE(tables[0].cols, 1000);
 }
 
+// A page nesting its elements deeper than browsers do is read flattened, its text kept, and
+// said so; the sloppy markup real sites serve (cells, paragraphs and list items never closed,
+// formatting tags left open in every cell, spans closed by their div) is no deep nesting.
+TEST(HtmlText, NestingBeyondBrowsersIsFlattenedSloppyMarkupIsNot) {
+  std::string deep = "<html><body>";
+  for (int i = 0; i < 2000; ++i) deep += "<div><span>";
+  MarkupDocument flattened = read_html(deep + "最深处的文字");
+  ASSERT_EQ(flattened.notes.size(), 1u);
+  EXPECT_NE(flattened.notes[0].find("4000 deep"), std::string::npos) << flattened.notes[0];
+  auto blocks = blocks_of(flattened);
+  ASSERT_FALSE(blocks.empty());
+  EXPECT_EQ(blocks.back(), "最深处的文字");
+  std::string tables = "<html><body>";
+  for (int i = 0; i < 1000; ++i) tables += "<table><tr><td>";
+  MarkupDocument nested = read_html(tables + "7");
+  EXPECT_EQ(nested.notes.size(), 1u);
+  std::string sloppy = "<html><body><table>";
+  for (int r = 0; r < 2000; ++r) sloppy += "<tr><td><font color=red><b>行" + std::to_string(r) + "<td><font>1";
+  sloppy += "</table>";
+  for (int p = 0; p < 2000; ++p) sloppy += "<p>段落<li>条目<div><span>文字</div>";
+  std::string icon = "<svg>";
+  for (int p = 0; p < 2000; ++p) icon += "<path d='M0 0'/>";
+  MarkupDocument read = read_html(sloppy + icon + "</svg>");
+  EXPECT_TRUE(read.notes.empty()) << read.notes.front();
+  auto grids = tables_of(read);
+  ASSERT_EQ(grids.size(), 1u);
+  EXPECT_EQ(grids[0].rows, 2000);
+  EXPECT_EQ(grids[0].cols, 2);
+}
+
+// Word files nest tables in cells and runs in hyperlinks without end: read without recursion.
+TEST(DocxTables, TablesNestedAHundredThousandDeepAreRead) {
+  constexpr int depth = 100'000;
+  std::string open, close;
+  for (int i = 0; i < depth; ++i) open += "<w:tbl><w:tr><w:tc>", close += "</w:tc></w:tr></w:tbl>";
+  std::string links;
+  for (int i = 0; i < depth; ++i) links += "<w:hyperlink>";
+  std::string link_ends;
+  for (int i = 0; i < depth; ++i) link_ends += "</w:hyperlink>";
+  MarkupDocument doc =
+      read_docx_xml("<w:document><w:body>" + open + "<w:p><w:r><w:t>内</w:t></w:r></w:p>" + close + "<w:p>" + links +
+                    "<w:r><w:t>链接</w:t></w:r>" + link_ends + "</w:p></w:body></w:document>");
+  ASSERT_EQ(doc.items.size(), 2u);
+  const GridTable &t = std::get<GridTable>(doc.items[0]);
+  ASSERT_EQ(t.cells.size(), 1u);
+  EXPECT_EQ(t.cells[0].text, "内") << "the inner tables' text is the outer cell's";
+  EXPECT_EQ(std::get<TextBlock>(doc.items[1]).text, "链接");
+}
+
 TEST(DocxTables, DamagedFilesAreRefusedClearly) {
   test::TempDir dir;
   test::write_file(dir.path() / "a.docx", std::string("PK\x03\x04", 4) + "word/document.xml" + std::string(100, '\0'));

@@ -74,7 +74,9 @@ Outcome outcome_of(const InputFile &input, const WorkerExit &exit, const fs::pat
 }
 
 std::vector<std::string> worker_argv(const BatchOptions &o, const std::string &input, const fs::path &out) {
-  std::vector<std::string> argv{o.executable, "extract", input, "-o", out.string(), "--threads", "1"};
+  // The batch holds each worker to the limits: the worker does not fork a limited child again.
+  std::vector<std::string> argv{o.executable, "extract",   input, "-o",           out.string(), "--threads",
+                                "1",          "--timeout", "0",   "--max-memory", "0"};
   argv.insert(argv.end(), o.worker_args.begin(), o.worker_args.end());
   return argv;
 }

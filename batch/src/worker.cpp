@@ -22,6 +22,14 @@ constexpr bool address_sanitizer = true;  // ASan reserves terabytes of address 
 constexpr bool address_sanitizer = false;
 #endif
 
+// The address space of this process (a child's, after fork) bounded to `memory_mb`.
+void limit_memory(long memory_mb) {
+  if (memory_mb <= 0 || address_sanitizer) return;
+  rlimit limit{};
+  limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(memory_mb) * 1024 * 1024;
+  ::setrlimit(RLIMIT_AS, &limit);
+}
+
 // In the child, between fork and exec: only async-signal-safe calls.
 [[noreturn]] void exec_child(const std::vector<char *> &argv, const char *stderr_path, long memory_mb) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // a killed batch takes its workers with it
@@ -30,14 +38,14 @@ constexpr bool address_sanitizer = false;
   int err = ::open(stderr_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
   if (in < 0 || out < 0 || err < 0) ::_exit(127);
   ::dup2(in, 0), ::dup2(out, 1), ::dup2(err, 2);
-  if (memory_mb > 0 && !address_sanitizer) {
-    rlimit limit{};
-    limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(memory_mb) * 1024 * 1024;
-    ::setrlimit(RLIMIT_AS, &limit);
-  }
+  limit_memory(memory_mb);
   ::execv(argv[0], argv.data());
   ::_exit(127);
 }
+
+// How long to sleep between looks at a running child: short against a report's tenth of a
+// second, long enough not to spin.
+constexpr auto child_poll = std::chrono::milliseconds(2);
 
 std::string tail_of(const std::string &path, size_t bytes) {
   std::ifstream in(path, std::ios::binary);
@@ -94,6 +102,38 @@ std::optional<std::pair<int, WorkerExit>> WorkerPool::wait_any() {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   return std::nullopt;
+}
+
+std::optional<WorkerExit> run_rest_in_limited_child(const WorkerLimits &limits) {
+  using clock = std::chrono::steady_clock;
+  std::fflush(nullptr);  // nothing buffered is written twice
+  pid_t parent = ::getpid();
+  pid_t pid = ::fork();
+  if (pid < 0) return std::nullopt;
+  if (pid == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(127);  // the parent ended before the line above
+    limit_memory(limits.memory_mb);
+    return std::nullopt;
+  }
+  auto started = clock::now();
+  WorkerExit exit;
+  int status = 0;
+  for (;;) {
+    pid_t got = ::waitpid(pid, &status, WNOHANG);
+    if (got == pid) break;
+    if (got < 0 && errno != EINTR) return exit;  // cannot happen for our own child
+    if (!exit.timed_out && limits.timeout_seconds > 0 &&
+        std::chrono::duration<double>(clock::now() - started).count() > limits.timeout_seconds) {
+      ::kill(pid, SIGKILL);
+      exit.timed_out = true;
+    }
+    std::this_thread::sleep_for(child_poll);
+  }
+  exit.seconds = std::chrono::duration<double>(clock::now() - started).count();
+  if (WIFEXITED(status)) exit.exit_code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) exit.signal = WTERMSIG(status);
+  return exit;
 }
 
 std::string failure_reason(const WorkerExit &exit, const WorkerLimits &limits) {

@@ -38,8 +38,25 @@ double style_size(const pugi::xml_node &paragraph) {
   return 0;
 }
 
-void paragraph_text(const pugi::xml_node &n, std::string &out, double &size) {
-  for (pugi::xml_node k : n.children()) {
+// Visits the nodes under `root` in document order, going into a node's children only when
+// `visit` returns true. A loop over parent and sibling links, not recursion: a Word file may
+// nest tables or runs a hundred thousand deep.
+template <typename Visit>
+void visit_under(const pugi::xml_node &root, Visit visit) {
+  pugi::xml_node n = root.first_child();
+  while (n) {
+    if (visit(n) && n.first_child()) {
+      n = n.first_child();
+      continue;
+    }
+    while (n != root && !n.next_sibling()) n = n.parent();
+    if (n == root) return;
+    n = n.next_sibling();
+  }
+}
+
+void paragraph_text(const pugi::xml_node &paragraph, std::string &out, double &size) {
+  visit_under(paragraph, [&](const pugi::xml_node &k) {
     std::string_view name = k.name();
     if (name == "w:t") {
       out += k.text().as_string();
@@ -47,25 +64,25 @@ void paragraph_text(const pugi::xml_node &n, std::string &out, double &size) {
       out += ' ';
     } else if (name == "w:r") {
       size = std::max(size, run_size(k));
-      paragraph_text(k, out, size);
+      return true;
     } else if (name == "w:hyperlink" || name == "w:smartTag" || name == "w:ins" || name == "w:sdt" ||
                name == "w:sdtContent" || name == "w:fldSimple") {
-      paragraph_text(k, out, size);
+      return true;
     }
-  }
+    return false;
+  });
 }
 
-// A cell's text: its paragraphs, a space between (a label wrapped over lines).
-void cell_paragraphs(const pugi::xml_node &n, std::string &out) {
-  for (pugi::xml_node k : n.children()) {
-    if (std::string_view(k.name()) == "w:p") {
-      double size = 0;
-      paragraph_text(k, out, size);
-      out += ' ';
-    } else {
-      cell_paragraphs(k, out);
-    }
-  }
+// A cell's text: its paragraphs, a space between (a label wrapped over lines), those of tables
+// inside it too.
+void cell_paragraphs(const pugi::xml_node &cell, std::string &out) {
+  visit_under(cell, [&](const pugi::xml_node &k) {
+    if (std::string_view(k.name()) != "w:p") return true;
+    double size = 0;
+    paragraph_text(k, out, size);
+    out += ' ';
+    return false;
+  });
 }
 
 std::string cell_text(const pugi::xml_node &tc) {
@@ -120,8 +137,9 @@ GridTable grid_of(const pugi::xml_node &tbl) {
   return g;
 }
 
-void walk_body(const pugi::xml_node &parent, MarkupDocument &doc) {
-  for (pugi::xml_node n : parent.children()) {
+// The body's paragraphs and tables in order, those inside content controls (w:sdt) too.
+void walk_body(const pugi::xml_node &body, MarkupDocument &doc) {
+  visit_under(body, [&](const pugi::xml_node &n) {
     std::string_view name = n.name();
     if (name == "w:p") {
       std::string text;
@@ -132,10 +150,9 @@ void walk_body(const pugi::xml_node &parent, MarkupDocument &doc) {
       if (!text.empty()) doc.items.emplace_back(TextBlock{text, size > 0 ? size : (styled > 0 ? styled : 12)});
     } else if (name == "w:tbl") {
       doc.items.emplace_back(grid_of(n));
-    } else if (name == "w:sdt") {
-      walk_body(n.child("w:sdtContent"), doc);
     }
-  }
+    return name == "w:sdt" || (name == "w:sdtContent" && std::string_view(n.parent().name()) == "w:sdt");
+  });
 }
 
 }  // namespace

@@ -244,10 +244,16 @@ class Walker {
 }  // namespace
 
 MarkupDocument read_html(const std::string &bytes, const std::string &served_charset) {
-  ParsedHtml parsed = parse_html(bytes, served_charset);
+  NestingLimited limited;
+  ParsedHtml parsed = parse_html(bytes, served_charset, &limited);
   Walker walker;
   if (parsed) walker.walk(parsed->document, 12);
   walker.flush();
+  if (limited.tags_removed > 0)
+    walker.doc.notes.push_back("the page nests its elements " + std::to_string(limited.deepest) + " deep; beyond " +
+                               std::to_string(max_element_depth) + " (as browsers do) " +
+                               std::to_string(limited.tags_removed) +
+                               " tags were left out and their content read with the element above");
   return std::move(walker.doc);
 }
 

@@ -73,10 +73,15 @@ void add_table(LaidOut &out, const GridTable &g, double &y) {
   }
   t.parts.push_back({1, {margin, y, page_width - margin, y + g.rows * row_height}, 0, g.rows});
   // Each row's words as a line inside the table, as a PDF page has them.
+  std::vector<std::string> row_text(static_cast<size_t>(g.rows));
+  for (const layout::Cell &c : t.cells)
+    if (c.row >= 0 && c.row < g.rows && !c.text.empty()) {
+      std::string &text = row_text[static_cast<size_t>(c.row)];
+      text += (text.empty() ? "" : " ") + c.text;
+    }
   for (int r = 0; r < g.rows; ++r) {
     layout::TextLine line;
-    for (const layout::Cell &c : t.cells)
-      if (c.row == r && !c.text.empty()) line.text += (line.text.empty() ? "" : " ") + c.text;
+    line.text = std::move(row_text[static_cast<size_t>(r)]);
     if (line.text.empty()) continue;
     line.font_size = 10.5;
     line.bbox = {margin + 1, y + r * row_height + 4, page_width - margin - 1, y + r * row_height + 15};
@@ -97,6 +102,7 @@ LaidOut lay_out(const MarkupDocument &doc) {
     if (const auto *g = std::get_if<GridTable>(&item)) add_table(out, *g, y);
   }
   out.height = y + margin;
+  out.notes = doc.notes;
   return out;
 }
 

@@ -297,6 +297,7 @@ report::Report extract_marked_up(const std::filesystem::path &path, markup::Inpu
   r.source.format = markup::format_name(format);
   r.source.pages = 1;
   markup::LaidOut laid = markup::lay_out(read_markup(path, format, options.served_charset));
+  for (const std::string &note : laid.notes) r.warnings.push_back({"markup_flattened", note, 1, ""});
   timer.emplace(options.clock, "mapping");
   r.pages.push_back({1, laid.width, laid.height, 0, static_cast<long>(laid.lines.size()), "text", "markup", 0});
   std::vector<report::PageLines> lines = {{1, laid.lines}};

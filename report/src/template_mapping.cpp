@@ -861,7 +861,8 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
       for (const Candidate &c : table_found) matched.insert(c.cell->row);
       under_columns_above = !table_found.empty();
     }
-    std::vector<Candidate> inferred = inferred_candidates(t, rc, table_found, blocks, data, first_value_col, group_rows);
+    std::vector<Candidate> inferred =
+        inferred_candidates(t, rc, table_found, blocks, data, first_value_col, group_rows);
     std::vector<Candidate> by_header = header_named_candidates(t, rc, table_found, blocks, data, first_value_col);
     inferred.insert(inferred.end(), by_header.begin(), by_header.end());
     place_label_free_rows(t, rc, table_found, inferred, blocks, data, first_value_col);

@@ -50,6 +50,14 @@ class WorkerPool {
   std::map<int, Child> children_;  // by pid
 };
 
+// Runs the rest of this process's work in a child held to the limits, so that one file read
+// alone is bounded as a batch's worker is: the caller's process forks; in the child (address
+// space limited, killed with its parent) this returns nothing and the work goes on as it
+// would have; the parent waits, kills the child at the timeout, and gets how it ended. Only
+// from a process with one thread (fork copies the calling thread alone). Nothing when the
+// fork fails: the work then goes on here, unbounded.
+std::optional<WorkerExit> run_rest_in_limited_child(const WorkerLimits &limits);
+
 // One line saying why a worker failed, for the error record: the child's own "error: …" message
 // when it gave one, else the signal, the timeout or the memory limit.
 std::string failure_reason(const WorkerExit &exit, const WorkerLimits &limits);

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "xxgk/core/page.hpp"
+#include "xxgk/core/raster_limits.hpp"
 
 namespace poppler {
 class document;
@@ -43,8 +44,8 @@ struct OpenOptions {
 };
 
 // Largest raster render() produces; a bigger request is rendered at a lower DPI (see
-// Raster::dpi) so that a 20,000-point page cannot exhaust memory.
-inline constexpr long long max_raster_pixels = 40'000'000;
+// Raster::dpi).
+using xxgk::max_raster_pixels;
 
 // Poppler's document is not thread-safe: page() and render() are serialized, so that the pages
 // of one document can be processed on several threads (rendering is the short part of OCR).

@@ -29,6 +29,8 @@ using MarkupItem = std::variant<TextBlock, GridTable>;
 
 struct MarkupDocument {
   std::vector<MarkupItem> items;  // in reading order
+  // What reading it took that a person should know (a page's nesting bounded), one line each.
+  std::vector<std::string> notes;
 };
 
 // One slot per (row, col) of the table's grid; each a cell's index or -1. Rows and columns
@@ -49,6 +51,7 @@ struct LaidOut {
   double width = 0, height = 0;  // points
   std::vector<layout::TextLine> lines;
   std::vector<layout::Table> tables;  // page 1, in reading order
+  std::vector<std::string> notes;     // the document's
 };
 
 // Lays the document out on page 1: blocks one line each at their size, tables with one line
