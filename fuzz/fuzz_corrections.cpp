@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "xxgk/report/template_key.hpp"
 #include "xxgk/report/template_mapping.hpp"
 #include "xxgk/review/corrections.hpp"
 
@@ -12,10 +13,8 @@ namespace {
 
 nlohmann::json blank_record(const xxgk::report::TemplateSpec &spec) {
   nlohmann::json tables = nlohmann::json::object();
-  for (const std::string &key : xxgk::report::template_keys(spec.edition("2021"))) {
-    size_t a = key.find('.'), b = key.find('.', a + 1);
-    tables[key.substr(0, a)][key.substr(a + 1, b - a - 1)][key.substr(b + 1)] = 0;
-  }
+  for (const std::string &key : xxgk::report::template_keys(spec.edition("2021")))
+    xxgk::report::set_at_key(tables, key, 0);
   return {{"source", {{"file", "a.pdf"}, {"sha256", std::string(64, 'a')}}},
           {"meta", {{"edition", "2021"}, {"agency", "某局"}, {"year", 2021}}},
           {"pages", nlohmann::json::array({{{"number", 1}, {"read_from", "ocr"}}})},

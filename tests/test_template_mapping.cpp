@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <random>
 
+#include "xxgk/report/template_key.hpp"
 #include "xxgk/report/template_mapping.hpp"
 #include "xxgk/report/validation.hpp"
 
@@ -544,6 +545,28 @@ TEST(TemplateMapping, AHeaderlessPartTakesTheColumnsItsValuesStandUnder) {
   EXPECT_EQ(placed, static_cast<int>(rest.size()) * 6);
   // Under named headers the placement is as sure as a header match: no label_inferred.
   for (const Warning &w : v.warnings) EXPECT_NE(w.code, "label_inferred") << w.key;
+}
+
+// The <table>.<row>.<column> key, made and read in one place: exactly three ids, none empty;
+// its value looked up without throwing on whatever a record's JSON holds.
+TEST(TemplateKey, ThreeIdsExactlyAndLookupsThatNeverThrow) {
+  EXPECT_EQ(template_key("applications", "received", "natural_person"), "applications.received.natural_person");
+  std::optional<TemplateKey> k = parse_template_key("applications.received.natural_person");
+  ASSERT_TRUE(k);
+  EXPECT_EQ(k->table, "applications");
+  EXPECT_EQ(k->row, "received");
+  EXPECT_EQ(k->column, "natural_person");
+  for (const char *bad : {"", "a", "a.b", "a.b.c.d", "a..c", ".b.c", "a.b.", "meta.agency"})
+    EXPECT_FALSE(parse_template_key(bad)) << bad;
+  nlohmann::json tables = {{"a", {{"b", {{"c", 7}}}, {"s", "text"}}}};
+  ASSERT_NE(json_at_key(tables, "a.b.c"), nullptr);
+  EXPECT_EQ(*json_at_key(tables, "a.b.c"), 7);
+  EXPECT_EQ(json_at_key(tables, "a.b.x"), nullptr);
+  EXPECT_EQ(json_at_key(tables, "a.s.c"), nullptr) << "a string where a row's object should be";
+  EXPECT_EQ(json_at_key(nlohmann::json::array(), "a.b.c"), nullptr);
+  EXPECT_TRUE(set_at_key(tables, "x.y.z", 1));
+  EXPECT_EQ(tables["x"]["y"]["z"], 1);
+  EXPECT_FALSE(set_at_key(tables, "x.y", 1));
 }
 
 }  // namespace

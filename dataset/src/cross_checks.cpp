@@ -9,6 +9,7 @@
 #include "xxgk/core/utf8_text.hpp"
 #include "xxgk/report/report_text.hpp"
 #include "xxgk/report/similarity.hpp"
+#include "xxgk/report/template_key.hpp"
 
 namespace xxgk::dataset {
 namespace {
@@ -67,7 +68,7 @@ std::string number_text(std::optional<double> v) {
 }
 
 std::string key_of(const char *row, const std::string &column) {
-  return std::string("applications.") + row + "." + column;
+  return report::template_key("applications", row, column);
 }
 
 std::optional<double> value_of(const ReportFacts &r, const std::string &key) {

@@ -4,18 +4,12 @@
 #include <set>
 #include <sstream>
 
+#include "xxgk/report/template_key.hpp"
 #include "xxgk/report/template_mapping.hpp"
 #include "xxgk/report/template_spec.hpp"
 
 namespace xxgk::dataset {
 namespace {
-
-std::vector<std::string> split_key(const std::string &key) {
-  std::vector<std::string> parts;
-  std::istringstream in(key);
-  for (std::string part; std::getline(in, part, '.');) parts.push_back(part);
-  return parts;
-}
 
 std::optional<double> number_at(const nlohmann::json *v) {
   if (!v || !v->is_number()) return std::nullopt;
@@ -43,12 +37,7 @@ const std::vector<std::string> &all_template_keys() {
 }
 
 const nlohmann::json *value_at(const nlohmann::json &tree, const std::string &key) {
-  const nlohmann::json *node = &tree;
-  for (const std::string &part : split_key(key)) {
-    if (!node->is_object() || !node->contains(part)) return nullptr;
-    node = &(*node)[part];
-  }
-  return node;
+  return report::json_at_key(tree, key);
 }
 
 std::string text_at(const nlohmann::json &record, std::initializer_list<const char *> path) {
@@ -74,11 +63,11 @@ std::vector<RecordValue> record_values(const nlohmann::json &record) {
   }
   std::vector<RecordValue> out;
   for (const std::string &key : all_template_keys()) {
-    const nlohmann::json *v = value_at(tables, key);
-    if (!v) continue;  // not a key of this report's edition
-    std::vector<std::string> parts = split_key(key);
-    RecordValue rv{key, parts[0], parts[1], parts[2], number_at(v), std::nullopt, "", 0, flags[key]};
-    if (const nlohmann::json *cell = value_at(cells, key); cell && cell->is_object()) {
+    const nlohmann::json *v = report::json_at_key(tables, key);
+    std::optional<report::TemplateKey> parts = report::parse_template_key(key);
+    if (!v || !parts) continue;  // not a key of this report's edition
+    RecordValue rv{key, parts->table, parts->row, parts->column, number_at(v), std::nullopt, "", 0, flags[key]};
+    if (const nlohmann::json *cell = report::json_at_key(cells, key); cell && cell->is_object()) {
       rv.confidence = number_at(cell->contains("confidence") ? &(*cell)["confidence"] : nullptr);
       rv.raw = cell->value("raw", "");
       rv.page = cell->value("page", 0);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "xxgk/report/template_key.hpp"
+
 namespace xxgk::report {
 namespace {
 
@@ -115,7 +117,7 @@ int place_block(FormGrid &g, int top, int label_cols, int width, const std::stri
   for (int r = 0; r < static_cast<int>(rows.size()); ++r)
     for (int c = 0; c < ncols; ++c)
       g.cells.push_back({body + r, label_cols + c, 1, col_span(c), FormCellKind::value, "",
-                         table + "." + rows[static_cast<size_t>(r)].id + "." + cols[static_cast<size_t>(c)].id});
+                         template_key(table, rows[static_cast<size_t>(r)].id, cols[static_cast<size_t>(c)].id)});
   return header_rows + static_cast<int>(rows.size());
 }
 

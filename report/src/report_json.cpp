@@ -1,4 +1,5 @@
 #include "xxgk/report/report.hpp"
+#include "xxgk/report/template_key.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -17,8 +18,7 @@ nlohmann::json to_json(const Warning &w) {
 
 // "a.b.c" -> j["a"]["b"]["c"] = v
 void set_path(nlohmann::json &j, const std::string &key, nlohmann::json v) {
-  size_t a = key.find('.'), b = key.find('.', a + 1);
-  j[key.substr(0, a)][key.substr(a + 1, b - a - 1)][key.substr(b + 1)] = std::move(v);
+  set_at_key(j, key, std::move(v));
 }
 
 double rounded(double v, double scale) {

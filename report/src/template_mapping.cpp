@@ -10,6 +10,7 @@
 #include "xxgk/layout/stream.hpp"
 #include "xxgk/report/report_text.hpp"
 #include "xxgk/report/similarity.hpp"
+#include "xxgk/report/template_key.hpp"
 
 namespace xxgk::report {
 namespace {
@@ -109,7 +110,7 @@ std::vector<std::string> template_keys(const EditionSpec &edition) {
   std::vector<std::string> keys;
   for (const TemplateBlock &b : template_blocks(edition))
     for (const TemplateAxis &r : b.rows)
-      for (const TemplateAxis &c : b.columns) keys.push_back(b.table + "." + r.id + "." + c.id);
+      for (const TemplateAxis &c : b.columns) keys.push_back(template_key(b.table, r.id, c.id));
   return keys;
 }
 
@@ -375,7 +376,7 @@ std::vector<Candidate> match_cell(const std::vector<TemplateBlock> &blocks, cons
     double score = std::min(row.score, 1.0) * std::min(col.score, 1.0) + 0.01 * (row.score + col.score);
     std::string header;
     for (const std::string &h : p.column) header += h;
-    out.push_back({b.table + "." + row.axis->id + "." + col.axis->id, score, &cell, col.axis, static_cast<int>(bi),
+    out.push_back({template_key(b.table, row.axis->id, col.axis->id), score, &cell, col.axis, static_cast<int>(bi),
                    static_cast<int>(row.axis - b.rows.data()), static_cast<int>(col.axis - b.columns.data()), header});
   }
   return out;
@@ -528,7 +529,7 @@ std::vector<Candidate> inferred_candidates(const Table &t, const RowCells &rc, c
     std::optional<Slot> k = same_header_in(blocks, col_slots.at(c.col), r.first);
     if (!k) continue;
     const TemplateBlock &b = blocks[r.first];
-    out.push_back({b.table + "." + b.rows[r.second].id + "." + b.columns[k->second].id, 0.3, &c, &b.columns[k->second],
+    out.push_back({template_key(b.table, b.rows[r.second].id, b.columns[k->second].id), 0.3, &c, &b.columns[k->second],
                    r.first, r.second, k->second, ""});
   }
   return out;
@@ -564,7 +565,7 @@ std::vector<Candidate> header_named_candidates(const Table &t, const RowCells &r
     if (!col || (left && right && *right - *left != 2)) continue;
     const TemplateBlock &b = blocks[row->first];
     if (*col < 0 || *col >= static_cast<int>(b.columns.size())) continue;
-    out.push_back({b.table + "." + b.rows[row->second].id + "." + b.columns[*col].id, 0.3, &c, &b.columns[*col],
+    out.push_back({template_key(b.table, b.rows[row->second].id, b.columns[*col].id), 0.3, &c, &b.columns[*col],
                    row->first, row->second, *col, ""});
   }
   return out;
@@ -648,7 +649,7 @@ std::vector<Candidate> ordered_row(const RowCells &rc, int row, const std::vecto
   for (size_t i = 0; i < cells.size(); ++i) {
     int r = static_cast<int>(i / width), k = static_cast<int>(i % width);
     out.push_back(
-        {b.table + "." + b.rows[r].id + "." + b.columns[k].id, 0.3, cells[i], &b.columns[k], block, r, k, ""});
+        {template_key(b.table, b.rows[r].id, b.columns[k].id), 0.3, cells[i], &b.columns[k], block, r, k, ""});
   }
   return out;
 }
@@ -791,7 +792,7 @@ std::vector<Candidate> candidates_under(const Table &t, const RowCells &rc, cons
     if (!under) continue;
     const TemplateBlock &b = blocks[row->first];
     double score = std::min({memo.best(b.rows, p.row, false).score, 1.0, under->score});
-    out.push_back({b.table + "." + b.rows[row->second].id + "." + under->axis->id, score, &c, under->axis, row->first,
+    out.push_back({template_key(b.table, b.rows[row->second].id, under->axis->id), score, &c, under->axis, row->first,
                    row->second, under->slot.second, under->header});
   }
   return out;

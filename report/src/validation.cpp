@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+#include "xxgk/report/template_key.hpp"
+
 namespace xxgk::report {
 namespace {
 
@@ -45,7 +47,7 @@ Validation validate(const ValueMap &values, const EditionSpec &edition) {
     // "each column": the rule's lists name rows; "each row": they name columns.
     for (const std::string &on : ids(spec->at(per_column ? "columns" : "rows"))) {
       auto key = [&](const std::string &item) {
-        return table + "." + (per_column ? item + "." + on : on + "." + item);
+        return per_column ? template_key(table, item, on) : template_key(table, on, item);
       };
       RuleSide sum, equals;
       for (const std::string &item : ids(rule.at("sum"))) sum.keys.push_back(key(item));
@@ -76,7 +78,7 @@ ValueMap values_from_json(const nlohmann::json &tables) {
   for (const auto &[table, rows] : tables.items())
     for (const auto &[row, columns] : rows.items())
       for (const auto &[column, value] : columns.items())
-        values[table + "." + row + "." + column] =
+        values[template_key(table, row, column)] =
             value.is_number() ? std::optional<double>(value.get<double>()) : std::nullopt;
   return values;
 }

@@ -7,6 +7,7 @@
 
 #include "xxgk/core/atomic_file.hpp"
 #include "xxgk/report/report.hpp"
+#include "xxgk/report/template_key.hpp"
 #include "xxgk/report/validation.hpp"
 #include "xxgk/report/warning.hpp"
 
@@ -20,38 +21,19 @@ const char *to_string(ReviewAction a) {
   return a == ReviewAction::confirm ? "confirm" : "correct";
 }
 
-struct KeyPath {
-  std::string table, row, column;
-};
-
-std::optional<KeyPath> split_key(const std::string &key) {
-  size_t a = key.find('.');
-  size_t b = a == std::string::npos ? a : key.find('.', a + 1);
-  if (b == std::string::npos || key.find('.', b + 1) != std::string::npos) return std::nullopt;
-  return KeyPath{key.substr(0, a), key.substr(a + 1, b - a - 1), key.substr(b + 1)};
-}
-
 bool is_meta_key(const std::string &key) {
   return key == "meta.agency" || key == "meta.year";
 }
 
 // The slot of a value key in the record's tables, or nullptr when the report has no such key.
 nlohmann::json *value_slot(nlohmann::json &record, const std::string &key) {
-  auto k = split_key(key);
-  if (!k || !record.contains("tables")) return nullptr;
-  nlohmann::json &tables = record["tables"];
-  if (!tables.contains(k->table) || !tables[k->table].contains(k->row) || !tables[k->table][k->row].contains(k->column))
-    return nullptr;
-  return &tables[k->table][k->row][k->column];
+  if (!record.is_object() || !record.contains("tables")) return nullptr;
+  return report::json_at_key(record["tables"], key);
 }
 
 nlohmann::json *cell_of(nlohmann::json &record, const std::string &key) {
-  auto k = split_key(key);
-  if (!k || !record.contains("cells")) return nullptr;
-  nlohmann::json &cells = record["cells"];
-  if (!cells.contains(k->table) || !cells[k->table].contains(k->row) || !cells[k->table][k->row].contains(k->column))
-    return nullptr;
-  return &cells[k->table][k->row][k->column];
+  if (!record.is_object() || !record.contains("cells")) return nullptr;
+  return report::json_at_key(record["cells"], key);
 }
 
 std::string shown(const nlohmann::json &v) {
@@ -116,12 +98,9 @@ bool read_by_ocr(const nlohmann::json &record, const std::string &key) {
     return n >= 1 && n <= static_cast<int>(pages.size()) &&
            pages[static_cast<size_t>(n - 1)].value("read_from", "") == "ocr";
   };
-  auto k = split_key(key);
-  if (k && record.contains("cells")) {
-    const nlohmann::json &cells = record["cells"];
-    if (cells.contains(k->table) && cells[k->table].contains(k->row) && cells[k->table][k->row].contains(k->column))
-      return ocr_page(cells[k->table][k->row][k->column].value("page", 0));
-  }
+  if (record.contains("cells"))
+    if (const nlohmann::json *cell = report::json_at_key(record["cells"], key); cell && cell->is_object())
+      return ocr_page(cell->value("page", 0));
   for (int n = 1; n <= static_cast<int>(pages.size()); ++n)
     if (ocr_page(n)) return true;
   return false;
@@ -270,10 +249,9 @@ nlohmann::json current_value(const nlohmann::json &record, const std::string &ke
     const nlohmann::json &meta = record.value("meta", nlohmann::json::object());
     return meta.value(key.substr(5), nlohmann::json());
   }
-  auto k = split_key(key);
-  const nlohmann::json &tables = record.value("tables", nlohmann::json::object());
-  if (!k || !tables.contains(k->table) || !tables[k->table].contains(k->row)) return nullptr;
-  return tables[k->table][k->row].value(k->column, nlohmann::json());
+  if (!record.is_object() || !record.contains("tables")) return nullptr;
+  const nlohmann::json *v = report::json_at_key(record["tables"], key);
+  return v ? *v : nlohmann::json();
 }
 
 std::string correction_problem(const nlohmann::json &record, const std::string &key, const Correction &c) {

@@ -12,6 +12,7 @@
 #include "xxgk/core/utc_time.hpp"
 #include "xxgk/pipeline/extract_report.hpp"
 #include "xxgk/report/form_layout.hpp"
+#include "xxgk/report/template_key.hpp"
 #include "xxgk/report/warning.hpp"
 #include "xxgk/schema/report_schema.hpp"
 #include "xxgk/spreadsheet/workbook.hpp"
@@ -56,11 +57,7 @@ nlohmann::json flags_by_key(const nlohmann::json &record) {
 
 // A value's cell: page and box, from the record's provenance.
 const nlohmann::json *cell_at(const nlohmann::json &cells, const std::string &key) {
-  size_t a = key.find('.'), b = key.find('.', a + 1);
-  if (a == std::string::npos || b == std::string::npos) return nullptr;
-  std::string t = key.substr(0, a), r = key.substr(a + 1, b - a - 1), c = key.substr(b + 1);
-  if (!cells.is_object() || !cells.contains(t) || !cells[t].contains(r) || !cells[t][r].contains(c)) return nullptr;
-  return &cells[t][r][c];
+  return report::json_at_key(cells, key);
 }
 
 Rect box_of(const nlohmann::json &cell) {

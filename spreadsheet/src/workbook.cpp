@@ -11,6 +11,7 @@
 
 #include "xxgk/batch/csv_export.hpp"
 #include "xxgk/report/form_layout.hpp"
+#include "xxgk/report/template_key.hpp"
 #include "xxgk/report/warning.hpp"
 
 namespace xxgk::spreadsheet {
@@ -102,11 +103,7 @@ std::string sheet_name(const std::string &wanted) {
 }
 
 const nlohmann::json *at_key(const nlohmann::json &root, const std::string &key) {
-  size_t a = key.find('.'), b = key.find('.', a + 1);
-  if (a == std::string::npos || b == std::string::npos) return nullptr;
-  std::string t = key.substr(0, a), r = key.substr(a + 1, b - a - 1), c = key.substr(b + 1);
-  if (!root.is_object() || !root.contains(t) || !root[t].contains(r) || !root[t][r].contains(c)) return nullptr;
-  return &root[t][r][c];
+  return report::json_at_key(root, key);
 }
 
 struct KeyNotes {
