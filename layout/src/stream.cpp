@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "xxgk/core/statistics.hpp"
 #include "xxgk/core/union_find.hpp"
 #include "xxgk/core/utf8_text.hpp"
 #include "xxgk/normalize/number.hpp"
@@ -30,15 +31,7 @@ struct Interval {
 };
 
 bool inside(const Rect &r, const std::vector<Rect> &areas) {
-  return std::any_of(areas.begin(), areas.end(), [&](const Rect &a) {
-    return r.center_x() >= a.x0 && r.center_x() <= a.x1 && r.center_y() >= a.y0 && r.center_y() <= a.y1;
-  });
-}
-
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
-  return v[v.size() / 2];
+  return std::any_of(areas.begin(), areas.end(), [&](const Rect &a) { return a.holds_centre_of(r); });
 }
 
 // Runs of lines that look like one table: multi-segment lines, with the single-segment lines

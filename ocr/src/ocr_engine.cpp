@@ -4,6 +4,7 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
+#include "xxgk/core/statistics.hpp"
 #include "xxgk/core/utf8_text.hpp"
 
 #include <algorithm>
@@ -283,12 +284,6 @@ bool is_ideograph(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
 }
 
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
-  return v[v.size() / 2];
-}
-
 // The median glyph height over all lines of print (0 for none).
 double typical_height(const std::vector<std::vector<double>> &heights_per_line) {
   std::vector<double> all;
@@ -439,9 +434,7 @@ std::vector<Rect> uncovered_ink(PIX *binary, const std::vector<TextRun> &runs, d
     bool apart = in_row_of_dashes(box, dashes);
     bool seen = std::any_of(words_px.begin(), words_px.end(), [&](const Rect &word) {
       Rect c{word.x0 - 0.2 * em, word.y0 - 0.2 * em, word.x1 + 0.2 * em, word.y1 + 0.2 * em};
-      bool inside =
-          box.center_x() >= c.x0 && box.center_x() <= c.x1 && box.center_y() >= c.y0 && box.center_y() <= c.y1;
-      return inside && !(apart && on_edge_of(box, word));
+      return c.holds_centre_of(box) && !(apart && on_edge_of(box, word));
     });
     if (!seen) out.push_back(box);
   }

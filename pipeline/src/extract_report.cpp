@@ -138,9 +138,7 @@ SplitLines split_by_tables(const std::vector<report::PageLines> &pages, const st
     for (const layout::TextLine &line : page.lines) {
       bool inside = std::any_of(tables.begin(), tables.end(), [&](const layout::Table &t) {
         return std::any_of(t.parts.begin(), t.parts.end(), [&](const layout::TablePart &part) {
-          const Rect &b = part.bbox;
-          return part.page == page.page && line.bbox.center_x() >= b.x0 && line.bbox.center_x() <= b.x1 &&
-                 line.bbox.center_y() >= b.y0 && line.bbox.center_y() <= b.y1;
+          return part.page == page.page && part.bbox.holds_centre_of(line.bbox);
         });
       });
       (inside ? out.in_tables : out.prose).back().lines.push_back(line);

@@ -33,10 +33,8 @@ bool is_page_furniture(const layout::TextLine &line, const PageText &page) {
 }
 
 bool inside_any(const Rect &r, const std::vector<layout::Table> &tables) {
-  return std::any_of(tables.begin(), tables.end(), [&](const layout::Table &t) {
-    const Rect &b = t.parts.front().bbox;
-    return r.center_x() >= b.x0 && r.center_x() <= b.x1 && r.center_y() >= b.y0 && r.center_y() <= b.y1;
-  });
+  return std::any_of(tables.begin(), tables.end(),
+                     [&](const layout::Table &t) { return t.parts.front().bbox.holds_centre_of(r); });
 }
 
 std::vector<Rect> glyph_boxes(const std::vector<layout::Glyph> &glyphs) {
@@ -187,9 +185,7 @@ TextRun cell_run(const layout::Cell &cell, const ocr::CellText &read) {
 }
 
 bool among(const Rect &box, const std::vector<Rect> &areas) {
-  return std::any_of(areas.begin(), areas.end(), [&](const Rect &a) {
-    return box.center_x() >= a.x0 && box.center_x() <= a.x1 && box.center_y() >= a.y0 && box.center_y() <= a.y1;
-  });
+  return std::any_of(areas.begin(), areas.end(), [&](const Rect &a) { return a.holds_centre_of(box); });
 }
 
 // Below this the page's OCR of a value is unsure: the cell is read again alone.

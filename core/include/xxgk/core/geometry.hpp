@@ -22,6 +22,11 @@ struct Rect {
   }
   double vertical_overlap(const Rect &o) const { return std::max(0.0, std::min(y1, o.y1) - std::max(y0, o.y0)); }
   double horizontal_overlap(const Rect &o) const { return std::max(0.0, std::min(x1, o.x1) - std::max(x0, o.x0)); }
+  // Whether o's centre lies in this rectangle, edges included: the test of which box a word or
+  // line belongs to, when boxes of print overlap their neighbours' a little.
+  bool holds_centre_of(const Rect &o) const {
+    return o.center_x() >= x0 && o.center_x() <= x1 && o.center_y() >= y0 && o.center_y() <= y1;
+  }
 };
 
 }  // namespace xxgk
