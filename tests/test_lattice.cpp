@@ -98,6 +98,32 @@ TEST(Lattice, RunStraddlingTwoCellsIsSplitByGlyphs) {
   EXPECT_EQ(cell_at(t, 1, 1)->text, "58");
 }
 
+// Issue 27: a Latin space is narrower than the gap kept for Chinese print; the text layer's own
+// word breaks keep "Tamil Nadu" two words, while Han characters and digits join as before.
+TEST(Lattice, LatinWordsKeepTheTextLayersSpaces) {
+  auto run = [](const std::string &text, double x0, bool space_after) {
+    TextRun r;
+    r.text = text;
+    r.font_size = 10;
+    r.space_after = space_after;
+    for (size_t i = 0; i < to_u32(text).size(); ++i)
+      r.glyph_boxes.push_back({x0 + 5.5 * i, 25, x0 + 5.5 * (i + 1), 35});
+    r.bbox = {x0, 25, r.glyph_boxes.back().x1, 35};
+    return r;
+  };
+  // Poppler's words: "Tamil" with a break after it, then "Nadu" 2.8 pt (0.28 em) on.
+  auto t = lattice_tables(1, grid_rulings(), glyphs_of({run("Tamil", 101, true), run("Nadu", 131.3, false)}))[0];
+  EXPECT_EQ(cell_at(t, 1, 1)->text, "Tamil Nadu");
+  // One run holding the space (a producer that writes it).
+  t = lattice_tables(1, grid_rulings(), glyphs_of({run("Tamil Nadu", 101, false)}))[0];
+  EXPECT_EQ(cell_at(t, 1, 1)->text, "Tamil Nadu");
+  // A producer's spacing between Han characters, or inside a number, is still no space.
+  t = lattice_tables(1, grid_rulings(), glyphs_of({run("社会", 101, true), run("组织", 114, false)}))[0];
+  EXPECT_EQ(cell_at(t, 1, 1)->text, "社会组织");
+  t = lattice_tables(1, grid_rulings(), glyphs_of({run("12", 101, true), run("58", 114, false)}))[0];
+  EXPECT_EQ(cell_at(t, 1, 1)->text, "1258");
+}
+
 TEST(Lattice, EmptyCellHasEmptyText) {
   auto t = lattice_tables(1, grid_rulings(), text_at("0", 150, 45))[0];
   EXPECT_EQ(cell_at(t, 2, 1)->text, "0");

@@ -14,6 +14,9 @@ struct Glyph {
   Rect box;
   double font_size = 0;
   double confidence = 1;
+  // The text layer put a space before it (inside its run) or after it (its run's last glyph, the
+  // run followed by a space: Poppler's words).
+  bool space_before = false, space_after = false;
 };
 
 // The glyphs of runs; a run without per-glyph boxes has its box divided evenly.
