@@ -249,7 +249,7 @@ Options for extract:
                          alone is stopped with exit 3, a batch's worker is killed and its
                          input gets an error record
       --max-memory MB    address space for reading one input (default 4096; 0: no limit);
-                         beyond it the input fails (exit 3), never the machine
+                         beyond it that input fails with an error saying so, never the machine
 
 Batch extraction (more than one input, a folder, or any option below):
       --jsonl FILE       all records in one JSON Lines file, one line per input

@@ -2,6 +2,7 @@
 // each with its documented outcome: exit code, message, and valid UTF-8 JSON that fits the
 // schema wherever anything was recovered.
 #include <gtest/gtest.h>
+#include <leptonica/allheaders.h>
 #include <zip.h>
 #include <zlib.h>
 
@@ -333,6 +334,25 @@ TEST(BadInput, LargePageImageIsReadAtAScaleThatFits) {
   auto j = recovered(r);
   ASSERT_EQ(j["pages"].size(), 1u);
   EXPECT_NEAR(j["pages"][0]["width"].get<double>(), 7000.0 / 300 * 72, 2.0);
+}
+
+// A JPEG over the budget is decoded at a fraction of its size, never whole; its page keeps its
+// size on paper all the same.
+TEST(BadInput, LargeJpegIsReadSmallerAndKeepsItsPageSize) {
+  TempDir dir;
+  auto path = dir.path() / "large.jpg";
+  {
+    constexpr int side = 9000;  // 81 Mpx: decoded at half size, 20 Mpx
+    PIX *pix = pixCreate(side, side, 8);
+    pixSetAllArbitrary(pix, 255);
+    ASSERT_EQ(pixWriteJpeg(path.c_str(), pix, 75, 0), 0);
+    pixDestroy(&pix);
+  }
+  auto r = run_xxgk({"extract", path.string()});
+  EXPECT_EQ(r.exit_code, cli::exit_partial) << r.err;
+  auto j = recovered(r);
+  ASSERT_EQ(j["pages"].size(), 1u);
+  EXPECT_NEAR(j["pages"][0]["width"].get<double>(), 9000.0 / 300 * 72, 2.0) << "no resolution given: 300 DPI";
 }
 
 // One file read alone is held to --timeout and --max-memory as a batch's worker is.

@@ -75,8 +75,12 @@ layout::PixPtr read_page(const std::filesystem::path &path, l_int32 format, int 
       reduction *= 2;
     refuse_if_too_large(path, w / reduction, h / reduction);
     layout::PixPtr pix(pixReadJpeg(path.c_str(), 0, reduction, nullptr, 0));
-    if (pix && reduction > 1 && pixGetXRes(pix.get()) > 72)
-      pixSetResolution(pix.get(), pixGetXRes(pix.get()) / reduction, pixGetYRes(pix.get()) / reduction);
+    // Decoded smaller, at a resolution as much lower (the one assumed where it gives none), so
+    // that the page keeps its size on paper.
+    if (pix && reduction > 1) {
+      auto reduced = [&](int res) { return std::max(1, (res > 72 ? res : assumed_dpi) / reduction); };
+      pixSetResolution(pix.get(), reduced(pixGetXRes(pix.get())), reduced(pixGetYRes(pix.get())));
+    }
     return pix;
   }
   if (pixReadHeader(path.c_str(), &format, &w, &h, &bps, &spp, &cmap) != 0)
