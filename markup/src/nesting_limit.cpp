@@ -1,7 +1,6 @@
 #include "nesting_limit.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -193,7 +192,7 @@ std::optional<Tag> next_tag(const std::string &html, size_t &i) {
 
 }  // namespace
 
-NestingLimited limit_nesting(const std::string &html, int limit) {
+NestingLimited limit_nesting(std::string html, int limit) {
   NestingLimited out;
   Nesting nesting(limit);
   std::vector<std::pair<size_t, size_t>> removed;  // byte ranges of the tags taken out
@@ -203,7 +202,7 @@ NestingLimited limit_nesting(const std::string &html, int limit) {
   out.deepest = nesting.deepest();
   out.tags_removed = static_cast<long>(removed.size());
   if (removed.empty()) {
-    out.html = html;
+    out.html = std::move(html);
     return out;
   }
   size_t kept_from = 0;

@@ -23,6 +23,7 @@ struct NestingLimited {
 // Counts the nesting of elements that close only with their own end tag (a <p>, <li>, <td> or
 // <tr> is closed by the next of its kind, and void elements never open), skipping comments,
 // script and style; tags opening elements deeper than `limit` are removed with their end tags.
-NestingLimited limit_nesting(const std::string &html, int limit = max_element_depth);
+// The page is taken by value: it is handed back as it is (moved, not copied) when nothing is removed.
+NestingLimited limit_nesting(std::string html, int limit = max_element_depth);
 
 }  // namespace xxgk::markup

@@ -148,9 +148,10 @@ std::string images_as_pdf(const std::vector<std::filesystem::path> &images) {
   if (images.empty()) throw ImageError("no page images");
   refuse_too_many_pages(static_cast<int>(images.size()), "the folder holds");
   std::vector<l_int32> formats(images.size());
+  std::vector<int> counts(images.size());
   int pages = 0;
   for (size_t i = 0; i < images.size(); ++i) {
-    int n = page_count(images[i], formats[i]);
+    int n = counts[i] = page_count(images[i], formats[i]);
     refuse_too_many_pages(n, "'" + images[i].string() + "' holds");
     pages += n;
     refuse_too_many_pages(pages, "the page images hold");
@@ -158,8 +159,7 @@ std::string images_as_pdf(const std::vector<std::filesystem::path> &images) {
   // Page by page: one decoded raster at a time, each kept only as its compressed PDF page.
   std::vector<std::string> page_pdfs;
   for (size_t i = 0; i < images.size(); ++i) {
-    int n = is_tiff(formats[i]) ? page_count(images[i], formats[i]) : 1;
-    for (int p = 0; p < n; ++p) {
+    for (int p = 0; p < counts[i]; ++p) {
       layout::PixPtr pix = read_page(images[i], formats[i], p);
       if (!pix) throw ImageError("'" + images[i].string() + "' is no readable image (PNG, JPEG or TIFF)");
       page_pdfs.push_back(page_pdf(fit_to_budget(std::move(pix)).get()));
