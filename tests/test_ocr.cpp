@@ -60,6 +60,14 @@ TEST(Ocr, AValueCellKeepsItsSign) {
   // Boxes in page points, top-left origin: the text's baseline is 40 pt above the page foot.
   EXPECT_EQ(engine.read_cell(image, {15, 20, 140, 80}, ocr::CellContent::value).text, "+12");
   EXPECT_EQ(engine.read_cell(image, {215, 20, 340, 80}, ocr::CellContent::value).text, "-3");
+  // Read by both models, a clean number is agreed on: no other reading, its confidence kept.
+  for (Rect box : {Rect{15, 20, 140, 80}, Rect{215, 20, 340, 80}}) {
+    ocr::CellText once = engine.read_cell(image, box, ocr::CellContent::value);
+    ocr::CellText twice = engine.read_cell(image, box, ocr::CellContent::contested_value);
+    EXPECT_EQ(twice.text, once.text);
+    EXPECT_EQ(twice.other_text, "");
+    EXPECT_DOUBLE_EQ(twice.confidence, once.confidence);
+  }
 }
 
 TextRun word(const std::string &text, Rect box, double size = 10.5) {
@@ -81,6 +89,31 @@ TEST(PageWords, AWordStretchedThinOverARowOfMarksIsNoPrint) {
   EXPECT_FALSE(ocr::sliver_over_marks(word("一", {76.6, 284.0, 87.0, 285.2}), em));
   EXPECT_FALSE(ocr::sliver_over_marks(word("——", {100, 300, 121, 301}), em));
   EXPECT_DOUBLE_EQ(ocr::page_em({}), 10.5) << "a page without words: the usual body size";
+}
+
+TEST(PageWords, AGlyphStretchedDownAColumnOfMarksIsNoPrint) {
+  const double em = 8.6;
+  // What Tesseract returned for a borderless table's column of "/" zeros (bitonal, 200 DPI):
+  // one glyph 148 pt tall and 4 wide, another 26 pt; taken for vertical text.
+  EXPECT_TRUE(ocr::pillar_over_marks(word("和", {470.9, 439.2, 475.0, 587.8}), em));
+  EXPECT_TRUE(ocr::pillar_over_marks(word("全", {504.0, 438.5, 511.4, 464.6}), em));
+  // Print: a glyph whose box Tesseract stretched to its line's height over a stacked
+  // header's two lines (2.8 em), a stacked header of three glyphs read as one word.
+  EXPECT_FALSE(ocr::pillar_over_marks(word("计", {503, 417, 510.9, 441.1}), em));
+  EXPECT_FALSE(ocr::pillar_over_marks(word("予开公", {118, 669, 130, 706}), em));
+  EXPECT_FALSE(ocr::pillar_over_marks(word("数量", {219.8, 277.4, 235.7, 286.8}), em));
+}
+
+TEST(PageWords, ZerosSpelledAsTheLetterOAreDigits) {
+  EXPECT_EQ(ocr::zeros_read_as_letters("O"), "0");
+  EXPECT_EQ(ocr::zeros_read_as_letters("1O"), "10");
+  EXPECT_EQ(ocr::zeros_read_as_letters("2,OoO"), "2,000");
+  EXPECT_EQ(ocr::zeros_read_as_letters("12"), "12");
+  // Words: a Latin word, a Chinese one, O beside a letter or mark that is no number's.
+  EXPECT_EQ(ocr::zeros_read_as_letters("OK"), "OK");
+  EXPECT_EQ(ocr::zeros_read_as_letters("GOV"), "GOV");
+  EXPECT_EQ(ocr::zeros_read_as_letters("O人"), "O人");
+  EXPECT_EQ(ocr::zeros_read_as_letters("(O)"), "(O)");
 }
 
 TEST(PageWords, ADashIsWorthReadingInARowOfDashes) {

@@ -226,6 +226,55 @@ TEST(Stream, ARowOfNumbersInLargerPrintIsNoHeading) {
   EXPECT_EQ(find(tables[0], "20")->col, find(tables[0], "总计")->col);
 }
 
+TEST(Stream, ALabelWithItsNumbersInLargerPrintIsNoHeading) {
+  // A number page OCR missed, read alone from its ink, is sized by its own height: the row of
+  // 规章 and its numbers measures larger than the header above, and is still the table's.
+  std::vector<TextRun> runs = {run("信息内容", 60, 75), run("制发", 195, 75), run("废止", 245, 75),
+                               run("有效", 295, 75)};
+  row(runs, "规章", 60, 100, {"0", "0", "0"});
+  row(runs, "规范性文件", 60, 125, {"3127", "233", "1"});
+  for (size_t i = 4; i < 8; ++i) runs[i].font_size = 1.2 * kSize;
+  auto tables = stream_tables(1, 842, runs, {});
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].rows, 3);
+  EXPECT_EQ(find(tables[0], "3127")->col, find(tables[0], "制发")->col);
+}
+
+TEST(Stream, ALineOfColumnHeadersInLargerPrintIsNoHeading) {
+  // OCR stretched the boxes of a line of stacked headers (结果 over 维持) over both lines: the
+  // line measures larger than the group headers above it, and stays in the table with them.
+  std::vector<TextRun> runs = {run("行政复议", 195, 50), run("行政诉讼", 345, 50)};
+  for (int i = 0; i < 5; ++i) {
+    TextRun header = run(i % 2 ? "结果" : "尚未", 195 + 50.0 * i, 75);
+    header.font_size = 1.5 * kSize;
+    runs.push_back(header);
+  }
+  runs.push_back(run("维持", 195, 88));
+  row(runs, "", 0, 110, {"0", "2", "163", "165", "0"});
+  runs.push_back(run("五、存在的主要问题及改进情况", 40, 160));
+  runs.back().font_size = 1.5 * kSize;
+  auto tables = stream_tables(1, 842, runs, {});
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_TRUE(find(tables[0], "行政复议"));
+  EXPECT_TRUE(find(tables[0], "165"));
+  EXPECT_FALSE(find(tables[0], "五、存在的主要问题及改进情况")) << "a heading that runs on is one";
+}
+
+TEST(Stream, TwoZeroDashesReadAsOneWordMakeNoColumnOfTwo) {
+  // Page OCR read two dashes of neighbouring columns as one word ("一一", over both): the
+  // table keeps its three columns of values, as its other rows show them.
+  std::vector<TextRun> runs;
+  for (int r = 0; r < 5; ++r) row(runs, "项目" + std::to_string(r), 60, 100 + 25.0 * r, {"—", "—", "—"});
+  TextRun both = run("——", 200, 225);
+  both.bbox.x1 = 260;
+  runs.push_back(run("项目5", 60, 225));
+  runs.push_back(both);
+  runs.push_back(run("—", 300, 225));
+  auto tables = stream_tables(1, 842, runs, {});
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].cols, 4);
+}
+
 TEST(Segments, ALone一RightOfTheLabelIsTheZeroDash) {
   // The Chinese model reads a zero dash as 一, surely: right of the line's first words it is a
   // value (its column is a column of numbers), never at a line's start (一、 is numbering).

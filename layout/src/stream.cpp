@@ -34,6 +34,16 @@ bool inside(const Rect &r, const std::vector<Rect> &areas) {
   return std::any_of(areas.begin(), areas.end(), [&](const Rect &a) { return a.holds_centre_of(r); });
 }
 
+// A line of column headers side by side: this many words at least, none longer than this
+// many glyphs (结果, 尚未, 商业企业); a heading runs on.
+constexpr size_t min_column_headers = 3;
+constexpr size_t longest_column_header = 4;
+
+size_t glyph_count(const std::string &text) {
+  std::u32string t = to_u32(text);
+  return static_cast<size_t>(std::count_if(t.begin(), t.end(), [](char32_t c) { return !is_space(c); }));
+}
+
 // Runs of lines that look like one table: multi-segment lines, with the single-segment lines
 // between them (wrapped labels, captions). A larger font (a heading), a wide single segment
 // (prose) or a wide vertical gap ends a region.
@@ -75,10 +85,16 @@ std::vector<std::vector<Line>> regions(const std::vector<Line> &lines, const Str
     std::vector<double> sizes;
     for (const Line &l : current) sizes.push_back(l.font_size);
     // A heading (larger print) ends the table; a word or two of a stacked header is no heading
-    // whatever size OCR gives it, nor is a row of numbers (OCR sizes digits by their height).
+    // whatever size OCR gives it, nor is a line of column headers (short words side by side,
+    // sized by OCR's boxes stretched over two stacked lines), a row of numbers or a label with
+    // its numbers (OCR sizes digits by their height, and a number read alone by its own).
     bool words = std::any_of(line.segments.begin(), line.segments.end(), [](const Segment &s) { return !s.value; });
-    bool heading =
-        words && line.font_size > 1.1 * median(sizes) && (tabular || line.bbox.width() > 0.25 * (right - left));
+    bool numbers = std::any_of(line.segments.begin(), line.segments.end(), [](const Segment &s) { return s.value; });
+    bool column_headers = line.segments.size() >= min_column_headers &&
+                          std::all_of(line.segments.begin(), line.segments.end(),
+                                      [](const Segment &s) { return glyph_count(s.text) <= longest_column_header; });
+    bool heading = words && !numbers && !column_headers && line.font_size > 1.1 * median(sizes) &&
+                   (tabular || line.bbox.width() > 0.25 * (right - left));
     bool breaks = line.bbox.y0 - last.bbox.y1 > options.region_gap * last.bbox.height() || heading ||
                   (!tabular && line.bbox.width() > 0.6 * (right - left));
     if (breaks) {
@@ -164,12 +180,26 @@ std::vector<Interval> merge_overlapping(std::vector<Interval> spans) {
 // the first well-filled one are dropped when thin: they are label words read as numbers (OCR
 // takes the 一 of 一、 or a stacked 三 for the zero mark or a digit), while a real column of
 // numbers has an entry in most rows.
+//
+// A value wider than most that reaches over two columns the others make (two zero dashes OCR
+// read as one word, "一一") joins none of them: it would make one column of two.
 std::vector<Interval> value_columns(const std::vector<Band> &bands) {
+  constexpr double wide = 2.0;  // times the median value's width
   std::vector<Interval> spans;
+  std::vector<double> widths;
   for (const Band &b : bands)
     for (const Segment &s : b.segments)
-      if (s.value) spans.push_back({s.bbox.x0, s.bbox.x1});
-  std::vector<Interval> columns = merge_overlapping(spans);
+      if (s.value) spans.push_back({s.bbox.x0, s.bbox.x1}), widths.push_back(s.bbox.width());
+  double typical = median(widths);
+  std::vector<Interval> narrow, broad;
+  for (const Interval &s : spans) (s.x1 - s.x0 > wide * typical ? broad : narrow).push_back(s);
+  std::vector<Interval> columns = merge_overlapping(narrow);
+  for (const Interval &s : broad) {
+    long reached = std::count_if(columns.begin(), columns.end(),
+                                 [&](const Interval &c) { return s.x0 <= c.x1 + 1 && c.x0 <= s.x1 + 1; });
+    if (reached <= 1) columns.push_back(s);
+  }
+  columns = merge_overlapping(columns);
   std::vector<int> filled(columns.size(), 0);
   for (const Interval &s : spans)
     for (size_t k = 0; k < columns.size(); ++k)

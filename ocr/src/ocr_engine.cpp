@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "xxgk/layout/pix.hpp"
 
@@ -260,18 +261,45 @@ CellText OcrEngine::read_cell(const PageImage &page, const Rect &box, CellConten
   // With its sign: 本年增/减 prints +12 as well as -3 (without +, +12 read as 412).
   static constexpr const char *digits = "0123456789.,-/—+";
   Reading best = recognize(impl_->value_reader(), pix, dpi, tesseract::PSM_SINGLE_LINE, digits);
-  if (best.confidence >= 0.8 || content == CellContent::glance) return result(best);
-  for (auto mode : {tesseract::PSM_SINGLE_WORD, tesseract::PSM_SINGLE_CHAR}) {
-    Reading r = recognize(impl_->value_reader(), pix, dpi, mode, digits);
-    if (r.confidence > best.confidence) best = r;
+  std::optional<Reading> chinese;
+  if (best.confidence < 0.8 && content != CellContent::glance) {
+    for (auto mode : {tesseract::PSM_SINGLE_WORD, tesseract::PSM_SINGLE_CHAR}) {
+      Reading r = recognize(impl_->value_reader(), pix, dpi, mode, digits);
+      if (r.confidence > best.confidence) best = r;
+    }
+    chinese = recognize(impl_->api, pix, dpi, tesseract::PSM_SINGLE_LINE, digits);
+    if (chinese->confidence > best.confidence) best = *chinese;
+    if (layout::PixPtr other; best.confidence < 0.8 && (other = rescaled())) {
+      Reading again = recognize(impl_->value_reader(), other.get(), dpi, tesseract::PSM_SINGLE_LINE, digits);
+      if (better(again, best)) best = again;
+    }
+    // Ink that neither model read at either size (a narrow sans-serif 0 of a bitonal scan, which
+    // each reads at some sizes and not others): both models at the third size, then at double;
+    // taken only when fairly sure (a fragment of a glyph reads as a digit at some size too).
+    constexpr double sure_at_another_size = 0.6;
+    for (float size : {scale > 1 ? 0.75f : 1.5f, 2.0f}) {
+      if (!best.text.empty()) break;
+      layout::PixPtr other(pixScale(pix, size, size));
+      if (!other) break;
+      for (tesseract::TessBaseAPI *model : {&impl_->value_reader(), &impl_->api}) {
+        Reading again = recognize(*model, other.get(), dpi, tesseract::PSM_SINGLE_LINE, digits);
+        if (again.confidence >= sure_at_another_size && better(again, best)) best = again;
+      }
+    }
   }
-  Reading chinese = recognize(impl_->api, pix, dpi, tesseract::PSM_SINGLE_LINE, digits);
-  if (chinese.confidence > best.confidence) best = chinese;
-  if (layout::PixPtr other; best.confidence < 0.8 && (other = rescaled())) {
-    Reading again = recognize(impl_->value_reader(), other.get(), dpi, tesseract::PSM_SINGLE_LINE, digits);
-    if (better(again, best)) best = again;
-  }
-  return result(best);
+  CellText out = result(best);
+  if (content != CellContent::contested_value || best.text.empty()) return out;
+  if (!chinese) chinese = recognize(impl_->api, pix, dpi, tesseract::PSM_SINGLE_LINE, digits);
+  // The same number either way: spaces apart, and a plus sign (+12 is 12; the Chinese model
+  // drops the sign a change column prints, which the English one keeps).
+  auto printed = [](std::string text) {
+    std::erase(text, ' ');
+    if (text.rfind('+', 0) == 0) text.erase(0, 1);
+    return text;
+  };
+  if (!chinese->text.empty() && printed(chinese->text) != printed(best.text)) out.other_text = chinese->text;
+  out.agreed = !chinese->text.empty() && out.other_text.empty();
+  return out;
 }
 
 OcrEngine::OcrEngine(OcrEngine &&) noexcept = default;
@@ -316,7 +344,8 @@ bool plausible_missed_word(const std::string &text) {
   for (char32_t c : to_u32(text)) {
     if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return false;
     ideograph = ideograph || is_ideograph(c);
-    digit = digit || (c >= U'0' && c <= U'9') || c == U'—';  // the dash read_cell gives a zero mark
+    // The zero marks: the dash read_cell gives a flat bar, and the slash agencies print.
+    digit = digit || (c >= U'0' && c <= U'9') || c == U'—' || c == U'/';
   }
   return ideograph || digit;
 }
@@ -491,7 +520,7 @@ void collect_words(tesseract::TessBaseAPI &api, double dpi, Rect origin, ReadWor
         std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
         TextRun run;
         if (!text || text[0] == 0 || !box_at(tesseract::RIL_WORD, run.bbox)) continue;
-        run.text = text.get();
+        run.text = zeros_read_as_letters(text.get());
         run.source = RunSource::ocr;
         run.confidence = it->Confidence(tesseract::RIL_WORD) / 100.0;
         runs.push_back(std::move(run));
@@ -504,6 +533,9 @@ void collect_words(tesseract::TessBaseAPI &api, double dpi, Rect origin, ReadWor
       if (!symbol || !box_at(tesseract::RIL_SYMBOL, box)) continue;
       runs.back().glyph_boxes.push_back(box);
       std::u32string glyph = to_u32(symbol.get());
+      std::u32string word = to_u32(runs.back().text);
+      size_t at = runs.back().glyph_boxes.size() - 1;
+      if ((glyph == U"O" || glyph == U"o") && at < word.size()) glyph = word.substr(at, 1);  // as the word took it
       // 一's box is one flat stroke (and the zero dash's reading): no measure of the print.
       if (glyph.size() == 1 && is_ideograph(glyph[0]) && glyph[0] != U'一')
         out.ideograph_heights.back().push_back(box.height());
@@ -683,7 +715,7 @@ std::vector<TextRun> OcrEngine::recognize_page(const Raster &page, double read_d
   }
   set_font_sizes(runs, line_of, ideograph_heights, digit_heights);
   double em = page_em(runs);
-  std::erase_if(runs, [em](const TextRun &r) { return sliver_over_marks(r, em); });
+  std::erase_if(runs, [em](const TextRun &r) { return sliver_over_marks(r, em) || pillar_over_marks(r, em); });
   runs = split_at_wide_gaps(std::move(runs));
   layout::PixPtr binary(pixThresholdToBinary(pix.get(), ink_threshold));
   if (!binary) return runs;
@@ -724,11 +756,17 @@ double missed_word_size(const TextRun &word, const std::vector<TextRun> &read, d
 
 namespace {
 
+// A value read on the box's level: a word with a digit, or one of zero marks only (a row of
+// a table that prints "/" for zero has no digit in it).
 bool beside_numbers(const Rect &box, const std::vector<TextRun> &runs) {
+  auto zero_marks = [](const std::string &text) {
+    std::u32string t = to_u32(text);
+    return !t.empty() && std::all_of(t.begin(), t.end(), [](char32_t c) { return c == U'/' || c == U'—'; });
+  };
   return std::any_of(runs.begin(), runs.end(), [&](const TextRun &r) {
     bool level = r.bbox.y0 < box.center_y() && box.center_y() < r.bbox.y1;
     bool number = std::any_of(r.text.begin(), r.text.end(), [](char c) { return c >= '0' && c <= '9'; });
-    return level && number;
+    return level && (number || zero_marks(r.text));
   });
 }
 
@@ -752,8 +790,12 @@ void OcrEngine::add_missed_words(const Raster &page, PIX *binary, std::vector<Te
     if (narrow && !beside_numbers(box, runs) && !in_row_of_dashes(px, missed) &&
         !in_row_of_lone_marks(px, missed, em / points_per_pixel))
       continue;
-    CellText read = read_cell(image, box, narrow ? CellContent::value : CellContent::words);
-    if (read.text.empty() || read.confidence < 0.6 || !plausible_missed_word(read.text)) continue;
+    // Nothing the page read agrees with a lone number found here: two models must.
+    CellText read = read_cell(image, box, narrow ? CellContent::contested_value : CellContent::words);
+    // Read unsurely, it is taken only where both models read it so (Tesseract is unsure of
+    // many a lone 0 it reads right); read differently, it is doubted.
+    if (read.text.empty() || (read.confidence < 0.6 && !read.agreed) || !plausible_missed_word(read.text)) continue;
+    if (!read.other_text.empty()) read.confidence = std::min(read.confidence, disputed_confidence);
     TextRun run;
     run.text = read.text;
     run.bbox = {px.x0 * points_per_pixel, px.y0 * points_per_pixel, px.x1 * points_per_pixel, px.y1 * points_per_pixel};

@@ -23,6 +23,29 @@ bool sliver_over_marks(const TextRun &word, double em) {
          word.bbox.width() / static_cast<double>(glyphs) > min_width_per_glyph * em;
 }
 
+bool pillar_over_marks(const TextRun &word, double em) {
+  // Of an em. Tesseract stretches the boxes of a line's glyphs to the line's height, which
+  // reaches about three ems where its line took in a stacked header's two lines of print.
+  constexpr double min_height = 3.0, max_height_per_glyph = 1.5;
+  size_t glyphs = std::max<size_t>(to_u32(word.text).size(), 1);
+  return word.bbox.height() > min_height * em &&
+         word.bbox.height() > max_height_per_glyph * em * static_cast<double>(glyphs);
+}
+
+std::string zeros_read_as_letters(const std::string &word) {
+  bool letter = false;
+  for (char c : word) {
+    bool number_part = (c >= '0' && c <= '9') || c == '.' || c == ',';
+    if (c != 'O' && c != 'o' && !number_part) return word;
+    letter = letter || c == 'O' || c == 'o';
+  }
+  if (!letter) return word;
+  std::string digits = word;
+  std::replace(digits.begin(), digits.end(), 'O', '0');
+  std::replace(digits.begin(), digits.end(), 'o', '0');
+  return digits;
+}
+
 bool in_row_of_dashes(const Rect &mark, const std::vector<Rect> &marks) {
   constexpr long dashes_in_a_row = 3;  // two dashes may be a prose line's ——
   auto dash = [](const Rect &r) { return r.width() >= 3 * r.height(); };

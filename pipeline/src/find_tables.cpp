@@ -105,14 +105,18 @@ bool right_of_row_values(const layout::Table &t, const layout::Cell &cell) {
   return values >= 2 && cell.col > first;
 }
 
+// `by_page_words`: the cell holds the page's OCR words (a borderless table), which its
+// reading replaces where they were misread or unsure; a value read then must be agreed on by
+// two models (CellContent::contested_value), as nothing else confirms it.
 ocr::CellText read_cell(const ocr::OcrEngine &engine, const ocr::PageImage &image, const layout::Cell &cell,
-                        bool value_position) {
+                        bool value_position, bool by_page_words) {
+  const ocr::CellContent as_value = by_page_words ? ocr::CellContent::contested_value : ocr::CellContent::value;
   bool seen_as_value = !cell.text.empty() && looks_like_value(cell.text);
   // A few characters among values are a misread value (a seal's ring over it, a slash read as
   // 人); a label's many are not, however badly read.
   size_t length = to_u32(cell.text).size();
   if (seen_as_value || (value_position && length > 0 && length <= 4))
-    return engine.read_cell(image, cell.bbox, ocr::CellContent::value);
+    return engine.read_cell(image, cell.bbox, as_value);
   if (length > 2) {
     ocr::CellText words = engine.read_cell(image, cell.bbox, ocr::CellContent::words);
     // A second reading that finds nothing where the page's OCR read words surely loses nothing.
@@ -124,7 +128,7 @@ ocr::CellText read_cell(const ocr::OcrEngine &engine, const ocr::PageImage &imag
   // or misread (the Chinese model reads a slash as 人), or a short header (其他, a stacked
   // 结果/维持). Both readings; digits are taken when read surely from one line, and among
   // values unless the words are read surely.
-  ocr::CellText value = engine.read_cell(image, cell.bbox, ocr::CellContent::value);
+  ocr::CellText value = engine.read_cell(image, cell.bbox, as_value);
   if (value.text.empty() && value.confidence == 1) return value;  // blank
   if (value.confidence >= 0.85 && value.ink_lines == 1) return value;
   ocr::CellText words = engine.read_cell(image, cell.bbox, ocr::CellContent::words);
@@ -206,6 +210,12 @@ bool needs_second_look(const layout::Cell &c) {
          c.confidence < sure_page_number;
 }
 
+// A cell whose reading another disagrees with: that one kept beside it, the cell doubted.
+void settle_doubted(layout::Cell &c, const std::string &other) {
+  c.other_reading = other;
+  c.confidence = std::min(c.confidence, ocr::disputed_confidence);
+}
+
 // Each cell of a scanned page's table read again from its own image: page-level OCR mangles
 // short numbers in grids. A ruled table's boxes are read from their image alone: the page's
 // OCR left out the cells, and reads a lone box of print it was shown poorly. Returns what was
@@ -245,16 +255,24 @@ std::vector<TextRun> read_table_cells(layout::Table &t, const RuledCells &ruled,
     bool unsure_value = layout::is_value_text(c.text) && c.confidence < unsure_page_reading;
     bool second_look = t.method == "stream" && needs_second_look(c);
     if (t.method == "stream" && !c.text.empty() && !misread && !unsure_value && !second_look) continue;
-    ocr::CellText read = read_cell(engine, image, c, value_position[i]);
+    // A second look has the page's reading to agree with or not; the others have none surely.
+    ocr::CellText read = read_cell(engine, image, c, value_position[i], t.method == "stream" && !second_look);
     std::string text = normalize::clean_text(read.text);
     if (second_look) {
       c.confidence = second_opinion(c.text, c.confidence, text, read.confidence);
       if (c.confidence < unsure_page_reading && text != c.text) c.other_reading = text;
       continue;
     }
-    if (unsure_value && read.confidence <= c.confidence) continue;
+    // Where the two models read the cell differently, whichever reading stays is doubted.
+    std::string disputed = normalize::clean_text(read.other_text);
+    if (unsure_value && read.confidence <= c.confidence) {
+      if (!disputed.empty() && disputed != c.text) settle_doubted(c, text == c.text ? disputed : text);
+      continue;
+    }
     c.confidence = unsure_value && text != c.text ? c.confidence : read.confidence;
+    if (unsure_value && text != c.text) c.other_reading = c.text;
     c.text = text;
+    if (!disputed.empty()) settle_doubted(c, disputed);
   }
   return runs;
 }

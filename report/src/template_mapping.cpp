@@ -939,10 +939,9 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
       out.warnings.push_back({"value_unreadable", "OCR found marks in this cell but could not read them: unknown",
                               v.page, c.key, v.confidence});
     } else if (!v.other_reading.empty()) {
-      out.warnings.push_back(
-          {"low_confidence",
-           "two readings disagree: the page's OCR read '" + v.raw + "', its cell read alone '" + v.other_reading + "'",
-           v.page, c.key, v.confidence});
+      out.warnings.push_back({"low_confidence",
+                              "two readings of its cell disagree: '" + v.raw + "' (kept) and '" + v.other_reading + "'",
+                              v.page, c.key, v.confidence});
     } else if (v.confidence < low_confidence) {
       out.warnings.push_back(
           {"low_confidence",

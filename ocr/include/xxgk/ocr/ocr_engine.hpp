@@ -39,14 +39,24 @@ class PageImage {
 };
 
 // What a cell is read as. `glance`: one line of digits, read once without the further tries
-// `value` makes: the cheap first look at a cell nothing is known of yet.
-enum class CellContent { value, words, glance };
+// `value` makes: the cheap first look at a cell nothing is known of yet. `contested_value`: a
+// value the page's OCR read as something else or missed, where a reading has nothing to agree
+// with: read as `value`, then by the Chinese model (digits only) as well; where the two differ
+// the reading carries the other in `other_text`, for the caller to doubt it (at most
+// `disputed_confidence`) whichever it keeps. (The English model reads a bitonal scan's
+// sans-serif 1 as 4, surely, where the Chinese model reads 1; elsewhere the English is right.)
+enum class CellContent { value, words, glance, contested_value };
+
+// The confidence of a value two models read differently: below a report's doubt.
+inline constexpr double disputed_confidence = 0.5;
 
 struct CellText {
   std::string text;
-  double confidence = 0;   // 0..1
-  int ink_lines = 0;       // lines of print found in the cell (a number has one)
-  double line_height = 0;  // points: the height of one line of its print
+  double confidence = 0;        // 0..1
+  int ink_lines = 0;            // lines of print found in the cell (a number has one)
+  double line_height = 0;       // points: the height of one line of its print
+  std::string other_text = {};  // contested_value: the other model's reading, where it differs
+  bool agreed = false;          // contested_value: both models read this text
 };
 
 // One Tesseract instance; not thread-safe, use one engine per thread.

@@ -18,6 +18,14 @@ double page_em(const std::vector<TextRun> &words);
 // their ink as missed words and read one by one.
 bool sliver_over_marks(const TextRun &word, double em);
 
+// A word no horizontal print could make: taller than three ems and than one and a half ems per
+// glyph (a line's glyph boxes, stretched to the line, reach about three where the line took in
+// a stacked header's two lines of print). Tesseract's layout takes a borderless table's column of marks ("/" or "—" for
+// zero, one a row) for a line of vertical text and returns one glyph stretched down over a dozen rows ("和" 17 ems
+// tall); its box then joins every row it spans into one line. Left out, the marks are found by their ink and read one
+// by one. Words set upright in a header cell keep about an em and a third per glyph, and stay.
+bool pillar_over_marks(const TextRun &word, double em);
+
 // Whether `mark` (one of `marks`) stands on the level of a row of dashes (marks at least three
 // times as wide as tall, three or more, the mark among them or not): a borderless table's row
 // of zeros printed as dashes, and the numbers among them, where page OCR read none of the row
@@ -36,6 +44,12 @@ bool in_row_of_lone_marks(const Rect &mark, const std::vector<Rect> &marks, doub
 // or down over a row of a table's dashes printed close above or below it, and reads the dashes
 // as nothing. A glyph's own stroke, even 二's, lies further in.
 bool on_edge_of(const Rect &mark, const Rect &word);
+
+// A number Tesseract's Chinese model spelled with the letter O for its zeros ("O", "1O"), as it
+// reads a bitonal scan's lone 0 of a borderless table: the word with its O and o as 0 when it
+// holds nothing else but digits (and a decimal point or thousands comma); any other word as
+// read. Its confidence stays the reading's, so an unsure one is still looked at again.
+std::string zeros_read_as_letters(const std::string &word);
 
 // A stretch of pixel columns, [begin, end).
 struct ColumnSpan {
