@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <leptonica/allheaders.h>
 
+#include "pdf_builder.hpp"
 #include "test_support.hpp"
 #include "xxgk/layout/pix.hpp"
 #include "xxgk/pipeline/find_tables.hpp"
@@ -53,6 +54,38 @@ TEST(Tables, APageNumberBelowATableIsNoTextBetweenItsParts) {
   std::vector<Rect> body = pipeline::body_text(page, {t});
   ASSERT_EQ(body.size(), 1u) << "the paragraph only: not the table's row, the page number or the running head";
   EXPECT_DOUBLE_EQ(body[0].y0, 100);
+}
+
+TEST(Tables, AnEnglishTableIsReadFromItsTextLayer) {
+  // Another agency's annex, or any PDF: a ruled table of English words and numbers in
+  // Helvetica. Its text layer is text (not sent to OCR for want of Chinese), its words keep
+  // their spaces.
+  std::string content = "0.5 w ";
+  for (double y : {700.0, 680.0, 660.0, 640.0})
+    content += "72 " + std::to_string(y) + " m 372 " + std::to_string(y) + " l S ";
+  for (double x : {72.0, 222.0, 372.0}) content += std::to_string(x) + " 640 m " + std::to_string(x) + " 700 l S ";
+  auto text = [](double x, double y, const std::string &s) {
+    return "BT /F1 10 Tf " + std::to_string(x) + " " + std::to_string(y) + " Td (" + s + ") Tj ET ";
+  };
+  content += text(78, 686, "State") + text(228, 686, "Pooled rate") + text(78, 666, "Tamil Nadu") +
+             text(228, 666, "5.9%") + text(78, 646, "Andhra Pradesh") + text(228, 646, "12,410");
+  test::TempDir dir;
+  test::write_file(dir.path() / "english.pdf",
+                   test::one_page_pdf(595, 842, content, "<< /Font << /F1 5 0 R >> >>",
+                                      {"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}));
+  auto doc = extract::PdfDocument::open(dir.path() / "english.pdf");
+  std::vector<report::Warning> warnings;
+  pipeline::ExtractOptions extract;  // --ocr auto: a page judged garbled would be OCR'd
+  std::vector<pipeline::PageText> pages = pipeline::read_pages(doc, extract, warnings);
+  ASSERT_EQ(pages.size(), 1u);
+  EXPECT_EQ(pages[0].summary.read_from, "text_layer");
+  auto found = pipeline::find_tables(doc, pages, {}, extract);
+  const layout::Table *t = table_with(found.tables, "Tamil Nadu");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->rows, 3);
+  EXPECT_EQ(t->cols, 2);
+  EXPECT_TRUE(cell_with(*t, "Andhra Pradesh"));
+  EXPECT_TRUE(cell_with(*t, "5.9%"));
 }
 
 TEST(Tables, SampleApplicationsTableIsOneGridAcrossTwoPages) {

@@ -51,5 +51,24 @@ TEST(TextLayer, AFewStrayMarksInChineseTextAreStillUsable) {
   EXPECT_EQ(judge({"本机关全年主动公开政府信息一千二百条，依申请公开四十四件。", "\uE001"}), TextLayer::usable);
 }
 
+TEST(TextLayer, TextInOtherScriptsIsUsable) {
+  // A table of another agency's report, or any PDF given to `xxgk tables`: read as text, not
+  // sent to OCR for want of Chinese.
+  EXPECT_EQ(judge({"State", "Pooled data", "Tamil Nadu", "5.9%", "Idle capacity", "Andhra Pradesh", "12,410"}),
+            TextLayer::usable);
+  EXPECT_EQ(judge({"Übersicht der Anträge", "Städte und Gemeinden", "Région Île-de-France", "été 2023"}),
+            TextLayer::usable);
+  EXPECT_EQ(judge({"Количество запросов", "Удовлетворено", "Отказано в предоставлении", "12"}), TextLayer::usable);
+  EXPECT_EQ(judge({"عدد الطلبات المقدمة", "الطلبات المقبولة", "٢٠٢٣"}), TextLayer::usable);
+  EXPECT_EQ(judge({"政府信息公开 Government Information Disclosure", "2024年度报告 Annual Report"}), TextLayer::usable);
+}
+
+TEST(TextLayer, AFontsGlyphNumbersAndConsonantSoupAreGarbled) {
+  // A subset font without a Unicode map: its glyph numbers come out as ASCII marks, or as
+  // letters that spell nothing.
+  EXPECT_EQ(judge({"!\"#$%&'()*+,-./", ":;<=>?@[\\]^_`{|}~", "#$%&!'()*"}), TextLayer::garbled);
+  EXPECT_EQ(judge({"Xkqz Rtpw Vbnm", "Zrtx Mrst Klpq", "Wvbn Qzxc Drft"}), TextLayer::garbled);
+}
+
 }  // namespace
 }  // namespace xxgk::extract
