@@ -163,5 +163,23 @@ TEST(Stitch, OneRowStreamFragmentFitsTheColumnsAbove) {
   EXPECT_EQ(out[0].at(2, 0)->text, "行政事业性收费");
 }
 
+TEST(Stitch, AHeaderAloneAtAPageFootTakesTheRowsOverleaf) {
+  // A borderless header at the foot of page 1, its columns from the leaf words OCR read (one
+  // of them missed); its row of numbers on page 2, in columns the header's do not all match.
+  auto a = part(1, 740, 2, {{0, 0, 1, 2, "行政复议"}, {1, 0, 1, 1, "维持"}, {1, 1, 1, 1, "纠正"}}, {0, 90, 190});
+  a.method = "stream";
+  auto b = part(2, 60, 1, {{0, 0, 1, 1, "1"}, {0, 1, 1, 1, "0"}, {0, 2, 1, 1, "1"}});
+  b.method = "stream";
+  auto out = stitch(a, b);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].rows, 3);
+  ASSERT_EQ(out[0].parts.size(), 2u);
+  // Not where the part above holds numbers of its own, nor past a paragraph between.
+  auto numbers = part(1, 740, 2, {{0, 0, 1, 2, "行政复议"}, {1, 0, 1, 1, "4"}, {1, 1, 1, 1, "0"}}, {0, 90, 190});
+  numbers.method = "stream";
+  EXPECT_EQ(stitch(numbers, b).size(), 2u);
+  EXPECT_EQ(stitch(a, b, {}, {{0, 40, 300, 52}}).size(), 2u);
+}
+
 }  // namespace
 }  // namespace xxgk::layout

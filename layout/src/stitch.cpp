@@ -180,6 +180,17 @@ void fit_columns(std::vector<Cell> &cells, const std::vector<double> &edges) {
   }
 }
 
+// A borderless table's header alone at the foot of a page (no number in it) has its columns
+// from its leaf words only, and OCR may have missed some of them (a stacked 总/计): it
+// continues into the next page's first table wherever that one's columns reach over its own.
+// A header with nothing under it is no table to keep apart.
+bool header_awaiting_rows(const Table &a, const Table &b, double tolerance) {
+  if (a.method != "stream" || b.method != "stream" || a.col_edges.size() < 2 || b.col_edges.size() < 2) return false;
+  bool any_value = std::any_of(a.cells.begin(), a.cells.end(), [](const Cell &c) { return is_value_text(c.text); });
+  return !any_value && b.col_edges.front() <= a.col_edges.front() + tolerance &&
+         b.col_edges.back() >= a.col_edges.back() - tolerance;
+}
+
 }  // namespace
 
 bool columns_compatible(const Table &a, const Table &b, double tolerance) {
@@ -250,7 +261,8 @@ std::vector<Table> stitch_tables(const std::vector<PageTables> &pages, double to
                        out.back().parts.back().page == previous->page &&
                        below_all(previous->body_text, out.back().parts.back().bbox.y1) &&
                        above_all(page.body_text, t.parts.front().bbox.y0) &&
-                       (columns_compatible(out.back(), t, tol) || fragment_fits(out.back(), t, tol));
+                       (columns_compatible(out.back(), t, tol) || fragment_fits(out.back(), t, tol) ||
+                        header_awaiting_rows(out.back(), t, tol));
       if (continues)
         out.back() = append_table(out.back(), t, tol);
       else
