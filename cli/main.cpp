@@ -48,8 +48,8 @@ int fail(int code, const std::string &message) {
   return code;
 }
 
-int exit_code_for(extract::InputErrorKind kind) {
-  using K = extract::InputErrorKind;
+int exit_code_for(InputErrorKind kind) {
+  using K = InputErrorKind;
   return kind == K::encrypted || kind == K::wrong_password ? exit_encrypted : exit_unreadable;
 }
 
@@ -132,7 +132,7 @@ int run_extract(const Options &o) {
     r = extract_fetched(o, path, got ? &*got : nullptr);
     if (got) describe_fetch(r.source, o.inputs[0], *got);
     r.provenance = o.provenance;
-  } catch (const extract::InputError &e) {
+  } catch (const InputError &e) {
     return fail(exit_code_for(e.kind()), std::string("error: ") + e.what());
   } catch (const fetch::FetchError &e) {
     return fail(exit_unreadable, "error: " + o.inputs[0] + ": " + e.what());
@@ -191,7 +191,7 @@ int run_tables(const Options &o) {
       pages = doc.page_count();
       found = pipeline::read_document(doc, o.extract, o.tables, warnings).tables;
     }
-  } catch (const extract::InputError &e) {
+  } catch (const InputError &e) {
     return fail(exit_code_for(e.kind()), std::string("error: ") + e.what());
   } catch (const fetch::FetchError &e) {
     return fail(exit_unreadable, "error: " + o.inputs[0] + ": " + e.what());
@@ -290,7 +290,7 @@ std::vector<std::string> batch_inputs(const Options &o, std::vector<std::string>
     std::ifstream file;
     if (o.files_from != "-") {
       file.open(o.files_from);
-      if (!file) throw extract::InputError(extract::InputErrorKind::file_missing, "cannot read list " + o.files_from);
+      if (!file) throw InputError(InputErrorKind::file_missing, "cannot read list " + o.files_from);
     }
     auto listed = batch::read_path_list(o.files_from == "-" ? std::cin : file);
     arguments.insert(arguments.end(), listed.begin(), listed.end());
@@ -323,7 +323,7 @@ int run_batch_extract(const Options &o) {
   batch::BatchOptions b;
   try {
     b.inputs = batch_inputs(o, all);
-  } catch (const extract::InputError &e) {
+  } catch (const InputError &e) {
     return fail(exit_unreadable, std::string("error: ") + e.what());
   }
   if (all.empty()) return fail(exit_unreadable, "error: no inputs (no PDF in the folders given?)");

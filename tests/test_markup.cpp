@@ -347,7 +347,7 @@ TEST(ImageInput, AnImageThatCannotBeReadIsRefusedClearly) {
   try {
     pipeline::extract_report(dir.path() / "broken.png", {}, {});
     ADD_FAILURE() << "no error";
-  } catch (const extract::InputError &e) {
+  } catch (const InputError &e) {
     EXPECT_NE(std::string(e.what()).find("image"), std::string::npos) << e.what();
   }
 }

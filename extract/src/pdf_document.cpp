@@ -82,19 +82,6 @@ int rotation_degrees(poppler::page::orientation_enum o) {
 
 }  // namespace
 
-const char *to_string(InputErrorKind kind) {
-  switch (kind) {
-    case InputErrorKind::file_missing: return "file_missing";
-    case InputErrorKind::unreadable: return "unreadable";
-    case InputErrorKind::not_pdf: return "not_pdf";
-    case InputErrorKind::encrypted: return "encrypted";
-    case InputErrorKind::wrong_password: return "wrong_password";
-    case InputErrorKind::damaged: return "damaged";
-    case InputErrorKind::no_pages: return "no_pages";
-  }
-  return "unknown";
-}
-
 PdfDocument::PdfDocument(std::unique_ptr<poppler::document> doc, std::unique_ptr<Core> core)
     : doc_(std::move(doc)), core_(std::move(core)) {}
 PdfDocument::PdfDocument(PdfDocument &&) noexcept = default;

@@ -250,13 +250,12 @@ constexpr std::uintmax_t max_markup_bytes = 64u << 20;
 std::string read_markup_file(const std::filesystem::path &path) {
   std::error_code ec;
   std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (ec) throw extract::InputError(extract::InputErrorKind::unreadable, "cannot read '" + path.string() + "'");
-  if (size > max_markup_bytes)
-    throw extract::InputError(extract::InputErrorKind::damaged, "a web page larger than 64 MiB is no report");
+  if (ec) throw InputError(InputErrorKind::unreadable, "cannot read '" + path.string() + "'");
+  if (size > max_markup_bytes) throw InputError(InputErrorKind::damaged, "a web page larger than 64 MiB is no report");
   std::ifstream in(path, std::ios::binary);
   std::string bytes(static_cast<size_t>(size), '\0');
   if (!in.read(bytes.data(), static_cast<std::streamsize>(size)))
-    throw extract::InputError(extract::InputErrorKind::unreadable, "cannot read '" + path.string() + "'");
+    throw InputError(InputErrorKind::unreadable, "cannot read '" + path.string() + "'");
   return bytes;
 }
 
@@ -266,7 +265,7 @@ markup::MarkupDocument read_markup(const std::filesystem::path &path, markup::In
   try {
     return markup::read_docx(path);
   } catch (const markup::DocxError &e) {
-    throw extract::InputError(extract::InputErrorKind::damaged, e.what());
+    throw InputError(InputErrorKind::damaged, e.what());
   }
 }
 
@@ -339,11 +338,11 @@ class TempFile {
   explicit TempFile(const std::string &bytes) {
     std::string pattern = (std::filesystem::temp_directory_path() / "xxgk-pages-XXXXXX").string();
     int fd = mkstemp(pattern.data());
-    if (fd < 0) throw extract::InputError(extract::InputErrorKind::unreadable, "cannot create a temporary file");
+    if (fd < 0) throw InputError(InputErrorKind::unreadable, "cannot create a temporary file");
     path_ = pattern;
     bool written = ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
     ::close(fd);
-    if (!written) throw extract::InputError(extract::InputErrorKind::unreadable, "cannot write a temporary file");
+    if (!written) throw InputError(InputErrorKind::unreadable, "cannot write a temporary file");
   }
   ~TempFile() {
     std::error_code ec;
@@ -361,7 +360,7 @@ std::string pdf_of_images(const std::vector<std::filesystem::path> &images) {
   try {
     return ocr::images_as_pdf(images);
   } catch (const ocr::ImageError &e) {
-    throw extract::InputError(extract::InputErrorKind::damaged, e.what());
+    throw InputError(InputErrorKind::damaged, e.what());
   }
 }
 

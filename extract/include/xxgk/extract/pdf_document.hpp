@@ -1,7 +1,6 @@
 #pragma once
 // Reading a PDF: pages, their positioned text runs, and rendered rasters, through poppler-cpp.
-// Every way a file can fail to open is a distinct InputError kind, so callers can tell a user
-// exactly what is wrong and map it to an exit code.
+// Every way a file can fail to open is a distinct InputError kind (core/input_error.hpp).
 
 #include <filesystem>
 #include <memory>
@@ -9,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "xxgk/core/input_error.hpp"
 #include "xxgk/core/page.hpp"
 #include "xxgk/core/raster_limits.hpp"
 
@@ -17,27 +17,6 @@ class document;
 }
 
 namespace xxgk::extract {
-
-enum class InputErrorKind {
-  file_missing,    // no such file, or not a regular file
-  unreadable,      // exists but cannot be read (permissions, I/O error)
-  not_pdf,         // no %PDF- header: empty, HTML, a Word file...
-  encrypted,       // needs a password and none was given
-  wrong_password,  // a password was given and does not open it
-  damaged,         // says it is a PDF but Poppler cannot parse it
-  no_pages,        // a valid PDF with zero pages
-};
-
-const char *to_string(InputErrorKind kind);
-
-class InputError : public std::runtime_error {
- public:
-  InputError(InputErrorKind kind, const std::string &message) : std::runtime_error(message), kind_(kind) {}
-  InputErrorKind kind() const { return kind_; }
-
- private:
-  InputErrorKind kind_;
-};
 
 struct OpenOptions {
   std::string password;  // tried as both owner and user password
