@@ -93,8 +93,8 @@ TextLayerStats text_layer_stats(const std::vector<TextRun> &runs) {
         ++s.plausible;
       } else if (is_ascii_punctuation(c)) {
         ++punctuation;
-      } else if (Alphabet &a = is_cyrillic(c) ? cyrillic : latin;
-                 is_ascii_letter(c) || is_accented_latin(c) || is_cyrillic(c)) {
+      } else if (is_ascii_letter(c) || is_accented_latin(c) || is_cyrillic(c)) {
+        Alphabet &a = is_cyrillic(c) ? cyrillic : latin;
         ++a.letters;
         a.vowels += is_vowel(c);
         a.accented += is_accented_latin(c);
