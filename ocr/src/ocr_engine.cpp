@@ -533,9 +533,11 @@ void collect_words(tesseract::TessBaseAPI &api, double dpi, Rect origin, ReadWor
       if (!symbol || !box_at(tesseract::RIL_SYMBOL, box)) continue;
       runs.back().glyph_boxes.push_back(box);
       std::u32string glyph = to_u32(symbol.get());
-      std::u32string word = to_u32(runs.back().text);
-      size_t at = runs.back().glyph_boxes.size() - 1;
-      if ((glyph == U"O" || glyph == U"o") && at < word.size()) glyph = word.substr(at, 1);  // as the word took it
+      if (glyph == U"O" || glyph == U"o") {  // as the word took it: a 0 where zeros_read_as_letters made one
+        std::u32string word = to_u32(runs.back().text);
+        size_t at = runs.back().glyph_boxes.size() - 1;
+        if (at < word.size()) glyph = word.substr(at, 1);
+      }
       // 一's box is one flat stroke (and the zero dash's reading): no measure of the print.
       if (glyph.size() == 1 && is_ideograph(glyph[0]) && glyph[0] != U'一')
         out.ideograph_heights.back().push_back(box.height());

@@ -20,10 +20,11 @@ bool sliver_over_marks(const TextRun &word, double em);
 
 // A word no horizontal print could make: taller than three ems and than one and a half ems per
 // glyph (a line's glyph boxes, stretched to the line, reach about three where the line took in
-// a stacked header's two lines of print). Tesseract's layout takes a borderless table's column of marks ("/" or "—" for
-// zero, one a row) for a line of vertical text and returns one glyph stretched down over a dozen rows ("和" 17 ems
-// tall); its box then joins every row it spans into one line. Left out, the marks are found by their ink and read one
-// by one. Words set upright in a header cell keep about an em and a third per glyph, and stay.
+// a stacked header's two lines of print). Tesseract's layout takes a borderless table's column
+// of marks ("/" or "—" for zero, one a row) for a line of vertical text and returns one glyph
+// stretched down over a dozen rows ("和" 17 ems tall); its box then joins every row it spans
+// into one line. Left out, the marks are found by their ink and read one by one. Words set
+// upright in a header cell keep about an em and a third per glyph, and stay.
 bool pillar_over_marks(const TextRun &word, double em);
 
 // Whether `mark` (one of `marks`) stands on the level of a row of dashes (marks at least three
