@@ -121,6 +121,20 @@ void apply_person_corrections(const Options &o, nlohmann::json &j) {
   }
 }
 
+// --debug-dir's page-N.json beside the page's overlay: why each value of the page is where it is.
+bool write_explained_pages(const std::filesystem::path &dir, const report::Report &r) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  for (int page = 1; page <= std::max(r.source.pages, 1); ++page) {
+    auto path = dir / ("page-" + std::to_string(page) + ".json");
+    if (!write_file_atomically(
+            path.string(),
+            report::page_explained(r, page).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"))
+      return false;
+  }
+  return true;
+}
+
 int run_extract(const Options &o) {
   std::error_code ec;
   if (!o.corrections_dir.empty() && !std::filesystem::is_directory(o.corrections_dir, ec))
@@ -137,6 +151,8 @@ int run_extract(const Options &o) {
   } catch (const fetch::FetchError &e) {
     return fail(exit_unreadable, "error: " + o.inputs[0] + ": " + e.what());
   }
+  if (!o.tables.debug_dir.empty() && !write_explained_pages(o.tables.debug_dir, r))
+    return fail(exit_unreadable, "error: cannot write to --debug-dir " + o.tables.debug_dir.string());
   nlohmann::json j = report::to_json(r);
   try {
     if (!o.corrections_dir.empty()) apply_person_corrections(o, j);

@@ -4,6 +4,7 @@
 
 #include "options.hpp"
 #include "test_support.hpp"
+#include "xxgk/report/template_key.hpp"
 #include "xxgk/schema/report_schema.hpp"
 
 namespace xxgk {
@@ -58,6 +59,34 @@ TEST(Cli, ExtractSamplePrintsSchemaValidJson) {
     for (const char *table_word : {"信息内容", "申请人情况", "行政复议"})
       EXPECT_EQ(section["text"].get<std::string>().find(table_word), std::string::npos)
           << "section text is prose; tables are under \"tables\"";
+}
+
+TEST(Cli, DebugDirSaysWhyEachValueIsWhereItIs) {
+  test::TempDir dir;
+  auto r = run_xxgk({"extract", fixture("sample-report.pdf").string(), "--debug-dir", dir.path().string()});
+  ASSERT_EQ(r.exit_code, cli::exit_ok) << r.err;
+  auto record = nlohmann::json::parse(r.out);
+  size_t explained = 0;
+  for (int page = 1; page <= 3; ++page) {
+    auto j = nlohmann::json::parse(test::read_file(dir.path() / ("page-" + std::to_string(page) + ".json")));
+    EXPECT_EQ(j["page"], page);
+    for (const auto &[key, v] : j["values"].items()) {
+      EXPECT_EQ(v["page"], page) << key;
+      const nlohmann::json *in_record = report::json_at_key(record["tables"], key);
+      ASSERT_TRUE(in_record) << key;
+      EXPECT_EQ(v["value"], *in_record) << key;
+      // A born-digital table whose every label is the form's: each value by its own labels.
+      EXPECT_EQ(v["placed_by"], "label_match") << key;
+      EXPECT_FALSE(v["row_labels"].empty() && v["column_labels"].empty()) << key;
+      EXPECT_TRUE(v["warnings"].is_array()) << key;
+      ++explained;
+    }
+  }
+  size_t values = 0;
+  for (const auto &table : record["tables"])
+    for (const auto &row : table)
+      for (const auto &cell : row) values += cell.is_null() ? 0 : 1;
+  EXPECT_EQ(explained, values) << "every value found is explained on its page";
 }
 
 TEST(Cli, OutputFileAndPrettyPrinting) {

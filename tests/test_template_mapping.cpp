@@ -297,6 +297,8 @@ TEST(TemplateMapping, UnreadableLeafOfAHeaderNamedRowTakesItsPlaceBetweenItsNeig
   TemplateValues v = map_to_template({grid({top, middle, second, values})}, edition_2021());
   EXPECT_DOUBLE_EQ(value(v, "review_litigation.administrative_review.corrected"), 1);
   EXPECT_TRUE(warned(v, "label_inferred", "review_litigation.administrative_review.corrected"));
+  EXPECT_EQ(v.values.at("review_litigation.administrative_review.corrected").placed_by, Placement::header_named);
+  EXPECT_EQ(v.values.at("review_litigation.administrative_review.upheld").placed_by, Placement::label_match);
   EXPECT_DOUBLE_EQ(value(v, "review_litigation.administrative_review.upheld"), 0);
   EXPECT_DOUBLE_EQ(value(v, "review_litigation.litigation_direct.total"), 9);
   EXPECT_DOUBLE_EQ(value(v, "review_litigation.litigation_after_review.corrected"), 11);
@@ -339,6 +341,7 @@ TEST(TemplateMapping, ARowOfExactlyTheFormsValuesUnderAnUnreadableHeaderTakesThe
     std::string key = std::string("review_litigation.") + rows[i / 5] + "." + cols[i % 5];
     EXPECT_DOUBLE_EQ(value(v, key), i);
     EXPECT_TRUE(warned(v, "label_inferred", key));
+    EXPECT_EQ(v.values.at(key).placed_by, Placement::row_order) << key;
   }
   // One value short (two cells read as one): the order is not borne out, nothing is placed.
   layout::Table short_row = review_grid({{"行政复议", 5}, {"行政诉讼", 10}}, noise, noise);
@@ -362,6 +365,11 @@ TEST(TemplateMapping, GroupWhoseHeaderIsUnreadableTakesTheSameHeadersFromTheOthe
   EXPECT_DOUBLE_EQ(value(v, "active_disclosure.fees.items_last_year"), 73);
   EXPECT_DOUBLE_EQ(value(v, "active_disclosure.fees.change"), -1);
   EXPECT_TRUE(warned(v, "label_inferred", "active_disclosure.fees.change"));
+  EXPECT_EQ(v.values.at("active_disclosure.fees.change").placed_by, Placement::between_neighbours);
+  // What was printed beside and above it, as read, for a reader asking why it is there.
+  EXPECT_EQ(v.values.at("active_disclosure.fees.change").row_labels, std::vector<std::string>{"行政事业性收费"});
+  // (The noise row is no header to the mapper: the group's is all it read above.)
+  EXPECT_EQ(v.values.at("active_disclosure.fees.change").column_labels, std::vector<std::string>{"第二十条第（八）项"});
 }
 
 TEST(TemplateMapping, UnreadableHeadersTakeTheFormsColumnOrderAndAreFlagged) {
@@ -373,6 +381,7 @@ TEST(TemplateMapping, UnreadableHeadersTakeTheFormsColumnOrderAndAreFlagged) {
   EXPECT_DOUBLE_EQ(value(v, "applications.carried_forward.total"), 2406);
   EXPECT_TRUE(warned(v, "label_inferred", "applications.carried_forward.total"));
   EXPECT_LT(v.values.at("applications.carried_forward.total").label_score, 0.6);
+  EXPECT_EQ(v.values.at("applications.carried_forward.total").placed_by, Placement::column_order);
 }
 
 TEST(TemplateMapping, TwoUnreadableHeadersSideBySideArePlacedOneFromTheOther) {
@@ -384,6 +393,8 @@ TEST(TemplateMapping, TwoUnreadableHeadersSideBySideArePlacedOneFromTheOther) {
   EXPECT_DOUBLE_EQ(value(v, "applications.new_received.natural_person"), 0);
   EXPECT_DOUBLE_EQ(value(v, "applications.new_received.commercial_enterprise"), 1);
   EXPECT_TRUE(warned(v, "label_inferred", "applications.new_received.natural_person"));
+  EXPECT_EQ(v.values.at("applications.new_received.natural_person").placed_by, Placement::between_neighbours);
+  EXPECT_EQ(v.values.at("applications.new_received.research_institution").placed_by, Placement::label_match);
   EXPECT_DOUBLE_EQ(value(v, "applications.carried_forward.natural_person"), 2400);
 }
 
@@ -540,6 +551,7 @@ TEST(TemplateMapping, AHeaderlessPartTakesTheColumnsItsValuesStandUnder) {
       auto it = v.values.find(key);
       ASSERT_NE(it, v.values.end()) << key;
       EXPECT_EQ(it->second.raw, rest[r].values[c]) << key;
+      EXPECT_EQ(it->second.placed_by, Placement::under_columns_above) << key;
       ++placed;
     }
   EXPECT_EQ(placed, static_cast<int>(rest.size()) * 6);

@@ -211,6 +211,7 @@ void reread_by_checks(const extract::PdfDocument &doc, report::Report &r, const 
                           "OCR read '" + v.raw + "' first and '" + chosen->raw +
                               "' at another resolution; the second makes the form's checks hold: taken",
                           v.page, chosen->key, chosen->confidence});
+    v.other_reading = v.raw;  // the first reading stays in the provenance beside the one taken
     v.value = chosen->value;
     v.raw = chosen->raw;
     v.confidence = chosen->confidence;

@@ -41,20 +41,25 @@ nlohmann::json tables_json(const Report &r) {
   return tables;
 }
 
+nlohmann::json provenance_of(const MappedValue &v) {
+  nlohmann::json cell = {
+      {"page", v.page},
+      {"bbox", {rounded(v.bbox.x0, 100), rounded(v.bbox.y0, 100), rounded(v.bbox.x1, 100), rounded(v.bbox.y1, 100)}},
+      {"raw", v.raw},
+      {"kind", normalize::to_string(v.kind)},
+      {"confidence", rounded(v.confidence, 1000)},
+      {"label_score", rounded(v.label_score, 1000)},
+      {"placed_by", to_string(v.placed_by)},
+      {"row_labels", v.row_labels},
+      {"column_labels", v.column_labels}};
+  if (!v.unit.empty()) cell["unit"] = v.unit;
+  if (!v.other_reading.empty()) cell["other_reading"] = v.other_reading;
+  return cell;
+}
+
 nlohmann::json provenance_json(const Report &r) {
   nlohmann::json cells = nlohmann::json::object();
-  for (const auto &[key, v] : r.values.values) {
-    nlohmann::json cell = {
-        {"page", v.page},
-        {"bbox", {rounded(v.bbox.x0, 100), rounded(v.bbox.y0, 100), rounded(v.bbox.x1, 100), rounded(v.bbox.y1, 100)}},
-        {"raw", v.raw},
-        {"kind", normalize::to_string(v.kind)},
-        {"confidence", rounded(v.confidence, 1000)},
-        {"label_score", rounded(v.label_score, 1000)}};
-    if (!v.unit.empty()) cell["unit"] = v.unit;
-    if (!v.other_reading.empty()) cell["other_reading"] = v.other_reading;
-    set_path(cells, key, std::move(cell));
-  }
+  for (const auto &[key, v] : r.values.values) set_path(cells, key, provenance_of(v));
   return cells;
 }
 
@@ -71,6 +76,23 @@ bool one_of(std::string_view code, const char *const (&codes)[N]) {
 }
 
 }  // namespace
+
+nlohmann::json page_explained(const Report &report, int page) {
+  nlohmann::json values = nlohmann::json::object();
+  for (const auto &[key, v] : report.values.values) {
+    if (v.page != page) continue;
+    nlohmann::json value = provenance_of(v);
+    value["value"] = v.value ? number_json(*v.value) : nlohmann::json(nullptr);
+    value["warnings"] = nlohmann::json::array();
+    for (const Warning &w : report.warnings)
+      if (w.key == key) value["warnings"].push_back({{"code", w.code}, {"message", w.message}});
+    values[key] = std::move(value);
+  }
+  std::vector<UnmatchedRow> unmatched;
+  for (const UnmatchedRow &u : report.values.unmatched_rows)
+    if (u.page == page) unmatched.push_back(u);
+  return {{"page", page}, {"values", values}, {"unmatched_rows", unmatched_json(unmatched)}};
+}
 
 bool marks_partial(std::string_view code) {
   static const char *const codes[] = {"section_missing", "title_missing", "year_missing",     "agency_missing",

@@ -23,6 +23,9 @@ constexpr double sure_label_match = 0.85;
 // with 0.80-0.85 about one in eighty was wrong (a serif 3 read as 8); above 0.85 the wrong
 // ones all sit in failed arithmetic checks.
 constexpr double low_confidence = 0.85;
+// The score of a value placed by the form's order rather than by its own labels: below
+// match_threshold, so that any label match wins over it and it is reported (label_inferred).
+constexpr double order_placed_score = 0.3;
 
 bool is_punctuation(char32_t c) {
   return c == U'：' || c == U':' || c == U'。' || c == U'.' || c == U'，' || c == U',' || c == U'、';
@@ -344,6 +347,7 @@ struct Candidate {
   const TemplateAxis *column;
   int block = -1, row = -1, col = -1;  // template block and its row and column indices
   std::string header;                  // the column's header as printed, where it was read
+  Placement placed_by = Placement::label_match;
 };
 
 // Axis matches already made: the cells of a row share its row path, those of a column its
@@ -489,6 +493,7 @@ std::vector<Candidate> inferred_candidates(const Table &t, const RowCells &rc, c
                                            const std::vector<TemplateBlock> &blocks, const std::vector<bool> &data,
                                            int first_value_col, const std::set<int> &group_rows) {
   std::map<int, Slot> row_slots = votes(found, true), col_slots = votes(found, false);
+  std::set<int> in_form_order;  // grid columns given their slots by the form's column order alone
   std::vector<int> data_rows_at, value_cols;
   // The other edition's group rows are reported as such, never placed by order.
   for (int r = 0; r < t.rows; ++r)
@@ -506,7 +511,10 @@ std::vector<Candidate> inferred_candidates(const Table &t, const RowCells &rc, c
     for (const auto &[r, slot] : row_slots) ++block_votes[slot.first];
     int block = most_voted(block_votes);
     if (blocks[block].columns.size() == value_cols.size())
-      for (size_t i = 0; i < value_cols.size(); ++i) col_slots[value_cols[i]] = {block, static_cast<int>(i)};
+      for (size_t i = 0; i < value_cols.size(); ++i) {
+        col_slots[value_cols[i]] = {block, static_cast<int>(i)};
+        in_form_order.insert(value_cols[i]);
+      }
   }
   infer_between(row_slots, data_rows_at, blocks, true);
   // Columns again until none is added: two unreadable headers side by side (a scan's stacked
@@ -529,8 +537,9 @@ std::vector<Candidate> inferred_candidates(const Table &t, const RowCells &rc, c
     std::optional<Slot> k = same_header_in(blocks, col_slots.at(c.col), r.first);
     if (!k) continue;
     const TemplateBlock &b = blocks[r.first];
-    out.push_back({template_key(b.table, b.rows[r.second].id, b.columns[k->second].id), 0.3, &c, &b.columns[k->second],
-                   r.first, r.second, k->second, ""});
+    Placement how = in_form_order.count(c.col) ? Placement::column_order : Placement::between_neighbours;
+    out.push_back({template_key(b.table, b.rows[r.second].id, b.columns[k->second].id), order_placed_score, &c,
+                   &b.columns[k->second], r.first, r.second, k->second, "", how});
   }
   return out;
 }
@@ -565,8 +574,8 @@ std::vector<Candidate> header_named_candidates(const Table &t, const RowCells &r
     if (!col || (left && right && *right - *left != 2)) continue;
     const TemplateBlock &b = blocks[row->first];
     if (*col < 0 || *col >= static_cast<int>(b.columns.size())) continue;
-    out.push_back({template_key(b.table, b.rows[row->second].id, b.columns[*col].id), 0.3, &c, &b.columns[*col],
-                   row->first, row->second, *col, ""});
+    out.push_back({template_key(b.table, b.rows[row->second].id, b.columns[*col].id), order_placed_score, &c,
+                   &b.columns[*col], row->first, row->second, *col, "", Placement::header_named});
   }
   return out;
 }
@@ -648,8 +657,8 @@ std::vector<Candidate> ordered_row(const RowCells &rc, int row, const std::vecto
   std::vector<Candidate> out;
   for (size_t i = 0; i < cells.size(); ++i) {
     int r = static_cast<int>(i / width), k = static_cast<int>(i % width);
-    out.push_back(
-        {template_key(b.table, b.rows[r].id, b.columns[k].id), 0.3, cells[i], &b.columns[k], block, r, k, ""});
+    out.push_back({template_key(b.table, b.rows[r].id, b.columns[k].id), order_placed_score, cells[i], &b.columns[k],
+                   block, r, k, "", Placement::row_order});
   }
   return out;
 }
@@ -793,12 +802,37 @@ std::vector<Candidate> candidates_under(const Table &t, const RowCells &rc, cons
     const TemplateBlock &b = blocks[row->first];
     double score = std::min({memo.best(b.rows, p.row, false).score, 1.0, under->score});
     out.push_back({template_key(b.table, b.rows[row->second].id, under->axis->id), score, &c, under->axis, row->first,
-                   row->second, under->slot.second, under->header});
+                   row->second, under->slot.second, under->header, Placement::under_columns_above});
   }
   return out;
 }
 
+// What a placement rests on, said in a warning.
+const char *how_placed(Placement p) {
+  switch (p) {
+    case Placement::label_match: return "its own labels";
+    case Placement::under_columns_above: return "where it stands under the headers of the table before";
+    case Placement::between_neighbours: return "the slot its row's and column's neighbours leave";
+    case Placement::column_order: return "no header read, the form's columns taken in order";
+    case Placement::header_named: return "the column beside a matched one in a row named by the header";
+    case Placement::row_order: return "its place in a row holding all of a table's slots";
+  }
+  return "";
+}
+
 }  // namespace
+
+const char *to_string(Placement p) {
+  switch (p) {
+    case Placement::label_match: return "label_match";
+    case Placement::under_columns_above: return "under_columns_above";
+    case Placement::between_neighbours: return "between_neighbours";
+    case Placement::column_order: return "column_order";
+    case Placement::header_named: return "header_named";
+    case Placement::row_order: return "row_order";
+  }
+  return "";
+}
 
 // A table with more cells than this is none of the form's: a web page's document index or
 // statistics annex. The form printed whole as one grid holds each key's cell, a label per row
@@ -823,7 +857,8 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
   TemplateValues out;
   std::vector<Candidate> candidates;
   AxisMemo memo;
-  std::vector<ColumnPlace> columns_above;  // of the last table whose headers named its columns
+  std::vector<ColumnPlace> columns_above;       // of the last table whose headers named its columns
+  std::map<const Cell *, Paths> printed_paths;  // of every value cell, for the values' provenance
   const size_t largest_table_cells = form_cells_at_most(blocks);
   for (const Table &t : tables) {
     if (t.cells.size() > largest_table_cells) {
@@ -841,7 +876,7 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
     size_t table_start = candidates.size();
     for (const Cell &c : t.cells) {
       if (!data[c.row] || c.col < first_value_col) continue;
-      Paths p = paths_of(rc, c, data, first_value_col);
+      const Paths &p = printed_paths[&c] = paths_of(rc, c, data, first_value_col);
       if (!p.row.empty() && is_group_label(blocks, p.row.back())) {
         unmatched.insert(c.row);
         group_rows.insert(c.row);
@@ -916,11 +951,18 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
     }
     used.insert(c.cell);
     MappedValue v = mapped(*c.cell, c.score);
+    v.placed_by = c.placed_by;
+    if (auto printed = printed_paths.find(c.cell); printed != printed_paths.end()) {
+      v.row_labels = printed->second.row;
+      v.column_labels = printed->second.column;
+    }
     convert_money(v, c, out.warnings);
     check_type(v, c, out.warnings);
     if (c.score < match_threshold)
       out.warnings.push_back(
-          {"label_inferred", "row or column label unreadable; placed by the form's order", v.page, c.key});
+          {"label_inferred",
+           std::string("row or column label unreadable; placed by the form's order: ") + how_placed(c.placed_by),
+           v.page, c.key});
     else if (c.score < sure_label_match)
       out.warnings.push_back({"label_uncertain",
                               "its row and column labels match the form's only at " +

@@ -180,6 +180,7 @@ function panel(key) {
     crop, el('div', { id: 'page-view' }),
     cell ? el('dl', {}, el('dt', {}, 'printed'), el('dd', {}, JSON.stringify(cell.raw)), el('dt', {}, 'read as'), el('dd', {}, cell.kind),
       el('dt', {}, 'OCR confidence'), el('dd', {}, cell.confidence), el('dt', {}, 'label match'), el('dd', {}, cell.label_score),
+      cell.placed_by ? [el('dt', {}, 'placed by'), el('dd', {}, cell.placed_by.replace(/_/g, ' '))] : null,
       cell.other_reading ? [el('dt', {}, 'other reading'), el('dd', {}, cell.other_reading)] : null,
       cell.review ? [el('dt', {}, 'machine read'), el('dd', {}, JSON.stringify(cell.review.machine_value))] : null) : null,
     flags.length ? el('ul', { class: 'flags' }, flags.map(f => el('li', { class: reviewCodes.includes(f.code) ? 'reviewed' : '' }, el('b', {}, f.code), ': ', f.message))) : el('p', { class: 'hint' }, 'not flagged'),

@@ -71,6 +71,11 @@ struct Report {
 
 nlohmann::json to_json(const Report &report);
 
+// Why each value of one page is where it is: by key, its provenance (placed_by, the labels read
+// beside and above it, its scores, bbox and printed text), its value and the warnings on its
+// key; and the page's rows that matched no row of the form. For `--debug-dir`'s page-N.json.
+nlohmann::json page_explained(const Report &report, int page);
+
 // Whether the value was read by OCR (from a page read as an image), not from a text layer.
 bool read_by_ocr(const Report &report, const MappedValue &value);
 

@@ -47,6 +47,19 @@ std::vector<TemplateBlock> template_blocks(const EditionSpec &edition);
 // Every key of the edition's tables, in spec order.
 std::vector<std::string> template_keys(const EditionSpec &edition);
 
+// How a value found its key, strongest evidence first. The weaker ones (all but label_match and
+// under_columns_above) stand on the form's order and carry a label_inferred warning.
+enum class Placement {
+  label_match,          // its row label and its column header matched the form's
+  under_columns_above,  // its row by its label, its column by where it stands under the headers of
+                        // the table before (a table continued without its header)
+  between_neighbours,   // a row or column label unread: the one slot its neighbours leave
+  column_order,         // no column header read: the grid's value columns are the form's, in order
+  header_named,         // a table naming its rows in the header: the column beside a matched one
+  row_order,            // a label-free row holding all of a table's slots: its place in the row
+};
+const char *to_string(Placement p);
+
 struct MappedValue {
   std::optional<double> value;  // null when the printed text is not a number
   std::string raw;
@@ -57,6 +70,9 @@ struct MappedValue {
   double label_score = 0;     // of the row and column label match
   std::string unit;           // printed after the number, or named by the column's header
   std::string other_reading;  // OCR: a second reading of the cell that disagrees with `raw`
+  Placement placed_by = Placement::label_match;
+  std::vector<std::string> row_labels;     // printed to its left, outermost first
+  std::vector<std::string> column_labels;  // printed above it, outermost first
 };
 
 struct UnmatchedRow {
