@@ -181,5 +181,34 @@ TEST(Stitch, AHeaderAloneAtAPageFootTakesTheRowsOverleaf) {
   EXPECT_EQ(stitch(a, b, {}, {{0, 40, 300, 52}}).size(), 2u);
 }
 
+// Each page's first table says why it was joined or kept apart: the test that decided.
+TEST(Stitch, EachDecisionSaysWhy) {
+  auto a = part(1, 600, 1, {{0, 0, 1, 1, "a"}, {0, 1, 1, 1, "b"}, {0, 2, 1, 1, "c"}});
+  auto same = part(2, 60, 1, {{0, 0, 1, 1, "d"}, {0, 1, 1, 1, "e"}, {0, 2, 1, 1, "f"}});
+  auto other = part(2, 60, 1, {{0, 0, 1, 1, "a"}, {0, 1, 1, 1, "b"}}, {0, 150, 300});
+  auto decision = [](const std::vector<PageTables> &pages) {
+    StitchedTables out = stitch_tables_explained(pages);
+    EXPECT_EQ(out.decisions.size(), 1u);
+    return out.decisions.empty() ? StitchDecision{} : out.decisions.front();
+  };
+  StitchDecision joined = decision({{1, {a}, {}}, {2, {same}, {}}});
+  EXPECT_TRUE(joined.joined);
+  EXPECT_EQ(joined.page, 2);
+  EXPECT_NE(joined.reason.find("column edges agree"), std::string::npos) << joined.reason;
+  StitchDecision edges = decision({{1, {a}, {}}, {2, {other}, {}}});
+  EXPECT_FALSE(edges.joined);
+  EXPECT_NE(edges.reason.find("above [0 100 200 300], here [0 150 300]"), std::string::npos) << edges.reason;
+  StitchDecision text = decision({{1, {a}, {{60, 700, 500, 712}}}, {2, {same}, {}}});
+  EXPECT_FALSE(text.joined);
+  EXPECT_NE(text.reason.find("text follows the table on page 1"), std::string::npos) << text.reason;
+  StitchDecision heading = decision({{1, {a}, {}}, {2, {same}, {{60, 20, 500, 32}}}});
+  EXPECT_NE(heading.reason.find("text stands above it"), std::string::npos) << heading.reason;
+  StitchDecision gap = decision({{1, {a}, {}}, {2, {}, {}}, {3, {same}, {}}});
+  EXPECT_FALSE(gap.joined);
+  EXPECT_NE(gap.reason.find("page 2 ends with no table"), std::string::npos) << gap.reason;
+  // The tables are the same as stitch_tables gives.
+  EXPECT_EQ(stitch_tables_explained({{1, {a}, {}}, {2, {same}, {}}}).tables.size(), 1u);
+}
+
 }  // namespace
 }  // namespace xxgk::layout

@@ -248,29 +248,68 @@ Table append_table(const Table &a, const Table &b, double tolerance) {
   return out;
 }
 
-std::vector<Table> stitch_tables(const std::vector<PageTables> &pages, double tolerance) {
-  std::vector<Table> out;
+namespace {
+
+std::string edges_text(const std::vector<double> &edges) {
+  std::string out;
+  for (double e : edges) out += (out.empty() ? "" : " ") + std::to_string(static_cast<int>(std::lround(e)));
+  return "[" + out + "]";
+}
+
+// Whether `t`, the first table of `page`, continues `above`, the last table before it, found on
+// `previous` (the page before, or null); the reason names the test that decided.
+StitchDecision continuation(const Table *above, const PageTables *previous, const PageTables &page, const Table &t,
+                            double tol) {
+  auto decided = [&](bool joined, std::string reason) { return StitchDecision{page.page, joined, std::move(reason)}; };
+  std::string before = previous ? "page " + std::to_string(previous->page) : "the page before";
+  if (!above || !previous) return decided(false, "no table before it");
+  if (previous->page + 1 != page.page) return decided(false, "the table before is not on the page before");
+  if (above->parts.back().page != previous->page) return decided(false, before + " ends with no table");
+  if (!below_all(previous->body_text, above->parts.back().bbox.y1))
+    return decided(false, "text follows the table on " + before);
+  if (!above_all(page.body_text, t.parts.front().bbox.y0)) return decided(false, "text stands above it on its page");
+  std::string within = " (within " + std::to_string(static_cast<int>(std::lround(tol))) + " pt)";
+  if (columns_compatible(*above, t, tol))
+    return decided(true, "nothing but page furniture between them; column edges agree" + within);
+  if (fragment_fits(*above, t, tol))
+    return decided(true, "a stream fragment of " + std::to_string(t.rows) +
+                             " row(s) that starts at the left edge of the table above and lies within it" + within);
+  if (header_awaiting_rows(*above, t, tol))
+    return decided(true, "the table above is a header alone (no number), and this one's columns reach over it");
+  return decided(false, "column edges differ" + within + ": above " + edges_text(above->col_edges) + ", here " +
+                            edges_text(t.col_edges));
+}
+
+}  // namespace
+
+StitchedTables stitch_tables_explained(const std::vector<PageTables> &pages, double tolerance) {
+  StitchedTables out;
   const PageTables *previous = nullptr;
   for (const PageTables &page : pages) {
     for (size_t i = 0; i < page.tables.size(); ++i) {
       const Table &t = page.tables[i];
+      if (i > 0) {
+        out.tables.push_back(t);
+        continue;
+      }
       // Stream edges are inferred from text and wander more than drawn ones.
-      double tol = t.method == "stream" || (!out.empty() && out.back().method == "stream") ? 3 * tolerance : tolerance;
+      const Table *above = out.tables.empty() ? nullptr : &out.tables.back();
+      double tol = t.method == "stream" || (above && above->method == "stream") ? 3 * tolerance : tolerance;
       if (previous) tol = std::max({tol, page.edge_tolerance, previous->edge_tolerance});
-      bool continues = i == 0 && previous && !out.empty() && previous->page + 1 == page.page &&
-                       out.back().parts.back().page == previous->page &&
-                       below_all(previous->body_text, out.back().parts.back().bbox.y1) &&
-                       above_all(page.body_text, t.parts.front().bbox.y0) &&
-                       (columns_compatible(out.back(), t, tol) || fragment_fits(out.back(), t, tol) ||
-                        header_awaiting_rows(out.back(), t, tol));
-      if (continues)
-        out.back() = append_table(out.back(), t, tol);
+      StitchDecision decision = continuation(above, previous, page, t, tol);
+      if (decision.joined)
+        out.tables.back() = append_table(out.tables.back(), t, tol);
       else
-        out.push_back(t);
+        out.tables.push_back(t);
+      if (previous) out.decisions.push_back(std::move(decision));
     }
     previous = &page;
   }
   return out;
+}
+
+std::vector<Table> stitch_tables(const std::vector<PageTables> &pages, double tolerance) {
+  return stitch_tables_explained(pages, tolerance).tables;
 }
 
 }  // namespace xxgk::layout

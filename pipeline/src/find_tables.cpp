@@ -344,7 +344,9 @@ DocumentTables stitched(std::vector<FoundOnPage> found, const ExtractOptions &ex
     result.rulings.push_back(std::move(f.rulings));
   }
   StageTimer timer(extract.clock, "grid");
-  result.tables = layout::stitch_tables(per_page);
+  layout::StitchedTables stitched = layout::stitch_tables_explained(per_page);
+  result.tables = std::move(stitched.tables);
+  result.stitching = std::move(stitched.decisions);
   return result;
 }
 
@@ -370,6 +372,10 @@ void write_debug(const extract::PdfDocument &doc, const std::vector<PageText> &p
       words << run.bbox.x0 << "\t" << run.bbox.y0 << "\t" << run.bbox.x1 << "\t" << run.bbox.y1 << "\t" << run.font_size
             << "\t" << run.confidence << "\t" << run.text << "\n";
   }
+  std::ofstream stitch(options.debug_dir / "stitch.txt");
+  for (const layout::StitchDecision &d : result.stitching)
+    stitch << "page " << d.page << ", first table: " << (d.joined ? "joined to the table before: " : "kept apart: ")
+           << d.reason << "\n";
 }
 
 std::vector<LazyOcr> engines_for(int threads, const ExtractOptions &extract) {

@@ -4,6 +4,7 @@
 // after the one and before the other, and their column edges agree. A header repeated at the
 // top of the continuation is dropped.
 
+#include <string>
 #include <vector>
 
 #include "xxgk/layout/table.hpp"
@@ -17,7 +18,23 @@ struct PageTables {
   double edge_tolerance = 3.0;  // points; wider for a scanned page, which shifts as a whole
 };
 
-// Tables of all pages in order, continued tables stitched.
+// Whether the first table of a page was joined to the last table before it, and why (or why
+// not): for `--debug-dir`'s stitch.txt.
+struct StitchDecision {
+  int page = 0;  // of the table considered
+  bool joined = false;
+  std::string reason;
+};
+
+struct StitchedTables {
+  std::vector<Table> tables;
+  std::vector<StitchDecision> decisions;  // one per page, after the first, that starts with a table
+};
+
+// Tables of all pages in order, continued tables stitched, with each decision said.
+StitchedTables stitch_tables_explained(const std::vector<PageTables> &pages, double tolerance = 3.0);
+
+// The tables alone.
 std::vector<Table> stitch_tables(const std::vector<PageTables> &pages, double tolerance = 3.0);
 
 // Whether `b` can continue `a` column-wise: the column edges of the one with fewer columns are

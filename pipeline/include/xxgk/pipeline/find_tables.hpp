@@ -8,6 +8,7 @@
 
 #include "xxgk/extract/pdf_document.hpp"
 #include "xxgk/layout/ruling.hpp"
+#include "xxgk/layout/stitch.hpp"
 #include "xxgk/layout/table.hpp"
 #include "xxgk/pipeline/page_reader.hpp"
 
@@ -16,6 +17,7 @@ namespace xxgk::pipeline {
 struct DocumentTables {
   std::vector<layout::Table> tables;                 // stitched, in reading order
   std::vector<std::vector<layout::Ruling>> rulings;  // per page, for diagnostics
+  std::vector<layout::StitchDecision> stitching;     // why each page's first table was joined or not
 };
 
 // The page's lines of text outside its tables, but its furniture (page numbers such as "-3-",
