@@ -244,7 +244,8 @@ Options for extract:
                          the machine's reading kept, checks and status redone; corrections
                          made on another version of the file are not applied, and said so
       --debug-dir DIR    write one PNG per page showing the rulings, cells and spans found,
-                         the words the table finder had (page-N.txt, page-N.words.tsv) and
+                         the words the table finder had (page-N.txt, page-N.words.tsv), the
+                         stream analyzer's steps (page-N.stream.png, page-N.stream.txt) and
                          why each page's first table was joined to the one before or not
                          (stitch.txt);
                          extract adds page-N.json: why each value of the page is where it

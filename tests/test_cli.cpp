@@ -87,6 +87,14 @@ TEST(Cli, DebugDirSaysWhyEachValueIsWhereItIs) {
     for (const auto &row : table)
       for (const auto &cell : row) values += cell.is_null() ? 0 : 1;
   EXPECT_EQ(explained, values) << "every value found is explained on its page";
+  // The table continued from page 1 says why it was joined; each page has its stream steps.
+  std::string stitch = test::read_file(dir.path() / "stitch.txt");
+  EXPECT_NE(stitch.find("page 2, first table: joined to the table before"), std::string::npos) << stitch;
+  for (int page = 1; page <= 3; ++page) {
+    std::string stem = "page-" + std::to_string(page) + ".stream";
+    EXPECT_TRUE(std::filesystem::exists(dir.path() / (stem + ".png"))) << stem;
+    EXPECT_TRUE(std::filesystem::exists(dir.path() / (stem + ".txt"))) << stem;
+  }
 }
 
 TEST(Cli, OutputFileAndPrettyPrinting) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "xxgk/core/utf8_text.hpp"
 #include "xxgk/layout/stream.hpp"
 
@@ -47,6 +49,31 @@ TEST(Stream, RowsAndColumnsFromAlignedText) {
   EXPECT_EQ(t.at(1, 0)->text, "行政规范性文件");
   EXPECT_EQ(t.at(1, 2)->text, "—") << "a zero mark is a value";
   EXPECT_EQ(t.at(1, 3)->text, "48");
+}
+
+// The trace of the analyzer's steps (for --debug-dir) is what it did: the same grid as the
+// table it made, and for a region it turned down, the reason.
+TEST(Stream, ItsTraceSaysWhatEachStepFound) {
+  std::vector<TextRun> runs = {run("本年", 200, 75), run("上年", 250, 75), run("增减", 300, 75)};
+  row(runs, "规章", 60, 100, {"1", "0", "5"});
+  row(runs, "行政规范性文件", 60, 125, {"12", "—", "48"});
+  // Lower down, a signature and its date: one row, and none of a table continued overleaf.
+  runs.push_back(run("某市统计局", 60, 400));
+  runs.push_back(run("2023", 300, 400));
+  std::vector<Table> tables = stream_tables(1, 842, runs, {});
+  std::vector<StreamRegionTrace> trace = stream_trace(1, 842, runs, {});
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_EQ(trace.size(), 2u);
+  const StreamRegionTrace &table = trace[0];
+  EXPECT_EQ(table.column_edges, tables[0].col_edges);
+  EXPECT_EQ(table.value_columns.size(), 3u);
+  EXPECT_EQ(table.bands.size(), 3u);
+  EXPECT_EQ(table.header_rows, 1);
+  EXPECT_NEAR(table.header_bottom, 85, 1);
+  EXPECT_EQ(table.outcome.rfind("a table: 3 rows x 4 columns", 0), 0u) << table.outcome;
+  EXPECT_EQ(std::count_if(table.segments.begin(), table.segments.end(), [](const Segment &s) { return s.value; }), 6);
+  EXPECT_EQ(trace[1].outcome, "no table: one row, not at the top of the page");
+  EXPECT_TRUE(trace[1].column_edges.empty());
 }
 
 TEST(Stream, ALabelledNumberAloneAtThePageTopIsTheRestOfATable) {

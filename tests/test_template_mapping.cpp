@@ -470,6 +470,21 @@ TEST(TemplateMapping, AWeakLabelMatchIsSaidToBeUncertain) {
   EXPECT_DOUBLE_EQ(value(v, "applications.withheld_prohibited_by_law.total"), 506);
   EXPECT_TRUE(warned(v, "label_uncertain", "applications.withheld_prohibited_by_law.total"));
   EXPECT_FALSE(warned(v, "label_uncertain", "applications.withheld_state_secret.total"));
+  // Two weak labels at once (the typo's row under a header a scan read short) score under the
+  // bar of a match, but it is still a match of its own labels: uncertain, not inferred.
+  layout::Table t = applications_grid(rows);
+  for (layout::Cell &c : t.cells)
+    if (c.row == 0 && c.text == "总计") c.text = "总数计";
+  double row = label_similarity("2.其他法律行政止公开", "2.其他法律行政法规禁止公开");
+  double column = label_similarity("总数计", "总计");
+  ASSERT_GE(std::min(row, column), 0.6) << "each label alone matches";
+  ASSERT_LT(row * column, 0.6) << "but not both together";
+  TemplateValues weak = map_to_template({t}, edition_2021());
+  const std::string key = "applications.withheld_prohibited_by_law.total";
+  EXPECT_DOUBLE_EQ(value(weak, key), 506);
+  EXPECT_EQ(weak.values.at(key).placed_by, Placement::label_match);
+  EXPECT_TRUE(warned(weak, "label_uncertain", key));
+  EXPECT_FALSE(warned(weak, "label_inferred", key));
 }
 
 TEST(Validation, FailedRuleNamesRuleColumnAndBothSides) {

@@ -679,11 +679,27 @@ bool lone_labelled_value(const std::vector<Band> &bands) {
   return values == 1 && label >= 2 && label <= 12;
 }
 
+// A region's trace, as far as the analyzer went with it (`trace` may be null).
+void note(StreamRegionTrace *trace, const std::string &outcome) {
+  if (trace) trace->outcome = outcome;
+}
+
 std::optional<Table> region_table(int page, const std::vector<Line> &region, bool starts_page, bool ends_page,
-                                  const StreamOptions &options) {
+                                  const StreamOptions &options, StreamRegionTrace *trace) {
   std::vector<Band> bands = bands_of(region);
+  if (trace) {
+    trace->bbox = region.front().bbox;
+    for (const Line &l : region) {
+      trace->bbox = trace->bbox.united(l.bbox);
+      trace->segments.insert(trace->segments.end(), l.segments.begin(), l.segments.end());
+    }
+    for (const Band &b : bands) trace->bands.push_back({b.y0, b.y1});
+  }
   // One row is a table only as the rest of one continued from the page before.
-  if (bands.size() < (starts_page ? 1u : 2u)) return std::nullopt;
+  if (bands.size() < (starts_page ? 1u : 2u)) {
+    note(trace, "no table: one row, not at the top of the page");
+    return std::nullopt;
+  }
   // A few numbers in one row only (a date under a signature, a year in a title) make no table;
   // a row of many does (the review and litigation table has one), as does a table's last row
   // alone at the top of a page (the rest of one from the page before), and a header alone at
@@ -696,20 +712,35 @@ std::optional<Table> region_table(int page, const std::vector<Line> &region, boo
   bool one_row = values_per_row.size() == 1;
   bool rows = values_per_row.size() >= 2 || (one_row && values_per_row[0] >= 4);
   bool continued_row = starts_page && one_row && (values_per_row[0] >= 2 || lone_labelled_value(bands));
-  if (!rows && !continued_row && !(ends_page && values_per_row.empty())) return std::nullopt;
+  if (!rows && !continued_row && !(ends_page && values_per_row.empty())) {
+    note(trace, "no table: numbers in " + std::to_string(values_per_row.size()) + " row(s), too few");
+    return std::nullopt;
+  }
   std::vector<Interval> values = value_columns(bands);
   // A table's header alone at the foot of a page, its rows on the next: kept, to be stitched.
-  if (static_cast<int>(values.size()) < options.min_value_columns && ends_page) {
-    values = leaf_columns(bands);
-    if (values.size() < 2) return std::nullopt;
+  bool header_alone = static_cast<int>(values.size()) < options.min_value_columns && ends_page;
+  if (header_alone) values = leaf_columns(bands);
+  if (trace)
+    for (const Interval &v : values) trace->value_columns.push_back({v.x0, v.x1});
+  if (header_alone && values.size() < 2) {
+    note(trace, "no table: a header at the page foot with under two columns of leaf words");
+    return std::nullopt;
   }
-  if (static_cast<int>(values.size()) < options.min_value_columns) return std::nullopt;
+  if (static_cast<int>(values.size()) < options.min_value_columns) {
+    note(trace, "no table: no column of numbers");
+    return std::nullopt;
+  }
   std::vector<double> sizes;
   for (const Line &l : region) sizes.push_back(l.font_size);
   std::vector<double> edges = column_edges(bands, values, median(sizes));
   int cols = static_cast<int>(edges.size()) - 1;
   int first_value_col = cols - static_cast<int>(values.size());
   int header = header_rows(bands, edges[first_value_col]);
+  if (trace) {
+    trace->column_edges = edges;
+    trace->header_rows = header;
+    trace->header_bottom = header > 0 ? bands[static_cast<size_t>(header - 1)].y1 : trace->bbox.y0;
+  }
   split_header_segments(bands, header, edges, first_value_col);
   Grid g(static_cast<int>(bands.size()), cols, edges);
   place_segments(g, bands);
@@ -717,7 +748,42 @@ std::optional<Table> region_table(int page, const std::vector<Line> &region, boo
   widen_group_headers(g, header, first_value_col);
   fill_down(g, header, first_value_col);
   join_continuation_rows(g);
-  return build_table(page, g, bands);
+  Table t = build_table(page, g, bands);
+  std::string size = std::to_string(t.rows) + " rows x " + std::to_string(t.cols) + " columns, ";
+  note(trace, header_alone ? "a header alone at the page foot, kept for stitching: " + size +
+                                 std::to_string(values.size()) + " of leaf words"
+                           : "a table: " + size + std::to_string(values.size()) + " of numbers, " +
+                                 std::to_string(header) + " header row(s)");
+  return t;
+}
+
+// stream_tables, each region's steps written to `trace` when it is given.
+std::vector<Table> analyse(int page, double page_height, const std::vector<TextRun> &runs,
+                           const std::vector<Rect> &exclude, const StreamOptions &options,
+                           std::vector<StreamRegionTrace> *trace) {
+  std::vector<TextRun> free_runs;
+  for (const TextRun &r : runs)
+    if (!inside(r.bbox, exclude)) free_runs.push_back(r);
+  std::vector<TextLine> text_lines = build_lines(free_runs);
+  std::vector<std::vector<Segment>> segments = line_segments(free_runs, text_lines, options.gap_em);
+  std::vector<Line> lines;
+  for (size_t i = 0; i < text_lines.size(); ++i)
+    lines.push_back({segments[i], text_lines[i].bbox, text_lines[i].font_size});
+  std::vector<Table> tables;
+  auto found = regions(lines, options);
+  for (size_t i = 0; i < found.size(); ++i) {
+    // Nothing but page furniture (a page number) may follow a table continued overleaf.
+    bool ends_page = i + 1 == found.size() && std::none_of(lines.begin(), lines.end(), [&](const Line &l) {
+                       return l.bbox.y0 > found[i].back().bbox.y1 && l.bbox.y0 < page_height - options.footer_margin;
+                     });
+    bool starts_page = i == 0 && std::none_of(lines.begin(), lines.end(), [&](const Line &l) {
+                         return l.bbox.y1 < found[i].front().bbox.y0 && l.bbox.y1 > options.footer_margin;
+                       });
+    StreamRegionTrace *region_trace = trace ? &trace->emplace_back() : nullptr;
+    if (auto t = region_table(page, found[i], starts_page, ends_page, options, region_trace))
+      tables.push_back(std::move(*t));
+  }
+  return tables;
 }
 
 }  // namespace
@@ -788,27 +854,14 @@ std::vector<std::vector<Segment>> line_segments(const std::vector<TextRun> &runs
 
 std::vector<Table> stream_tables(int page, double page_height, const std::vector<TextRun> &runs,
                                  const std::vector<Rect> &exclude, const StreamOptions &options) {
-  std::vector<TextRun> free_runs;
-  for (const TextRun &r : runs)
-    if (!inside(r.bbox, exclude)) free_runs.push_back(r);
-  std::vector<TextLine> text_lines = build_lines(free_runs);
-  std::vector<std::vector<Segment>> segments = line_segments(free_runs, text_lines, options.gap_em);
-  std::vector<Line> lines;
-  for (size_t i = 0; i < text_lines.size(); ++i)
-    lines.push_back({segments[i], text_lines[i].bbox, text_lines[i].font_size});
-  std::vector<Table> tables;
-  auto found = regions(lines, options);
-  for (size_t i = 0; i < found.size(); ++i) {
-    // Nothing but page furniture (a page number) may follow a table continued overleaf.
-    bool ends_page = i + 1 == found.size() && std::none_of(lines.begin(), lines.end(), [&](const Line &l) {
-                       return l.bbox.y0 > found[i].back().bbox.y1 && l.bbox.y0 < page_height - options.footer_margin;
-                     });
-    bool starts_page = i == 0 && std::none_of(lines.begin(), lines.end(), [&](const Line &l) {
-                         return l.bbox.y1 < found[i].front().bbox.y0 && l.bbox.y1 > options.footer_margin;
-                       });
-    if (auto t = region_table(page, found[i], starts_page, ends_page, options)) tables.push_back(std::move(*t));
-  }
-  return tables;
+  return analyse(page, page_height, runs, exclude, options, nullptr);
+}
+
+std::vector<StreamRegionTrace> stream_trace(int page, double page_height, const std::vector<TextRun> &runs,
+                                            const std::vector<Rect> &exclude, const StreamOptions &options) {
+  std::vector<StreamRegionTrace> trace;
+  analyse(page, page_height, runs, exclude, options, &trace);
+  return trace;
 }
 
 }  // namespace xxgk::layout

@@ -216,12 +216,32 @@ void settle_doubted(layout::Cell &c, const std::string &other) {
   c.confidence = std::min(c.confidence, ocr::disputed_confidence);
 }
 
+// An empty slot of a borderless table, clear of the words the page's OCR read beside it: the
+// slot's edges are drawn between columns, and a neighbour's word may reach over one (a wide
+// header's closing bracket, which alone reads as a 1). Those words are their own cells' ink.
+// Null when nothing of the slot is left.
+std::optional<Rect> clear_of_words(const Rect &slot, const std::vector<TextRun> &words) {
+  constexpr double same_line = 0.5;  // of the word's height, shared with the slot
+  constexpr double margin = 0.5;     // points kept clear of the word's ink
+  Rect out = slot;
+  for (const TextRun &w : words) {
+    double shared = std::min(out.y1, w.bbox.y1) - std::max(out.y0, w.bbox.y0);
+    if (shared < same_line * w.bbox.height() || w.bbox.x1 <= out.x0 || w.bbox.x0 >= out.x1) continue;
+    if (w.bbox.center_x() < out.center_x())
+      out.x0 = std::max(out.x0, w.bbox.x1 + margin);
+    else
+      out.x1 = std::min(out.x1, w.bbox.x0 - margin);
+  }
+  if (out.width() <= 0) return std::nullopt;
+  return out;
+}
+
 // Each cell of a scanned page's table read again from its own image: page-level OCR mangles
 // short numbers in grids. A ruled table's boxes are read from their image alone: the page's
 // OCR left out the cells, and reads a lone box of print it was shown poorly. Returns what was
 // read of the cells it left out, as runs.
-std::vector<TextRun> read_table_cells(layout::Table &t, const RuledCells &ruled, const ocr::PageImage &image,
-                                      const ocr::OcrEngine &engine) {
+std::vector<TextRun> read_table_cells(layout::Table &t, const RuledCells &ruled, const std::vector<TextRun> &page_words,
+                                      const ocr::PageImage &image, const ocr::OcrEngine &engine) {
   std::vector<std::optional<UnseenCell>> looks(t.cells.size());
   std::vector<bool> left_out(t.cells.size());  // by the page's OCR
   for (size_t i = 0; i < t.cells.size(); ++i) {
@@ -255,8 +275,14 @@ std::vector<TextRun> read_table_cells(layout::Table &t, const RuledCells &ruled,
     bool unsure_value = layout::is_value_text(c.text) && c.confidence < unsure_page_reading;
     bool second_look = t.method == "stream" && needs_second_look(c);
     if (t.method == "stream" && !c.text.empty() && !misread && !unsure_value && !second_look) continue;
+    layout::Cell slot = c;
+    if (t.method == "stream" && c.text.empty()) {
+      std::optional<Rect> clear = clear_of_words(c.bbox, page_words);
+      if (!clear) continue;
+      slot.bbox = *clear;
+    }
     // A second look has the page's reading to agree with or not; the others have none surely.
-    ocr::CellText read = read_cell(engine, image, c, value_position[i], t.method == "stream" && !second_look);
+    ocr::CellText read = read_cell(engine, image, slot, value_position[i], t.method == "stream" && !second_look);
     std::string text = normalize::clean_text(read.text);
     if (second_look) {
       c.confidence = second_opinion(c.text, c.confidence, text, read.confidence);
@@ -277,12 +303,12 @@ std::vector<TextRun> read_table_cells(layout::Table &t, const RuledCells &ruled,
   return runs;
 }
 
-std::vector<TextRun> read_cells(std::vector<layout::Table> &tables, const RuledCells &ruled, const Raster &raster,
+std::vector<TextRun> read_cells(std::vector<layout::Table> &tables, const PageText &page, const Raster &raster,
                                 const ocr::OcrEngine &engine) {
   ocr::PageImage image(raster);
   std::vector<TextRun> runs;
   for (layout::Table &t : tables) {
-    std::vector<TextRun> read = read_table_cells(t, ruled, image, engine);
+    std::vector<TextRun> read = read_table_cells(t, page.ruled, page.runs, image, engine);
     runs.insert(runs.end(), read.begin(), read.end());
   }
   return runs;
@@ -331,7 +357,7 @@ FoundOnPage page_tables(const extract::PdfDocument &doc, const PageText &page, c
       layout::find_page_tables({number, page.summary.height, &page.runs, &glyphs, &rulings, {}});
   timer.emplace(extract.clock, "ocr_cells");
   std::vector<TextRun> cell_runs;
-  if (page.ocr && scan && !tables.empty()) cell_runs = read_cells(tables, page.ruled, scan->images.text, engine.get());
+  if (page.ocr && scan && !tables.empty()) cell_runs = read_cells(tables, page, scan->images.text, engine.get());
   timer.reset();
   return {{number, tables, body_text(page, tables), page.ocr ? 12.0 : 3.0}, std::move(rulings), std::move(cell_runs)};
 }
@@ -350,6 +376,37 @@ DocumentTables stitched(std::vector<FoundOnPage> found, const ExtractOptions &ex
   return result;
 }
 
+// The stream analyzer's steps on the part of the page the lattice tables left, as it had the
+// page's words (those the cells' own reading added afterwards left out): page-N.stream.png and,
+// region by region, page-N.stream.txt.
+void write_stream_debug(const std::filesystem::path &dir, const Raster &raster, const PageText &page,
+                        const std::vector<layout::Table> &tables) {
+  int number = page.summary.number;
+  std::vector<Rect> lattice;
+  for (const layout::Table &t : tables)
+    for (const layout::TablePart &part : t.parts)
+      if (t.method == "lattice" && part.page == number) lattice.push_back(part.bbox);
+  size_t read = std::min(page.runs.size(), static_cast<size_t>(std::max(0L, page.summary.text_runs)));
+  std::vector<TextRun> runs(page.runs.begin(), page.runs.begin() + static_cast<long>(read));
+  std::vector<layout::StreamRegionTrace> trace = layout::stream_trace(number, page.summary.height, runs, lattice);
+  std::string stem = "page-" + std::to_string(number) + ".stream";
+  layout::write_stream_overlay(dir / (stem + ".png"), raster, trace);
+  std::ofstream text(dir / (stem + ".txt"));
+  auto at = [](double v) { return std::to_string(static_cast<int>(std::lround(v))); };
+  for (const layout::StreamRegionTrace &r : trace) {
+    text << "region " << at(r.bbox.x0) << "," << at(r.bbox.y0) << " - " << at(r.bbox.x1) << "," << at(r.bbox.y1) << ": "
+         << r.outcome << "\n  bands (y):";
+    for (const auto &[y0, y1] : r.bands) text << " " << at(y0) << "-" << at(y1);
+    text << "\n  columns of numbers (x):";
+    for (const auto &[x0, x1] : r.value_columns) text << " " << at(x0) << "-" << at(x1);
+    text << "\n  column edges (x):";
+    for (double x : r.column_edges) text << " " << at(x);
+    text << "\n  header rows: " << r.header_rows << "\n  segments (value marked *):";
+    for (const layout::Segment &s : r.segments) text << " [" << s.text << (s.value ? "*" : "") << "]";
+    text << "\n";
+  }
+}
+
 // What the analyzer saw, per page: the image with rulings, cells and parts drawn over it, and
 // the words it had, as lines (what OCR read, where a heading went missing).
 void write_debug(const extract::PdfDocument &doc, const std::vector<PageText> &pages, const DocumentTables &result,
@@ -362,6 +419,7 @@ void write_debug(const extract::PdfDocument &doc, const std::vector<PageText> &p
                              : doc.render(number, std::max(options.ruling_dpi, 110.0));
     auto png = options.debug_dir / ("page-" + std::to_string(number) + ".png");
     layout::write_debug_overlay(png, raster, number, result.rulings[static_cast<size_t>(number - 1)], result.tables);
+    write_stream_debug(options.debug_dir, raster, page, result.tables);
     std::ofstream text(options.debug_dir / ("page-" + std::to_string(number) + ".txt"));
     for (const auto &line : layout::build_lines(page.runs))
       text << static_cast<int>(line.bbox.x0) << "," << static_cast<int>(line.bbox.y0) << "\t" << line.text << "\n";

@@ -810,7 +810,7 @@ std::vector<Candidate> candidates_under(const Table &t, const RowCells &rc, cons
 // What a placement rests on, said in a warning.
 const char *how_placed(Placement p) {
   switch (p) {
-    case Placement::label_match: return "its own labels";
+    case Placement::label_match: return "its own labels";  // never said: no label_inferred
     case Placement::under_columns_above: return "where it stands under the headers of the table before";
     case Placement::between_neighbours: return "the slot its row's and column's neighbours leave";
     case Placement::column_order: return "no header read, the form's columns taken in order";
@@ -958,7 +958,9 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
     }
     convert_money(v, c, out.warnings);
     check_type(v, c, out.warnings);
-    if (c.score < match_threshold)
+    // Placed by the form's order (or under columns the table above knew only so); a weak match
+    // of its own two labels (their product under match_threshold) is uncertain, not inferred.
+    if (c.placed_by != Placement::label_match && c.score < match_threshold)
       out.warnings.push_back(
           {"label_inferred",
            std::string("row or column label unreadable; placed by the form's order: ") + how_placed(c.placed_by),

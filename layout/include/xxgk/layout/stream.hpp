@@ -63,4 +63,21 @@ struct StreamOptions {
 std::vector<Table> stream_tables(int page, double page_height, const std::vector<TextRun> &runs,
                                  const std::vector<Rect> &exclude, const StreamOptions &options = {});
 
+// What the analyzer did with one region of a page (a run of lines that may be a table), step by
+// step: for `--debug-dir`, which draws it over the page (camelot's plot per step).
+struct StreamRegionTrace {
+  Rect bbox;                                             // the region's lines
+  std::vector<Segment> segments;                         // its lines' segments, values marked
+  std::vector<std::pair<double, double>> bands;          // rows, top and bottom
+  std::vector<std::pair<double, double>> value_columns;  // columns of numbers, left and right
+  std::vector<double> column_edges;                      // of the grid, left to right
+  int header_rows = 0;                                   // bands above the first row of values
+  double header_bottom = 0;                              // y where the header rows end
+  std::string outcome;                                   // the table made, or why none
+};
+
+// stream_tables' steps, region by region, on the same input.
+std::vector<StreamRegionTrace> stream_trace(int page, double page_height, const std::vector<TextRun> &runs,
+                                            const std::vector<Rect> &exclude, const StreamOptions &options = {});
+
 }  // namespace xxgk::layout
