@@ -104,6 +104,28 @@ TEST(PageWords, AGlyphStretchedDownAColumnOfMarksIsNoPrint) {
   EXPECT_FALSE(ocr::pillar_over_marks(word("数量", {219.8, 277.4, 235.7, 286.8}), em));
 }
 
+TEST(PageWords, AGlyphStretchedOverTwoRowsOfValuesIsNoPrint) {
+  const double em = 8.4;
+  // A borderless table at 200 DPI: a row of dashes over a row of numbers, and in the total
+  // column the row's "—" and the "1" under it returned as one "上" 2.3 em tall.
+  std::vector<TextRun> words = {word("—", {379.9, 163.9, 387.1, 164.6}), word("—", {409.4, 163.9, 416.6, 164.6}),
+                                word("3", {352.1, 173.3, 355.7, 180.0}), word("1", {381.8, 173.3, 385.4, 179.8}),
+                                word("上", {499.4, 160.3, 503.3, 179.8})};
+  EXPECT_TRUE(ocr::bridges_rows_of_values(words.back(), words, em));
+  // A number so tall is a number (read again on its own if unsure); a glyph of one row's
+  // height is that row's, however misread.
+  EXPECT_FALSE(ocr::bridges_rows_of_values(word("11", {499.4, 160.3, 503.3, 179.8}), words, em));
+  EXPECT_FALSE(ocr::bridges_rows_of_values(word("上", {499.4, 172.3, 503.3, 180.2}), words, em));
+  // A header's glyph stretched over its two stacked lines: no values beside it.
+  std::vector<TextRun> header = {word("结果", {300, 417, 316, 425}), word("纠正", {300, 430, 316, 438}),
+                                 word("计", {503, 417, 510.9, 441.1})};
+  EXPECT_FALSE(ocr::bridges_rows_of_values(header.back(), header, em));
+  // Nor over one row of values alone.
+  std::vector<TextRun> one_row = {word("1", {381.8, 173.3, 385.4, 179.8}), word("3", {352.1, 173.3, 355.7, 180.0}),
+                                  word("上", {499.4, 160.3, 503.3, 179.8})};
+  EXPECT_FALSE(ocr::bridges_rows_of_values(one_row.back(), one_row, em));
+}
+
 TEST(PageWords, ZerosSpelledAsTheLetterOAreDigits) {
   EXPECT_EQ(ocr::zeros_read_as_letters("O"), "0");
   EXPECT_EQ(ocr::zeros_read_as_letters("1O"), "10");

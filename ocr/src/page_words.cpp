@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "xxgk/core/utf8_text.hpp"
+#include "xxgk/layout/stream.hpp"
 
 namespace xxgk::ocr {
 
@@ -30,6 +31,26 @@ bool pillar_over_marks(const TextRun &word, double em) {
   size_t glyphs = std::max<size_t>(to_u32(word.text).size(), 1);
   return word.bbox.height() > min_height * em &&
          word.bbox.height() > max_height_per_glyph * em * static_cast<double>(glyphs);
+}
+
+bool bridges_rows_of_values(const TextRun &word, const std::vector<TextRun> &words, double em) {
+  // Of an em: a glyph stretched to one row's line stays under the first; a row's value, under
+  // the second; two rows of print stand at least the third apart.
+  constexpr double min_height = 1.8, row_height = 1.3, rows_apart = 0.8;
+  constexpr size_t most_glyphs = 2;
+  if (to_u32(word.text).size() > most_glyphs || layout::is_value_text(word.text) ||
+      word.bbox.height() <= min_height * em)
+    return false;
+  double top = word.bbox.y1, bottom = word.bbox.y0;  // of the values' centres inside its height
+  for (const TextRun &w : words) {
+    double y = w.bbox.center_y();
+    if (&w == &word || w.bbox.height() >= row_height * em || y < word.bbox.y0 || y > word.bbox.y1 ||
+        !layout::is_value_text(w.text))
+      continue;
+    top = std::min(top, y);
+    bottom = std::max(bottom, y);
+  }
+  return bottom - top >= rows_apart * em;
 }
 
 std::string zeros_read_as_letters(const std::string &word) {

@@ -27,6 +27,15 @@ bool sliver_over_marks(const TextRun &word, double em);
 // upright in a header cell keep about an em and a third per glyph, and stay.
 bool pillar_over_marks(const TextRun &word, double em);
 
+// A word of one or two glyphs, no number itself, whose box reaches over two rows of a table's
+// values: taller than 1.8 `em`, with values of `words` centred inside its height on two levels
+// an em apart or more. Tesseract's line sometimes takes in the marks of two rows in one column
+// (a row's "—" and the "1" under it) and returns them as one tall glyph ("上"); its box then
+// joins both rows into one line, and their labels interleave. Left out, its marks are found by
+// their ink and read one by one. A header's glyph stretched over its stacked lines has no
+// rows of values beside it, and stays.
+bool bridges_rows_of_values(const TextRun &word, const std::vector<TextRun> &words, double em);
+
 // Whether `mark` (one of `marks`) stands on the level of a row of dashes (marks at least three
 // times as wide as tall, three or more, the mark among them or not): a borderless table's row
 // of zeros printed as dashes, and the numbers among them, where page OCR read none of the row
