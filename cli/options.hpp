@@ -77,4 +77,7 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string> &
 
 std::string help_text();
 
+// Every option's first name ("-o" for -o, --output), once, in --help order: the option table's.
+std::vector<std::string> option_names();
+
 }  // namespace xxgk::cli

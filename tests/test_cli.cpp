@@ -240,5 +240,47 @@ TEST(CliOptions, ParsesExtractOptions) {
   EXPECT_EQ(o.output, "x.json");
 }
 
+// One option table makes the parser, the workers' pass-through and --help: each option
+// parsed is passed on to a batch's workers exactly when it is one of extract's own.
+TEST(CliOptions, WorkersGetTheExtractOptionsAndNoneOfTheBatchs) {
+  auto parsed = cli::parse_options({"extract", "a.pdf", "b.pdf", "--jobs", "2", "--dpi", "200", "--pretty", "--jsonl",
+                                    "out.jsonl", "--refresh", "--cache", "c", "--timeout", "5", "--corrections", "d"});
+  ASSERT_TRUE(std::holds_alternative<cli::Options>(parsed));
+  const auto &o = std::get<cli::Options>(parsed);
+  EXPECT_EQ(o.worker_args,
+            (std::vector<std::string>{"--dpi", "200", "--pretty", "--cache", "c", "--corrections", "d"}));
+  EXPECT_EQ(o.jobs, 2);
+  EXPECT_TRUE(o.fetch.refresh) << "the batch fetches; its workers read the cache";
+  EXPECT_DOUBLE_EQ(o.timeout, 5);
+}
+
+// The options README's usage block names are the option table's, no more and no fewer, and
+// --help describes each one.
+TEST(CliOptions, TheReadmeUsageAndHelpNameEveryOption) {
+  std::string readme = test::read_file(test::source_dir() / "README.md");
+  size_t start = readme.find("## Usage");
+  ASSERT_NE(start, std::string::npos);
+  start = readme.find("```sh\n", start);
+  size_t end = readme.find("```", start + 5);
+  ASSERT_NE(end, std::string::npos);
+  std::string usage = readme.substr(start, end - start);
+  std::set<std::string> in_readme;
+  // Options stand after "[", a space or "|": "[-o OUT.json]", "[--jsonl FILE | --out-dir DIR]".
+  for (size_t at = usage.find('-'); at != std::string::npos; at = usage.find('-', at + 1)) {
+    bool starts = at > 0 && (usage[at - 1] == '[' || usage[at - 1] == ' ' || usage[at - 1] == '|');
+    size_t name = usage.find_first_not_of('-', at);
+    if (!starts || name - at > 2 || name >= usage.size() || usage[name] < 'a' || usage[name] > 'z') continue;
+    size_t stop = usage.find_first_not_of("abcdefghijklmnopqrstuvwxyz-", name);
+    in_readme.insert(usage.substr(at, stop - at));
+    at = stop - 1;
+  }
+  in_readme.erase("--help");
+  in_readme.erase("--version");
+  std::vector<std::string> names = cli::option_names();
+  EXPECT_EQ(in_readme, std::set<std::string>(names.begin(), names.end()));
+  std::string help = cli::help_text();
+  for (const std::string &name : names) EXPECT_NE(help.find("  " + name), std::string::npos) << name;
+}
+
 }  // namespace
 }  // namespace xxgk
