@@ -120,7 +120,9 @@ TEST(CorpusScans, ValuesOfScannedAndMixedReportsAndNoWrongValueUnflagged) {
   // out beyond the group header above it was no longer taken for its wrapped tail. synth 500
   // when a borderless table's cell the page's OCR read unsurely and that the two models read
   // differently when it was read again came to carry both readings (right values, doubted).
-  EXPECT_EQ(by_corpus["synth"].doubtful, 500);
+  // synth 503 when a check that holds only with a reading chosen to make it hold stopped
+  // confirming its other values (r011-021: three right values of the row it was chosen in).
+  EXPECT_EQ(by_corpus["synth"].doubtful, 503);
   EXPECT_EQ(by_corpus["synth-hard"].doubtful, 548);
 }
 

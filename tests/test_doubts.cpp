@@ -61,6 +61,24 @@ TEST(Doubts, EveryOcrdValueInAFailedCheckCarriesAWarning) {
   EXPECT_EQ(r.status(), "review");
 }
 
+TEST(Doubts, ACheckMadeToHoldByAChosenReadingConfirmsNoneOfItsOtherValues) {
+  // 行政复议's total misread 3 as 7, and its 结果维持 read 1 first and 5 at another
+  // resolution: 5 makes the row hold, so it was chosen; the total it agrees with is no surer.
+  Report r = review_table_report(1, 0.95, 5);
+  r.values.values["review_litigation.administrative_review.total"].value = 7;
+  ValueMap values;
+  for (const auto &[key, v] : r.values.values) values[key] = v.value;
+  r.validation = validate(values, edition_2021());
+  ASSERT_TRUE(r.validation.failed.empty());
+  r.warnings.push_back({"chosen_by_check", "OCR read '1' first and '5' at another resolution", 1,
+                        "review_litigation.administrative_review.upheld"});
+  add_doubts(r);
+  for (const char *column : {"corrected", "other", "pending", "total"})
+    EXPECT_TRUE(warned(r, "unconfirmed", std::string("review_litigation.administrative_review.") + column)) << column;
+  EXPECT_FALSE(warned(r, "unconfirmed", "review_litigation.administrative_review.upheld")) << "said chosen already";
+  EXPECT_FALSE(warned(r, "unconfirmed", "review_litigation.litigation_direct.total")) << "its own check holds";
+}
+
 TEST(Doubts, AFailedCheckOnATextLayersNumbersIsTheAgencysSlip) {
   Report r = review_table_report(2, 1, 7);
   add_doubts(r);

@@ -34,21 +34,19 @@ bool pillar_over_marks(const TextRun &word, double em) {
 }
 
 bool bridges_rows_of_values(const TextRun &word, const std::vector<TextRun> &words, double em) {
-  // Of an em: a glyph stretched to one row's line stays under the first; a row's value, under
-  // the second; two rows of print stand at least the third apart.
-  constexpr double min_height = 1.8, row_height = 1.3, rows_apart = 0.8;
+  // A value's own height stays under `row_height` ems; two rows stand `rows_apart` ems apart
+  // or more; a word reaches over a value when it covers `reach` of the value's height.
+  constexpr double row_height = 1.3, rows_apart = 0.8, reach = 1.0 / 3;
   constexpr size_t most_glyphs = 2;
-  if (to_u32(word.text).size() > most_glyphs || layout::is_value_text(word.text) ||
-      word.bbox.height() <= min_height * em)
-    return false;
-  double top = word.bbox.y1, bottom = word.bbox.y0;  // of the values' centres inside its height
+  if (to_u32(word.text).size() > most_glyphs || layout::is_value_text(word.text)) return false;
+  double top = word.bbox.y1, bottom = word.bbox.y0;  // of the values' centres it reaches over
   for (const TextRun &w : words) {
-    double y = w.bbox.center_y();
-    if (&w == &word || w.bbox.height() >= row_height * em || y < word.bbox.y0 || y > word.bbox.y1 ||
+    double covered = std::min(w.bbox.y1, word.bbox.y1) - std::max(w.bbox.y0, word.bbox.y0);
+    if (&w == &word || w.bbox.height() >= row_height * em || covered < reach * w.bbox.height() ||
         !layout::is_value_text(w.text))
       continue;
-    top = std::min(top, y);
-    bottom = std::max(bottom, y);
+    top = std::min(top, w.bbox.center_y());
+    bottom = std::max(bottom, w.bbox.center_y());
   }
   return bottom - top >= rows_apart * em;
 }

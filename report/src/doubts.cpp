@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -70,6 +71,19 @@ void add_doubts(Report &r) {
   for (const std::string &key : r.validation.unchecked)
     if (r.values.values.at(key).confidence < sure_unchecked_reading)
       doubt(key, "unconfirmed", "read by OCR, not surely, and no check of the form covers it");
+  // A check that holds only with a reading chosen to make it hold (chosen_by_check) confirms
+  // none of its other values: a misread total would have the chosen part agree with it.
+  std::set<std::string> chosen, confirmed, leaning;  // leaning: on a chosen reading only
+  for (const Warning &w : r.warnings)
+    if (w.code == "chosen_by_check") chosen.insert(w.key);
+  for (const std::vector<std::string> &check : r.validation.passed_keys) {
+    auto by_choice = std::find_if(check.begin(), check.end(), [&](const std::string &k) { return chosen.count(k); });
+    for (const std::string &key : check) (by_choice == check.end() ? confirmed : leaning).insert(key);
+  }
+  for (const std::string &key : leaning)
+    if (!confirmed.count(key) && !chosen.count(key))
+      doubt(key, "unconfirmed",
+            "read by OCR; the checks it is in hold only with another cell's reading chosen to make them hold");
   std::map<std::string, ZeroMarks> zeros = zeros_by_table(r);
   for (const auto &[key, v] : r.values.values)
     if (v.kind == normalize::NumberKind::blank && prints_its_zeros(zeros[key.substr(0, key.find('.'))]))

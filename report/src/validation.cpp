@@ -58,10 +58,14 @@ Validation validate(const ValueMap &values, const EditionSpec &edition) {
         continue;
       }
       for (const auto *side : {&sum.keys, &equals.keys}) checked_keys.insert(side->begin(), side->end());
-      if (std::abs(sum.total - equals.total) < 1e-6)
+      if (std::abs(sum.total - equals.total) < 1e-6) {
         ++v.passed;
-      else
+        std::vector<std::string> keys = sum.keys;
+        keys.insert(keys.end(), equals.keys.begin(), equals.keys.end());
+        v.passed_keys.push_back(std::move(keys));
+      } else {
         v.failed.push_back({rule.at("id"), on, sum, equals});
+      }
     }
   }
   for (const std::string &key : skipped_keys) {

@@ -28,12 +28,12 @@ bool sliver_over_marks(const TextRun &word, double em);
 bool pillar_over_marks(const TextRun &word, double em);
 
 // A word of one or two glyphs, no number itself, whose box reaches over two rows of a table's
-// values: taller than 1.8 `em`, with values of `words` centred inside its height on two levels
-// an em apart or more. Tesseract's line sometimes takes in the marks of two rows in one column
-// (a row's "—" and the "1" under it) and returns them as one tall glyph ("上"); its box then
-// joins both rows into one line, and their labels interleave. Left out, its marks are found by
-// their ink and read one by one. A header's glyph stretched over its stacked lines has no
-// rows of values beside it, and stays.
+// values (a third of the height of values on two levels an em apart or more). Tesseract's line
+// sometimes takes in the marks of two rows in one column (a row's "—" and the "1" under it)
+// and returns them as one tall glyph ("上", or "N" at confidence 0); its box then joins both
+// rows into one line, and their labels interleave. Left out, its marks are found by their ink
+// and read one by one. No glyph of print reaches into the row below; a header's glyph stretched
+// over its stacked lines has no rows of values beside it, and stays.
 bool bridges_rows_of_values(const TextRun &word, const std::vector<TextRun> &words, double em);
 
 // Whether `mark` (one of `marks`) stands on the level of a row of dashes (marks at least three

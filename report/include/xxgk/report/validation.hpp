@@ -26,7 +26,8 @@ struct RuleFailure {
 
 struct Validation {
   int passed = 0;
-  int skipped = 0;  // a value the check needs is unknown
+  std::vector<std::vector<std::string>> passed_keys;  // each passed check's keys, both sides
+  int skipped = 0;                                    // a value the check needs is unknown
   std::vector<RuleFailure> failed;
   // Keys with a value that take part only in skipped checks: nothing confirmed them.
   std::vector<std::string> unconfirmed;
