@@ -115,7 +115,8 @@ void BM_MapToTemplate(benchmark::State &state) {
   const TablePage &p = table_page();
   pipeline::ExtractOptions options;
   options.threads = 1;
-  auto tables = pipeline::find_tables(p.doc, p.pages, {}, options).tables;
+  std::vector<report::Warning> warnings;
+  auto tables = pipeline::read_document(p.doc, options, {}, warnings).tables.tables;
   const report::TemplateSpec spec = report::official_template_spec();
   for (auto _ : state) benchmark::DoNotOptimize(report::map_to_template(tables, spec.edition("2021")).values.size());
 }

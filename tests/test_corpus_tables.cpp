@@ -93,7 +93,7 @@ TEST(CorpusTables, OfficialFormStructureInEveryBornDigitalReport) {
     std::vector<report::Warning> warnings;
     pipeline::ExtractOptions options;
     options.ocr = pipeline::OcrMode::never;
-    auto found = pipeline::find_tables(doc, pipeline::read_pages(doc, options, warnings), {});
+    auto found = pipeline::read_document(doc, options, {}, warnings).tables;
     const Table *apps = table_with(found.tables, "申请人情况");
     const Table *review = table_with(found.tables, "行政复议");
     ASSERT_TRUE(apps);

@@ -17,7 +17,7 @@ pipeline::DocumentTables tables_of(const std::string &name, pipeline::TableOptio
   std::vector<report::Warning> warnings;
   pipeline::ExtractOptions extract;
   extract.ocr = pipeline::OcrMode::never;
-  return pipeline::find_tables(doc, pipeline::read_pages(doc, extract, warnings), options);
+  return pipeline::read_document(doc, extract, options, warnings).tables;
 }
 
 const layout::Table *table_with(const std::vector<layout::Table> &tables, const std::string &text) {
@@ -76,11 +76,10 @@ TEST(Tables, AnEnglishTableIsReadFromItsTextLayer) {
   auto doc = extract::PdfDocument::open(dir.path() / "english.pdf");
   std::vector<report::Warning> warnings;
   pipeline::ExtractOptions extract;  // --ocr auto: a page judged garbled would be OCR'd
-  std::vector<pipeline::PageText> pages = pipeline::read_pages(doc, extract, warnings);
-  ASSERT_EQ(pages.size(), 1u);
-  EXPECT_EQ(pages[0].summary.read_from, "text_layer");
-  auto found = pipeline::find_tables(doc, pages, {}, extract);
-  const layout::Table *t = table_with(found.tables, "Tamil Nadu");
+  pipeline::ReadDocument read = pipeline::read_document(doc, extract, {}, warnings);
+  ASSERT_EQ(read.pages.size(), 1u);
+  EXPECT_EQ(read.pages[0].summary.read_from, "text_layer");
+  const layout::Table *t = table_with(read.tables.tables, "Tamil Nadu");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->rows, 3);
   EXPECT_EQ(t->cols, 2);
@@ -152,7 +151,7 @@ TEST(Tables, DebugOverlayOfAScannedPageIsTheDeskewedScan) {
   std::vector<report::Warning> warnings;
   pipeline::ExtractOptions extract;
   extract.ocr_dpi = 150;
-  pipeline::find_tables(doc, pipeline::read_pages(doc, extract, warnings), options, extract);
+  pipeline::read_document(doc, extract, options, warnings);
   layout::PixPtr png(pixRead((options.debug_dir / "page-1.png").c_str()));
   ASSERT_TRUE(png);
   EXPECT_NEAR(pixGetWidth(png.get()), doc.page(1).width * 150 / 72, 3);

@@ -314,14 +314,6 @@ std::vector<TextRun> read_cells(std::vector<layout::Table> &tables, const PageTe
   return runs;
 }
 
-ScannedPage scan_images(const extract::PdfDocument &doc, const PageText &page, const ExtractOptions &extract) {
-  ScannedPage scan{scan_page(doc, page.summary.number, extract.ocr_dpi, extract.clock), {}};
-  StageTimer timer(extract.clock, "rulings");
-  scan.rulings = scan_rulings(scan.images);
-  scan.images.lines = Raster{};  // read for its rulings only
-  return scan;
-}
-
 struct FoundOnPage {
   layout::PageTables tables;
   std::vector<layout::Ruling> rulings;
@@ -456,22 +448,6 @@ std::vector<Rect> body_text(const PageText &page, const std::vector<layout::Tabl
   for (const auto &line : layout::build_lines(page.runs))
     if (!is_page_furniture(line, page) && !inside_any(line.bbox, tables)) out.push_back(line.bbox);
   return out;
-}
-
-DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<PageText> &pages,
-                           const TableOptions &options, const ExtractOptions &extract) {
-  int threads = thread_count(extract.threads);
-  std::vector<LazyOcr> engines = engines_for(threads, extract);
-  std::vector<FoundOnPage> found(pages.size());
-  for_each_index(pages.size(), threads, [&](size_t i, int worker) {
-    std::optional<ScannedPage> scan;
-    if (pages[i].ocr) scan = scan_images(doc, pages[i], extract);
-    found[i] =
-        page_tables(doc, pages[i], scan ? &*scan : nullptr, options, extract, engines[static_cast<size_t>(worker)]);
-  });
-  DocumentTables result = stitched(std::move(found), extract);
-  if (!options.debug_dir.empty()) write_debug(doc, pages, result, options, extract);
-  return result;
 }
 
 ReadDocument read_document(const extract::PdfDocument &doc, const ExtractOptions &extract, const TableOptions &options,

@@ -34,13 +34,11 @@ std::vector<Rect> body_text(const PageText &page, const std::vector<layout::Tabl
 double second_opinion(const std::string &page_text, double page_confidence, const std::string &cell_text,
                       double cell_confidence);
 
-// On pages read by OCR, rulings are found on the scan at the OCR resolution and every cell of a
-// grid is read again from its own image (values as digits), with Tesseract's confidence.
-DocumentTables find_tables(const extract::PdfDocument &doc, const std::vector<PageText> &pages,
-                           const TableOptions &options, const ExtractOptions &extract = {});
-
 // Every page read (page_reader) and its tables found in one pass over the pages: a scan is
-// rendered and prepared once for both, and one OCR engine per thread serves both.
+// rendered and prepared once for both, and one OCR engine per thread serves both. On pages
+// read by OCR, rulings are found on the scan at the OCR resolution and every cell of a grid is
+// read again from its own image (values as digits), with Tesseract's confidence. The one path
+// to tables: extract, tables, the tests and the benchmarks all take it.
 struct ReadDocument {
   std::vector<PageText> pages;
   DocumentTables tables;
