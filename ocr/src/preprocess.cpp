@@ -25,15 +25,26 @@ Raster to_raster(PIX *gray, double dpi) {
   return r;
 }
 
-}  // namespace
-
-Raster without_colour_ink(const Raster &page) {
-  if (page.channels != 3) return page;
+// A one-channel raster of the page's size and resolution, all black until filled.
+Raster gray_like(const Raster &page) {
   Raster gray;
   gray.width = page.width;
   gray.height = page.height;
   gray.dpi = page.dpi;
   gray.pixels.resize(static_cast<size_t>(page.width) * page.height);
+  return gray;
+}
+
+// ITU-R BT.601 luma of an RGB pixel, as most scanners' gray mode weighs the channels.
+int luma_of(const std::uint8_t *rgb) {
+  return (299 * rgb[0] + 587 * rgb[1] + 114 * rgb[2]) / 1000;
+}
+
+}  // namespace
+
+Raster without_colour_ink(const Raster &page) {
+  if (page.channels != 3) return page;
+  Raster gray = gray_like(page);
   // Chroma (max - min channel) separates ink colour from the gray scale of print and paper;
   // JPEG noise on black print stays well under this threshold. A pale tint (the blurred edge of
   // the seal's line) goes at a lower chroma: left as light gray it draws a faint ring that a
@@ -44,7 +55,7 @@ Raster without_colour_ink(const Raster &page) {
   for (size_t i = 0; i < gray.pixels.size(); ++i) {
     const std::uint8_t *p = &page.pixels[3 * i];
     int hi = std::max({p[0], p[1], p[2]}), lo = std::min({p[0], p[1], p[2]});
-    int luma = (299 * p[0] + 587 * p[1] + 114 * p[2]) / 1000;
+    int luma = luma_of(p);
     bool red = p[0] == hi;
     bool ink = red && (hi - lo > colour_chroma || (hi - lo > tint_chroma && luma > pale));
     gray.pixels[i] = static_cast<std::uint8_t>(ink ? 255 : luma);
@@ -54,15 +65,9 @@ Raster without_colour_ink(const Raster &page) {
 
 Raster luminance(const Raster &page) {
   if (page.channels != 3) return page;
-  Raster gray;
-  gray.width = page.width;
-  gray.height = page.height;
-  gray.dpi = page.dpi;
-  gray.pixels.resize(static_cast<size_t>(page.width) * page.height);
-  for (size_t i = 0; i < gray.pixels.size(); ++i) {
-    const std::uint8_t *p = &page.pixels[3 * i];
-    gray.pixels[i] = static_cast<std::uint8_t>((299 * p[0] + 587 * p[1] + 114 * p[2]) / 1000);
-  }
+  Raster gray = gray_like(page);
+  for (size_t i = 0; i < gray.pixels.size(); ++i)
+    gray.pixels[i] = static_cast<std::uint8_t>(luma_of(&page.pixels[3 * i]));
   return gray;
 }
 
