@@ -398,6 +398,34 @@ TEST(TemplateMapping, TwoUnreadableHeadersSideBySideArePlacedOneFromTheOther) {
   EXPECT_DOUBLE_EQ(value(v, "applications.carried_forward.natural_person"), 2400);
 }
 
+TEST(TemplateMapping, HeadersOutOfTheFormsOrderYieldToItWhereMostAgree) {
+  // A skewed scan's stacked leaves: 社会公益组织 unreadable, 法律 and 其他 run together and matched
+  // to 其他组织, which the next column's header names too.
+  layout::Table t = applications_grid(official_rows());
+  for (layout::Cell &c : t.cells)
+    if (c.row == 0 && c.col == 4)
+      c.text = "囗 ，";
+    else if (c.row == 0 && c.col == 5)
+      c.text = "法律其他";
+  TemplateValues v = map_to_template({t}, edition_2021());
+  const std::string legal = "applications.granted.legal_service_agency";
+  EXPECT_DOUBLE_EQ(value(v, legal), 204);
+  // By the form's order (its neighbours' slots leave it this one, as the order does).
+  EXPECT_NE(v.values.at(legal).placed_by, Placement::label_match);
+  EXPECT_TRUE(warned(v, "label_inferred", legal));
+  EXPECT_DOUBLE_EQ(value(v, "applications.granted.social_welfare_organization"), 203);
+  EXPECT_DOUBLE_EQ(value(v, "applications.granted.other_organization"), 205);
+  EXPECT_EQ(v.values.at("applications.granted.other_organization").placed_by, Placement::label_match);
+  for (const Warning &w : v.warnings) EXPECT_NE(w.code, "value_conflict") << w.key;
+  // Where the headers mostly disagree with the order, they are not overruled.
+  layout::Table shuffled = applications_grid(official_rows());
+  for (layout::Cell &c : shuffled.cells)
+    if (c.row == 0 && c.col >= 1 && c.col <= 4) c.text = applicant_headers[4 - c.col];
+  TemplateValues kept = map_to_template({shuffled}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(kept, "applications.granted.natural_person"), 203);
+  EXPECT_EQ(kept.values.at("applications.granted.natural_person").placed_by, Placement::label_match);
+}
+
 TEST(TemplateMapping, PrintedZerosBlanksAndUnreadableText) {
   auto rows = official_rows();
   rows[0].values = {"—", "", "/", "无", "１２", "1,234", "abc"};

@@ -663,6 +663,50 @@ std::vector<Candidate> ordered_row(const RowCells &rc, int row, const std::vecto
   return out;
 }
 
+// A grid with exactly as many value columns as the template block its values match, whose
+// header matches mostly agree with the form's column order but not all (a scan's stacked leaves
+// run together, "法律其他" over 法律服务机构, matched to 其他组织): the form fixes the order, so
+// the columns that disagree or matched nothing take their place in it. Their label matches are
+// dropped from `found`, and each of their cells in a row whose slot is known is placed by order
+// (column_order, reported label_inferred). Nothing changes where every column agrees.
+std::vector<Candidate> columns_in_form_order(const Table &t, const RowCells &rc, std::vector<Candidate> &found,
+                                             const std::vector<TemplateBlock> &blocks, int first_value_col) {
+  std::map<int, Slot> col_slots = votes(found, false), row_slots = votes(found, true);
+  std::map<int, int> block_votes;
+  for (const auto &[col, slot] : col_slots) ++block_votes[slot.first];
+  if (block_votes.empty()) return {};
+  int block = most_voted(block_votes);
+  const TemplateBlock &b = blocks[static_cast<size_t>(block)];
+  int width = t.cols - first_value_col;
+  if (width != static_cast<int>(b.columns.size())) return {};
+  std::set<int> out_of_order;  // grid columns
+  int agree = 0;
+  for (int i = 0; i < width; ++i) {
+    auto slot = col_slots.find(first_value_col + i);
+    bool same = slot != col_slots.end() && slot->second == Slot{block, i};
+    if (same)
+      ++agree;
+    else
+      out_of_order.insert(first_value_col + i);
+  }
+  // Most columns borne out by their own headers, and at least one of them not.
+  if (out_of_order.empty() || agree <= width / 2) return {};
+  std::erase_if(found, [&](const Candidate &c) { return c.block == block && out_of_order.count(c.cell->col); });
+  std::vector<Candidate> out;
+  for (int col : out_of_order)
+    for (int row = 0; row < t.rows; ++row) {
+      auto r = row_slots.find(row);
+      if (r == row_slots.end() || r->second.first != block) continue;
+      for (const Cell *c : rc.starting[static_cast<size_t>(row)]) {
+        if (c->col != col || c->colspan != 1) continue;
+        int k = col - first_value_col;
+        out.push_back({template_key(b.table, b.rows[r->second.second].id, b.columns[k].id), order_placed_score, c,
+                       &b.columns[k], block, r->second.second, k, "", Placement::column_order});
+      }
+    }
+  return out;
+}
+
 // Rows placed by order (ordered_row) keep only the label matches that agree with their order;
 // the other cells of such a row take their slot by order. (Each row's order is decided on its
 // own candidates, which no other row's removes, so all rows are decided first.)
@@ -897,8 +941,10 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
       for (const Candidate &c : table_found) matched.insert(c.cell->row);
       under_columns_above = !table_found.empty();
     }
+    std::vector<Candidate> by_order = columns_in_form_order(t, rc, table_found, blocks, first_value_col);
     std::vector<Candidate> inferred =
         inferred_candidates(t, rc, table_found, blocks, data, first_value_col, group_rows);
+    inferred.insert(inferred.end(), by_order.begin(), by_order.end());
     std::vector<Candidate> by_header = header_named_candidates(t, rc, table_found, blocks, data, first_value_col);
     inferred.insert(inferred.end(), by_header.begin(), by_header.end());
     place_label_free_rows(t, rc, table_found, inferred, blocks, data, first_value_col);
