@@ -111,27 +111,28 @@ TEST(PageWords, AGlyphStretchedOverTwoRowsOfValuesIsNoPrint) {
   std::vector<TextRun> words = {word("—", {379.9, 163.9, 387.1, 164.6}), word("—", {409.4, 163.9, 416.6, 164.6}),
                                 word("3", {352.1, 173.3, 355.7, 180.0}), word("1", {381.8, 173.3, 385.4, 179.8}),
                                 word("上", {499.4, 160.3, 503.3, 179.8})};
-  EXPECT_TRUE(ocr::bridges_rows_of_values(words.back(), words, em));
+  EXPECT_TRUE(ocr::bridges_rows_of_values(words.back(), ocr::row_values(words, em), em));
   // At 300 DPI, the totals 2 and 1 of two rows as an "N" (confidence 0) over all of the one
   // and the top of the other.
   std::vector<TextRun> rows = {word("0", {489.8, 305.8, 493.4, 312.5}), word("0", {489.8, 318.7, 493.4, 325.4}),
                                word("N", {518.2, 301.9, 528.2, 321.6})};
-  EXPECT_TRUE(ocr::bridges_rows_of_values(rows.back(), rows, em));
+  EXPECT_TRUE(ocr::bridges_rows_of_values(rows.back(), ocr::row_values(rows, em), em));
   // A label's glyph Tesseract stretched down within its own row stays.
   EXPECT_FALSE(ocr::bridges_rows_of_values(word("及", {200.9, 316.1, 208.1, 328.6}),
-                                           {rows[1], word("0", {489.8, 331.9, 493.4, 338.6})}, em));
+                                           ocr::row_values({rows[1], word("0", {489.8, 331.9, 493.4, 338.6})}, em),
+                                           em));
   // A number so tall is a number (read again on its own if unsure); a glyph of one row's
   // height is that row's, however misread.
-  EXPECT_FALSE(ocr::bridges_rows_of_values(word("11", {499.4, 160.3, 503.3, 179.8}), words, em));
-  EXPECT_FALSE(ocr::bridges_rows_of_values(word("上", {499.4, 172.3, 503.3, 180.2}), words, em));
+  EXPECT_FALSE(ocr::bridges_rows_of_values(word("11", {499.4, 160.3, 503.3, 179.8}), ocr::row_values(words, em), em));
+  EXPECT_FALSE(ocr::bridges_rows_of_values(word("上", {499.4, 172.3, 503.3, 180.2}), ocr::row_values(words, em), em));
   // A header's glyph stretched over its two stacked lines: no values beside it.
   std::vector<TextRun> header = {word("结果", {300, 417, 316, 425}), word("纠正", {300, 430, 316, 438}),
                                  word("计", {503, 417, 510.9, 441.1})};
-  EXPECT_FALSE(ocr::bridges_rows_of_values(header.back(), header, em));
+  EXPECT_FALSE(ocr::bridges_rows_of_values(header.back(), ocr::row_values(header, em), em));
   // Nor over one row of values alone.
   std::vector<TextRun> one_row = {word("1", {381.8, 173.3, 385.4, 179.8}), word("3", {352.1, 173.3, 355.7, 180.0}),
                                   word("上", {499.4, 160.3, 503.3, 179.8})};
-  EXPECT_FALSE(ocr::bridges_rows_of_values(one_row.back(), one_row, em));
+  EXPECT_FALSE(ocr::bridges_rows_of_values(one_row.back(), ocr::row_values(one_row, em), em));
 }
 
 TEST(PageWords, ZerosSpelledAsTheLetterOAreDigits) {

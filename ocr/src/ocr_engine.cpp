@@ -717,14 +717,10 @@ std::vector<TextRun> OcrEngine::recognize_page(const Raster &page, double read_d
   }
   set_font_sizes(runs, line_of, ideograph_heights, digit_heights);
   double em = page_em(runs);
-  std::vector<bool> stretched(runs.size());
-  for (size_t i = 0; i < runs.size(); ++i)
-    stretched[i] =
-        sliver_over_marks(runs[i], em) || pillar_over_marks(runs[i], em) || bridges_rows_of_values(runs[i], runs, em);
-  std::vector<TextRun> print;
-  for (size_t i = 0; i < runs.size(); ++i)
-    if (!stretched[i]) print.push_back(std::move(runs[i]));
-  runs = std::move(print);
+  std::vector<Rect> values = row_values(runs, em);
+  std::erase_if(runs, [&](const TextRun &r) {
+    return sliver_over_marks(r, em) || pillar_over_marks(r, em) || bridges_rows_of_values(r, values, em);
+  });
   runs = split_at_wide_gaps(std::move(runs));
   layout::PixPtr binary(pixThresholdToBinary(pix.get(), ink_threshold));
   if (!binary) return runs;

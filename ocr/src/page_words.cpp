@@ -33,20 +33,28 @@ bool pillar_over_marks(const TextRun &word, double em) {
          word.bbox.height() > max_height_per_glyph * em * static_cast<double>(glyphs);
 }
 
-bool bridges_rows_of_values(const TextRun &word, const std::vector<TextRun> &words, double em) {
-  // A value's own height stays under `row_height` ems; two rows stand `rows_apart` ems apart
-  // or more; a word reaches over a value when it covers `reach` of the value's height.
-  constexpr double row_height = 1.3, rows_apart = 0.8, reach = 1.0 / 3;
+// A value's own height stays under this many ems.
+constexpr double row_height = 1.3;
+
+std::vector<Rect> row_values(const std::vector<TextRun> &words, double em) {
+  std::vector<Rect> out;
+  for (const TextRun &w : words)
+    if (w.bbox.height() < row_height * em && layout::is_value_text(w.text)) out.push_back(w.bbox);
+  return out;
+}
+
+bool bridges_rows_of_values(const TextRun &word, const std::vector<Rect> &values, double em) {
+  // Two rows stand `rows_apart` ems apart or more; a word reaches over a value when it covers
+  // `reach` of the value's height.
+  constexpr double rows_apart = 0.8, reach = 1.0 / 3;
   constexpr size_t most_glyphs = 2;
   if (to_u32(word.text).size() > most_glyphs || layout::is_value_text(word.text)) return false;
   double top = word.bbox.y1, bottom = word.bbox.y0;  // of the values' centres it reaches over
-  for (const TextRun &w : words) {
-    double covered = std::min(w.bbox.y1, word.bbox.y1) - std::max(w.bbox.y0, word.bbox.y0);
-    if (&w == &word || w.bbox.height() >= row_height * em || covered < reach * w.bbox.height() ||
-        !layout::is_value_text(w.text))
-      continue;
-    top = std::min(top, w.bbox.center_y());
-    bottom = std::max(bottom, w.bbox.center_y());
+  for (const Rect &v : values) {
+    double covered = std::min(v.y1, word.bbox.y1) - std::max(v.y0, word.bbox.y0);
+    if (covered < reach * v.height()) continue;
+    top = std::min(top, v.center_y());
+    bottom = std::max(bottom, v.center_y());
   }
   return bottom - top >= rows_apart * em;
 }

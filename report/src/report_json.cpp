@@ -85,7 +85,7 @@ nlohmann::json page_explained(const Report &report, int page) {
     value["value"] = v.value ? number_json(*v.value) : nlohmann::json(nullptr);
     value["warnings"] = nlohmann::json::array();
     for (const Warning &w : report.warnings)
-      if (w.key == key) value["warnings"].push_back({{"code", w.code}, {"message", w.message}});
+      if (w.key == key) value["warnings"].push_back(to_json(w));
     values[key] = std::move(value);
   }
   std::vector<UnmatchedRow> unmatched;

@@ -34,7 +34,11 @@ bool pillar_over_marks(const TextRun &word, double em);
 // rows into one line, and their labels interleave. Left out, its marks are found by their ink
 // and read one by one. No glyph of print reaches into the row below; a header's glyph stretched
 // over its stacked lines has no rows of values beside it, and stays.
-bool bridges_rows_of_values(const TextRun &word, const std::vector<TextRun> &words, double em);
+bool bridges_rows_of_values(const TextRun &word, const std::vector<Rect> &values, double em);
+
+// The boxes of the words that read as values, of one row's height (under 1.3 `em`): what
+// bridges_rows_of_values looks for, found once per page.
+std::vector<Rect> row_values(const std::vector<TextRun> &words, double em);
 
 // Whether `mark` (one of `marks`) stands on the level of a row of dashes (marks at least three
 // times as wide as tall, three or more, the mark among them or not): a borderless table's row
