@@ -211,6 +211,61 @@ TEST(PageWords, AFlatMarkOnTheEdgeOfAWordsBoxIsNotTheWords) {
   EXPECT_FALSE(ocr::on_edge_of({80, 660, 95, 661}, {79, 655, 96, 666}));
 }
 
+TEST(PageWords, AHeadingReadASecondTimeAsFragmentsIsNoPrint) {
+  // A bold heading of a JPEG scan at 300 DPI, read right and again as fragments (confidence 0).
+  auto read = [](const std::string &text, Rect box, double confidence) {
+    TextRun w = word(text, box);
+    w.confidence = confidence;
+    return w;
+  };
+  std::vector<TextRun> words = {
+      read("复议", {225.8, 501.6, 253.7, 523.7}, 0.93), read("诉讼", {296.4, 501.6, 324.0, 523.7}, 0.97),
+      read("WAV", {235.2, 501.6, 241.9, 508.3}, 0),     read("1", {317.8, 505.4, 319.7, 509.3}, 0.32),
+      read("1", {400, 505.4, 402, 509.3}, 0.32),        read("文", {340, 501.6, 350, 511.6}, 0.6)};
+  std::vector<Rect> sure = ocr::sure_chinese_words(words);
+  EXPECT_TRUE(ocr::ghost_of_surer_word(words[2], sure));
+  EXPECT_TRUE(ocr::ghost_of_surer_word(words[3], sure));
+  EXPECT_FALSE(ocr::ghost_of_surer_word(words[0], sure)) << "the sure reading itself stays";
+  EXPECT_FALSE(ocr::ghost_of_surer_word(words[4], sure)) << "an unsure word over no sure one stays";
+  // A word over one read unsurely: neither is known to be the print's reading.
+  TextRun inside = read("l", {342, 503, 344, 509}, 0.2);
+  EXPECT_FALSE(ocr::ghost_of_surer_word(inside, sure));
+  // Words under a sure word's box stretched far beyond its glyphs are print of their own.
+  std::vector<TextRun> title = {read("柳州", {80.6, 77.8, 258.7, 97.0}, 0.96),
+                                read("芒", {168.7, 76.1, 185.3, 102.5}, 0),
+                                read("区", {185.3, 76.1, 208.6, 102.5}, 0.41)};
+  for (TextRun &w : title) w.font_size = 18.96;
+  std::vector<Rect> sure_in_title = ocr::sure_chinese_words(title);
+  EXPECT_FALSE(ocr::ghost_of_surer_word(title[1], sure_in_title));
+  EXPECT_FALSE(ocr::ghost_of_surer_word(title[2], sure_in_title));
+  // An unsure word whose box Tesseract stretched over sure ones is print of its own.
+  TextRun stretched = read("盐城", {80.2, 501.6, 330, 518}, 0.44);
+  EXPECT_FALSE(ocr::ghost_of_surer_word(stretched, sure));
+  // Read fairly surely, a word inside another's box is print of its own (a box stretched).
+  TextRun fair = read("0", {300, 505, 303, 510}, 0.7);
+  EXPECT_FALSE(ocr::ghost_of_surer_word(fair, sure));
+}
+
+TEST(PageWords, ALoneGlyphOfADigitsSizeIsAMisreadNumber) {
+  const double em = 8.16;
+  // A borderless table's row at JPEG quality 30: the 2 read as "史" at confidence 0, the 1 of the
+  // next row as "]"; their neighbours are numbers three ems and more away.
+  std::vector<TextRun> row = {word("规章", {138.7, 145.2, 156.0, 153.6}), word("0", {263.5, 146.6, 267.1, 152.4}),
+                              word("史", {363.8, 146.6, 367.7, 152.4}),   word("0", {464.4, 146.6, 468.0, 152.4}),
+                              word("]", {264.0, 156.2, 266.4, 161.8}),    word("0", {363.8, 156.0, 367.7, 161.8})};
+  EXPECT_TRUE(ocr::lone_digit_sized_glyph(row[2], row, em));
+  EXPECT_TRUE(ocr::lone_digit_sized_glyph(row[4], row, em));
+  EXPECT_FALSE(ocr::lone_digit_sized_glyph(row[1], row, em)) << "a number is read as one already";
+  EXPECT_FALSE(ocr::lone_digit_sized_glyph(row[0], row, em)) << "two glyphs";
+  // A glyph of a label has neighbours; a glyph of full size is Chinese; a bracket is taller.
+  std::vector<TextRun> label = {word("第", {297.4, 164.2, 301.9, 172.3}), word("五", {315.8, 164.4, 320.5, 169.5}),
+                                word("项", {331.7, 164.2, 337.9, 172.3})};
+  EXPECT_FALSE(ocr::lone_digit_sized_glyph(label[1], label, em));
+  EXPECT_FALSE(ocr::lone_digit_sized_glyph(word("项", {331.7, 164.2, 339.9, 172.3}), {}, em));
+  EXPECT_FALSE(ocr::lone_digit_sized_glyph(word(")", {323.3, 163.0, 326.9, 176.4}), {}, em));
+  EXPECT_FALSE(ocr::lone_digit_sized_glyph(word("、", {253.4, 507.6, 256.6, 511.2}), {}, em));
+}
+
 TEST(PageWords, PrintFallsIntoPiecesAtWideWhite) {
   // Columns of dark pixels: a digit, white narrower than the gap, a digit, wide white, a dash;
   // white at either end is no gap, a speck in white is white.

@@ -335,6 +335,18 @@ TEST(AgencyInText, OneCharacterOfTheTitleMisreadWhereTheTextNamesItsAuthor) {
   EXPECT_EQ(agency_in_text(other, "合肥市蜀山区商务局"), "");
 }
 
+TEST(AgencyWithPlace, ATitleReadWithoutItsPlaceTakesTheAuthorsName) {
+  // OCR lost 盐城 before the title's 市应急管理局; the text names its author in full.
+  std::vector<PageLines> pages = {{1,
+                                   {line("市应急管理局2022年政府信息公开工作年度报告", 60, 18),
+                                    line("本报告根据《条例》要求，由盐城市应急管理局编制。", 100)}},
+                                  {3, {line("盐城市应急管理局", 700), line("2023 年 1 月 20 日", 720)}}};
+  EXPECT_EQ(agency_with_place(pages, "市应急管理局"), "盐城市应急管理局");
+  // A reading that names its place stands, as does one no author's name ends with.
+  EXPECT_EQ(agency_with_place(pages, "盐城市应急管理局"), "");
+  EXPECT_EQ(agency_with_place(pages, "市统计局"), "");
+}
+
 TEST(ReadingConfidence, TheLeastSureCharacterOfAPartOfThePage) {
   // A scanned title read as words: 涞 read as 汪 at 0.81; the rest of the title surely.
   std::vector<TextRun> runs(4);
@@ -350,6 +362,33 @@ TEST(ReadingConfidence, TheLeastSureCharacterOfAPartOfThePage) {
   EXPECT_DOUBLE_EQ(reading_confidence({title}, runs, "源县公安局"), 0.97);
   EXPECT_DOUBLE_EQ(reading_confidence({title}, runs, "2019年政府"), 0.93) << "spaces are no characters";
   EXPECT_DOUBLE_EQ(reading_confidence({title}, runs, "涞源县公安局"), 1) << "not read on the page";
+}
+
+TEST(ReadingLeavesGap, WhiteWiderThanAGlyphInsideTheAgencyIsPrintNotRead) {
+  // A bitonal scan's title: 麓区 dropped between 岳 and 税务, two ems of white.
+  struct Read {
+    const char *text;
+    Rect box;
+  };
+  const Read read[] = {{"柳州", {80.6, 77.8, 130.0, 97.0}},
+                       {"市岳", {130.8, 76.1, 169.0, 102.5}},
+                       {"税务局", {208.3, 77.8, 266.2, 97.0}},
+                       {"2021 年", {266.7, 79.9, 334.8, 97.0}}};
+  std::vector<TextRun> runs;
+  layout::TextLine title;
+  for (const Read &r : read) {
+    TextRun run;
+    run.text = r.text;
+    run.bbox = r.box;
+    run.font_size = 18.96;
+    title.runs.push_back(runs.size());
+    runs.push_back(run);
+  }
+  EXPECT_TRUE(reading_leaves_gap({title}, runs, "柳州市岳税务局"));
+  EXPECT_FALSE(reading_leaves_gap({title}, runs, "柳州市岳")) << "the gap lies outside the part";
+  runs[2].bbox.x0 = 180;  // under an em of white: spacing
+  EXPECT_FALSE(reading_leaves_gap({title}, runs, "柳州市岳税务局"));
+  EXPECT_FALSE(reading_leaves_gap({title}, runs, "不在此处")) << "not read here";
 }
 
 TEST(GuessEdition, FromTableLabelsBeforeYear) {

@@ -6,6 +6,7 @@
 #include "pdf_builder.hpp"
 #include "test_support.hpp"
 #include "xxgk/layout/pix.hpp"
+#include "xxgk/pipeline/cell_reading.hpp"
 #include "xxgk/pipeline/find_tables.hpp"
 #include "xxgk/report/table_output.hpp"
 
@@ -193,6 +194,35 @@ TEST(SecondOpinion, TwoReadingsOfANumberConfirmOrDisputeIt) {
   EXPECT_DOUBLE_EQ(pipeline::second_opinion("3", 0.92, "", 0.2), 0.92) << "no second value: as it was";
   EXPECT_DOUBLE_EQ(pipeline::second_opinion("3", 0.92, "吕", 0.4), 0.92) << "no second value: as it was";
   EXPECT_LT(pipeline::second_opinion("12", 0.9, "—", 0.9), 0.85) << "a zero mark disputes a number";
+}
+
+TEST(CellReading, OneGlyphLeftOfARowOfValuesIsAMisreadValue) {
+  // The review table's row at 300 DPI, bitonal: its first 1 read as 工 in the label column.
+  layout::Table t;
+  const char *texts[] = {"工", "—", "—", "四", "1"};
+  for (int col = 0; col < 5; ++col) t.cells.push_back({5, col, 1, 1, 3, {}, texts[col], 1, ""});
+  EXPECT_TRUE(pipeline::lone_glyph_before_values(t, t.cells[0]));
+  EXPECT_FALSE(pipeline::lone_glyph_before_values(t, t.cells[3])) << "not the first of its row";
+  t.cells[0].text = "总计";
+  EXPECT_FALSE(pipeline::lone_glyph_before_values(t, t.cells[0])) << "a label";
+  // A wrapped label's last glyph beside a row of words is no value.
+  layout::Table words;
+  for (const char *text : {"请", "其他", "合计"})
+    words.cells.push_back({2, static_cast<int>(words.cells.size()), 1, 1, 1, {}, text, 1, ""});
+  EXPECT_FALSE(pipeline::lone_glyph_before_values(words, words.cells[0]));
+}
+
+TEST(CellReading, AnEmptySlotIsReadClearOfTheWordsReachingIntoIt) {
+  TextRun bracket;
+  bracket.text = "）";
+  bracket.bbox = {95, 100, 104, 110};  // a wide header's closing bracket over the slot's left edge
+  std::optional<Rect> clear = pipeline::clear_of_words({100, 100, 130, 110}, {bracket});
+  ASSERT_TRUE(clear);
+  EXPECT_DOUBLE_EQ(clear->x0, 104.5);
+  EXPECT_DOUBLE_EQ(clear->x1, 130);
+  TextRun wide = bracket;
+  wide.bbox = {90, 100, 140, 110};
+  EXPECT_FALSE(pipeline::clear_of_words({100, 100, 130, 110}, {wide})) << "nothing of the slot left";
 }
 
 }  // namespace

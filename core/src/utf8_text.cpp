@@ -38,6 +38,10 @@ bool is_cjk(char32_t c) {
          (c >= 0x20000 && c <= 0x3134F);
 }
 
+bool is_ideograph(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
 bool is_space(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) ||
          c == 0xFEFF;

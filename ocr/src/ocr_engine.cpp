@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "xxgk/layout/pix.hpp"
+#include "xxgk/layout/stream.hpp"
 
 namespace xxgk::ocr {
 
@@ -196,6 +197,14 @@ struct Reading {
   double confidence = 0;
 };
 
+// A word's box spread evenly over its glyphs: where Tesseract gave no box per glyph.
+std::vector<Rect> spread_glyph_boxes(const Rect &word, size_t glyphs) {
+  std::vector<Rect> out;
+  double step = word.width() / static_cast<double>(std::max<size_t>(glyphs, 1));
+  for (size_t g = 0; g < glyphs; ++g) out.push_back({word.x0 + g * step, word.y0, word.x0 + (g + 1) * step, word.y1});
+  return out;
+}
+
 size_t visible_length(const std::string &text) {
   std::u32string s = to_u32(text);
   return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char32_t c) { return c != U' ' && c != U'\n'; }));
@@ -299,6 +308,14 @@ CellText OcrEngine::read_cell(const PageImage &page, const Rect &box, CellConten
   };
   if (!chinese->text.empty() && printed(chinese->text) != printed(best.text)) out.other_text = chinese->text;
   out.agreed = !chinese->text.empty() && out.other_text.empty();
+  if (!chinese->text.empty()) return out;
+  // The Chinese model read nothing: the English one at another size is the second opinion (a
+  // bitonal scan's small serif 1 reads as 4 at one size and as 1 at another, either way as
+  // surely). The first reading stays, the other beside it.
+  layout::PixPtr other = rescaled();
+  if (!other) return out;
+  Reading again = recognize(impl_->value_reader(), other.get(), dpi, tesseract::PSM_SINGLE_LINE, digits);
+  if (!again.text.empty() && printed(again.text) != printed(best.text)) out.other_text = again.text;
   return out;
 }
 
@@ -307,10 +324,6 @@ OcrEngine &OcrEngine::operator=(OcrEngine &&) noexcept = default;
 OcrEngine::~OcrEngine() = default;
 
 namespace {
-
-bool is_ideograph(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
-}
 
 // The median glyph height over all lines of print (0 for none).
 double typical_height(const std::vector<std::vector<double>> &heights_per_line) {
@@ -463,7 +476,10 @@ std::vector<Rect> uncovered_ink(PIX *binary, const std::vector<TextRun> &runs, d
     bool apart = in_row_of_dashes(box, dashes);
     bool seen = std::any_of(words_px.begin(), words_px.end(), [&](const Rect &word) {
       Rect c{word.x0 - 0.2 * em, word.y0 - 0.2 * em, word.x1 + 0.2 * em, word.y1 + 0.2 * em};
-      return c.holds_centre_of(box) && !(apart && on_edge_of(box, word));
+      // A word no wider than twice the mark, over most of it, is the mark read (a dash's box
+      // thinner than its ink, whose centre then lies on the box's edge).
+      bool the_mark = word.horizontal_overlap(box) >= 0.5 * box.width() && word.width() <= 2 * box.width();
+      return c.holds_centre_of(box) && (the_mark || !(apart && on_edge_of(box, word)));
     });
     if (!seen) out.push_back(box);
   }
@@ -611,6 +627,17 @@ ReadWords line_words_between(const ReadWords &words, size_t line, double from, d
 }
 
 // `words` without the lines marked `replaced`, and with `again`'s.
+// Whether two word boxes hold the same print: they share half of each one's area. (A box
+// Tesseract stretched over the next line's print shares little of its own.)
+bool same_print(const Rect &a, const Rect &b) {
+  double shared = a.horizontal_overlap(b) * a.vertical_overlap(b);
+  return shared >= 0.5 * a.width() * a.height() && shared >= 0.5 * b.width() * b.height();
+}
+
+// The lines replaced by their words read `again`. A band read again may hold print that
+// another line already holds (a line's box stretched over the row below it, or two merged lines
+// sharing a band): that print is read once, so such words of `again` are left out, else a row
+// comes out twice ("总总计计", "11 00 11").
 ReadWords with_lines_replaced(ReadWords words, const std::vector<bool> &replaced, ReadWords again) {
   ReadWords kept;
   kept.ideograph_heights = std::move(words.ideograph_heights);
@@ -620,7 +647,17 @@ ReadWords with_lines_replaced(ReadWords words, const std::vector<bool> &replaced
     kept.runs.push_back(std::move(words.runs[i]));
     kept.line_of.push_back(words.line_of[i]);
   }
-  append_words(std::move(again), kept);
+  int offset = static_cast<int>(kept.ideograph_heights.size());
+  for (size_t i = 0; i < again.runs.size(); ++i) {
+    const Rect &box = again.runs[i].bbox;
+    if (std::any_of(kept.runs.begin(), kept.runs.end(), [&](const TextRun &r) { return same_print(r.bbox, box); }))
+      continue;
+    kept.runs.push_back(std::move(again.runs[i]));
+    kept.line_of.push_back(again.line_of[i] + offset);
+  }
+  kept.ideograph_heights.insert(kept.ideograph_heights.end(), again.ideograph_heights.begin(),
+                                again.ideograph_heights.end());
+  kept.digit_heights.insert(kept.digit_heights.end(), again.digit_heights.begin(), again.digit_heights.end());
   return kept;
 }
 
@@ -682,6 +719,34 @@ void reread_merged_lines(tesseract::TessBaseAPI &api, PIX *image, PIX *binary, d
   if (!again.runs.empty()) words = with_lines_replaced(std::move(words), replaced, std::move(again));
 }
 
+// Each lone glyph of a digit's size (lone_digit_sized_glyph) read again alone as a value; a
+// sure reading of one line stands in for the page's. Done before the page's tables are laid
+// out, so that the misread number shows its column of numbers.
+void reread_lone_glyphs(const OcrEngine &engine, const Raster &page, std::vector<TextRun> &runs) {
+  constexpr double margin = 0.3;        // of an em: white round the glyph for its reading
+  constexpr double sure_reading = 0.8;  // as a value's reading is taken elsewhere
+  double em = page_em(runs);
+  std::vector<size_t> lone;
+  for (size_t i = 0; i < runs.size(); ++i)
+    if (lone_digit_sized_glyph(runs[i], runs, em)) lone.push_back(i);
+  if (lone.empty()) return;
+  PageImage image(page);
+  for (size_t i : lone) {
+    TextRun &run = runs[i];
+    Rect box{run.bbox.x0 - margin * em, run.bbox.y0 - margin * em, run.bbox.x1 + margin * em,
+             run.bbox.y1 + margin * em};
+    // Two models, or one at two sizes, must agree (the English model reads a serif 1 as 4
+    // fairly surely); a glyph they dispute is left to the reading of its table's cell.
+    CellText read = engine.read_cell(image, box, CellContent::contested_value);
+    if (read.ink_lines != 1 || read.confidence < sure_reading || !read.other_text.empty() ||
+        !layout::is_value_text(read.text))
+      continue;
+    run.text = read.text;
+    run.confidence = read.confidence;
+    run.glyph_boxes = spread_glyph_boxes(run.bbox, to_u32(read.text).size());
+  }
+}
+
 }  // namespace
 
 std::vector<TextRun> OcrEngine::recognize_page(const Raster &page, double read_dpi) const {
@@ -710,21 +775,20 @@ std::vector<TextRun> OcrEngine::recognize_page(const Raster &page, double read_d
     // Symbol boxes only when there is one per character; otherwise spread the word box evenly.
     size_t glyphs = to_u32(run.text).size();
     if (run.glyph_boxes.size() == glyphs) continue;
-    run.glyph_boxes.clear();
-    double step = run.bbox.width() / static_cast<double>(std::max<size_t>(glyphs, 1));
-    for (size_t g = 0; g < glyphs; ++g)
-      run.glyph_boxes.push_back({run.bbox.x0 + g * step, run.bbox.y0, run.bbox.x0 + (g + 1) * step, run.bbox.y1});
+    run.glyph_boxes = spread_glyph_boxes(run.bbox, glyphs);
   }
   set_font_sizes(runs, line_of, ideograph_heights, digit_heights);
   double em = page_em(runs);
-  std::vector<Rect> values = row_values(runs, em);
+  std::vector<Rect> values = row_values(runs, em), sure = sure_chinese_words(runs);
   std::erase_if(runs, [&](const TextRun &r) {
-    return sliver_over_marks(r, em) || pillar_over_marks(r, em) || bridges_rows_of_values(r, values, em);
+    return sliver_over_marks(r, em) || pillar_over_marks(r, em) || bridges_rows_of_values(r, values, em) ||
+           ghost_of_surer_word(r, sure);
   });
   runs = split_at_wide_gaps(std::move(runs));
   layout::PixPtr binary(pixThresholdToBinary(pix.get(), ink_threshold));
   if (!binary) return runs;
   runs = split_at_white_ink(std::move(runs), binary.get(), page.dpi);
+  reread_lone_glyphs(*this, page, runs);
   add_missed_words(page, binary.get(), runs);
   return runs;
 }
@@ -783,6 +847,7 @@ void OcrEngine::add_missed_words(const Raster &page, PIX *binary, std::vector<Te
   std::vector<Rect> missed = uncovered_ink(binary, runs, page.dpi, em);
   if (missed.empty()) return;
   PageImage image(page);
+  size_t read_before = runs.size();
   for (const Rect &px : missed) {
     // A margin of white round the ink: read_cell looks inside a cell's borders.
     double m = 0.4 * em;
@@ -804,15 +869,24 @@ void OcrEngine::add_missed_words(const Raster &page, PIX *binary, std::vector<Te
     TextRun run;
     run.text = read.text;
     run.bbox = {px.x0 * points_per_pixel, px.y0 * points_per_pixel, px.x1 * points_per_pixel, px.y1 * points_per_pixel};
-    size_t glyphs = to_u32(run.text).size();
-    double step = run.bbox.width() / static_cast<double>(std::max<size_t>(glyphs, 1));
-    for (size_t g = 0; g < glyphs; ++g)
-      run.glyph_boxes.push_back({run.bbox.x0 + g * step, run.bbox.y0, run.bbox.x0 + (g + 1) * step, run.bbox.y1});
+    run.glyph_boxes = spread_glyph_boxes(run.bbox, to_u32(run.text).size());
     run.font_size = missed_word_size(run, runs, em);
     run.source = RunSource::ocr;
     run.confidence = read.confidence;
     runs.push_back(std::move(run));
   }
+  // A glyph narrower than a value found here and inside it is a piece of that value Tesseract
+  // read (the right end of a dash as "一"): the value is read once, whole.
+  std::vector<Rect> found;
+  for (size_t i = read_before; i < runs.size(); ++i)
+    if (layout::is_value_text(runs[i].text)) found.push_back(runs[i].bbox);
+  auto piece_of_found = [&](const TextRun &r) {
+    if (to_u32(r.text).size() != 1) return false;
+    return std::any_of(found.begin(), found.end(),
+                       [&](const Rect &f) { return r.bbox.width() < f.width() && f.holds_centre_of(r.bbox); });
+  };
+  runs.erase(std::remove_if(runs.begin(), runs.begin() + static_cast<long>(read_before), piece_of_found),
+             runs.begin() + static_cast<long>(read_before));
 }
 
 }  // namespace xxgk::ocr

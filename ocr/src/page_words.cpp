@@ -59,6 +59,55 @@ bool bridges_rows_of_values(const TextRun &word, const std::vector<Rect> &values
   return bottom - top >= rows_apart * em;
 }
 
+namespace {
+
+// Below this a word's reading is unsure enough to be a second reading of print read surely;
+// from this on, a word of Chinese is read surely.
+constexpr double ghost_confidence = 0.5;
+constexpr double sure_confidence = 0.85;
+
+bool has_ideograph(const std::string &text) {
+  std::u32string t = to_u32(text);
+  return std::any_of(t.begin(), t.end(), is_ideograph);
+}
+
+}  // namespace
+
+std::vector<Rect> sure_chinese_words(const std::vector<TextRun> &words) {
+  // A glyph of Chinese is about an em wide; a box much wider per glyph Tesseract stretched over
+  // print it did not read ("柳州" over 柳州市岳麓区), which says nothing of what lies under it.
+  constexpr double widest_per_glyph = 1.5;  // ems
+  std::vector<Rect> out;
+  for (const TextRun &w : words) {
+    double glyphs = static_cast<double>(to_u32(w.text).size());
+    if (w.confidence >= sure_confidence && has_ideograph(w.text) &&
+        w.bbox.width() <= widest_per_glyph * w.font_size * glyphs)
+      out.push_back(w.bbox);
+  }
+  return out;
+}
+
+bool ghost_of_surer_word(const TextRun &word, const std::vector<Rect> &sure_words) {
+  const Rect &b = word.bbox;
+  if (word.confidence >= ghost_confidence || b.empty()) return false;
+  return std::any_of(sure_words.begin(), sure_words.end(), [&](const Rect &sure) {
+    return sure.horizontal_overlap(b) * sure.vertical_overlap(b) >= 0.5 * b.width() * b.height();
+  });
+}
+
+bool lone_digit_sized_glyph(const TextRun &word, const std::vector<TextRun> &words, double em) {
+  constexpr double min_height = 0.5, max_height = 0.85, max_width = 0.7;  // of an em: a digit is 0.7 tall
+  constexpr double clear_around = 1.5;                                    // ems to the next word on its line
+  const Rect &b = word.bbox;
+  if (to_u32(word.text).size() != 1 || layout::is_value_text(word.text)) return false;
+  if (b.height() < min_height * em || b.height() > max_height * em || b.width() > max_width * em) return false;
+  return std::none_of(words.begin(), words.end(), [&](const TextRun &w) {
+    if (&w == &word || w.bbox.vertical_overlap(b) < 0.5 * std::min(w.bbox.height(), b.height())) return false;
+    double gap = std::max(w.bbox.x0 - b.x1, b.x0 - w.bbox.x1);
+    return gap < clear_around * em;
+  });
+}
+
 std::string zeros_read_as_letters(const std::string &word) {
   bool letter = false;
   for (char c : word) {

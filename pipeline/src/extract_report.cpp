@@ -70,6 +70,13 @@ constexpr double sure_agency_reading = 0.85;
 void check_agency_reading(report::Report &r, const report::ReportTitle &title, const std::vector<TextRun> *runs,
                           const std::vector<report::PageLines> &lines) {
   if (!runs || r.meta.agency != title.agency || title.agency.empty()) return;
+  if (report::reading_leaves_gap(lines.front().lines, *runs, title.agency)) {
+    r.warnings.push_back(
+        {"agency_uncertain",
+         "OCR read the title's agency as " + title.agency + ", with print between its characters it did not read",
+         title.page, ""});
+    return;
+  }
   double sureness = report::reading_confidence(lines.front().lines, *runs, title.agency);
   if (sureness >= sure_agency_reading) return;
   r.warnings.push_back({"agency_uncertain",
@@ -96,6 +103,14 @@ void describe_meta(report::Report &r, const std::vector<report::PageLines> &line
                             title->page, ""});
       replace_in_title(r.meta, title->agency, named);
       r.meta.agency = named;
+    }
+    if (std::string placed = scanned ? report::agency_with_place(lines, r.meta.agency) : ""; !placed.empty()) {
+      r.warnings.push_back({"agency_from_text",
+                            "OCR read the title's agency as " + r.meta.agency +
+                                ", a name without its place; the text names its author " + placed + ": taken",
+                            title->page, ""});
+      replace_in_title(r.meta, r.meta.agency, placed);
+      r.meta.agency = placed;
     }
     if (scanned) check_agency_reading(r, *title, title_runs, lines);
     if (!r.meta.agency.empty()) r.meta.agency_aliases = report::agency_aliases(lines, r.meta.agency);

@@ -339,20 +339,52 @@ std::optional<std::u32string> keyword_title(const std::vector<layout::TextLine> 
 
 }  // namespace
 
-double reading_confidence(const std::vector<layout::TextLine> &lines, const std::vector<TextRun> &runs,
-                          const std::string &part) {
+namespace {
+
+// The characters of a page's lines, top to bottom and joined without spaces, each with the
+// index of the run it was read in; and where `part` first stands among them (npos: nowhere).
+struct SpelledPart {
+  std::vector<size_t> run_of;  // per character of the lines
+  size_t at = std::u32string::npos, size = 0;
+};
+
+SpelledPart spell(const std::vector<layout::TextLine> &lines, const std::vector<TextRun> &runs,
+                  const std::string &part) {
   std::u32string read, wanted;
-  std::vector<double> sureness;  // per character of `read`
+  SpelledPart out;
   for (const layout::TextLine &line : lines)
     for (size_t index : line.runs)
       for (char32_t c : to_u32(runs[index].text))
-        if (!is_space(c)) read += c, sureness.push_back(runs[index].confidence);
+        if (!is_space(c)) read += c, out.run_of.push_back(index);
   for (char32_t c : to_u32(part))
     if (!is_space(c)) wanted += c;
-  size_t at = wanted.empty() ? std::u32string::npos : read.find(wanted);
-  if (at == std::u32string::npos) return 1;
-  return *std::min_element(sureness.begin() + static_cast<long>(at),
-                           sureness.begin() + static_cast<long>(at + wanted.size()));
+  if (!wanted.empty()) out.at = read.find(wanted);
+  out.size = wanted.size();
+  return out;
+}
+
+}  // namespace
+
+double reading_confidence(const std::vector<layout::TextLine> &lines, const std::vector<TextRun> &runs,
+                          const std::string &part) {
+  SpelledPart p = spell(lines, runs, part);
+  if (p.at == std::u32string::npos) return 1;
+  double least = 1;
+  for (size_t i = p.at; i < p.at + p.size; ++i) least = std::min(least, runs[p.run_of[i]].confidence);
+  return least;
+}
+
+bool reading_leaves_gap(const std::vector<layout::TextLine> &lines, const std::vector<TextRun> &runs,
+                        const std::string &part) {
+  constexpr double widest_gap = 1.0;  // of the print size: wider holds a glyph
+  SpelledPart p = spell(lines, runs, part);
+  if (p.at == std::u32string::npos) return false;
+  for (size_t i = p.at + 1; i < p.at + p.size; ++i) {
+    const TextRun &before = runs[p.run_of[i - 1]], &after = runs[p.run_of[i]];
+    if (&before == &after || before.bbox.vertical_overlap(after.bbox) <= 0) continue;
+    if (after.bbox.x0 - before.bbox.x1 > widest_gap * std::max(before.font_size, after.font_size)) return true;
+  }
+  return false;
 }
 
 std::optional<ReportTitle> find_title(const std::vector<PageLines> &pages) {
@@ -457,6 +489,23 @@ std::string agency_in_text(const std::vector<PageLines> &pages, const std::strin
     for (size_t i = 0; i < name.size(); ++i) differ += author[i] != name[i];
     size_t n = count_of(text, author);
     if (differ == 1 && n > best_count) best = author, best_count = n;
+  }
+  return to_utf8(best);
+}
+
+std::string agency_with_place(const std::vector<PageLines> &pages, const std::string &agency) {
+  static constexpr std::u32string_view levels = U"省市区县州旗盟";
+  std::u32string name = compact(agency);
+  if (name.empty() || levels.find(name.front()) == std::u32string_view::npos) return {};
+  std::vector<FlatLine> lines = flatten(pages);
+  std::u32string text;
+  for (const FlatLine &l : lines) text += l.compact;
+  std::u32string best;
+  size_t best_count = 0;
+  for (const std::u32string &author : named_authors(lines, text)) {
+    if (author.size() <= name.size() || author.compare(author.size() - name.size(), name.size(), name) != 0) continue;
+    size_t n = count_of(text, author);
+    if (n > best_count) best = author, best_count = n;
   }
   return to_utf8(best);
 }

@@ -580,12 +580,6 @@ std::vector<Candidate> header_named_candidates(const Table &t, const RowCells &r
   return out;
 }
 
-// A row of values without labels of its own (行政复议 / 行政诉讼 name its rows in the header)
-// holding exactly as many cells as a template table has slots: the form fixes their order, so
-// each cell's slot is its place in the row. Taken when most label matches in the row agree
-// with that order (a scan's garbled stacked header matches a few cells to a neighbour's slot,
-// or to none); the cells whose labels said otherwise or nothing are then placed by order.
-// Returns the row's cells with their slots in order, or nothing when the order is not borne out.
 // Header cells that name a row of the form well (行政复议 over five columns): the grid row each
 // stands in and the template block of the row it names.
 std::vector<std::pair<int, int>> rows_named_in_cells(const Table &t, const std::vector<TemplateBlock> &blocks) {

@@ -13,6 +13,8 @@ std::string to_utf8(char32_t c);
 
 // Han ideographs and the CJK punctuation that sits between them without spaces.
 bool is_cjk(char32_t c);
+// A Han ideograph of the unified block or extension A: the glyphs OCR's Chinese print is made of.
+bool is_ideograph(char32_t c);
 bool is_space(char32_t c);
 
 // Removes leading and trailing white space (ASCII and ideographic).

@@ -36,6 +36,25 @@ bool pillar_over_marks(const TextRun &word, double em);
 // over its stacked lines has no rows of values beside it, and stays.
 bool bridges_rows_of_values(const TextRun &word, const std::vector<Rect> &values, double em);
 
+// A word read unsurely (confidence under a half) whose box lies half or more inside the box of
+// a word of Chinese read surely (one of `sure_words`, from sure_chinese_words): the same print
+// read a second time. (An unsure word whose box Tesseract stretched over sure ones, "盐城" over
+// 市应急管理, is its own print: most of its box lies outside any of them.) Tesseract's layout reads a large bold
+// heading twice now and then, once right and once as fragments at confidence near 0 ("en", "WAV", "1" over
+// 政府信息公开行政复议); left in, the fragments make the heading a row of a table and its "1" a value.
+bool ghost_of_surer_word(const TextRun &word, const std::vector<Rect> &sure_words);
+
+// The boxes of the words with a Chinese glyph read surely (0.85 or more), no wider than an em
+// and a half per glyph: what ghost_of_surer_word looks for, found once per page.
+std::vector<Rect> sure_chinese_words(const std::vector<TextRun> &words);
+
+// A word of one glyph, no value, of a digit's size (half to 0.85 of the page's `em` tall, at
+// most 0.7 wide) with no other word within one and a half ems on its line: a table's lone
+// number misread ("史" for a 2, "]" for a 1, at a JPEG scan's low confidence), which as it
+// stands hides the column of numbers it belongs to. A glyph of a label has neighbours; a
+// bracket stands taller, a dash or a comma lower.
+bool lone_digit_sized_glyph(const TextRun &word, const std::vector<TextRun> &words, double em);
+
 // The boxes of the words that read as values, of one row's height (under 1.3 `em`): what
 // bridges_rows_of_values looks for, found once per page.
 std::vector<Rect> row_values(const std::vector<TextRun> &words, double em);

@@ -10,6 +10,7 @@
 #include "xxgk/layout/ruling.hpp"
 #include "xxgk/layout/stitch.hpp"
 #include "xxgk/layout/table.hpp"
+#include "xxgk/pipeline/cell_reading.hpp"
 #include "xxgk/pipeline/page_reader.hpp"
 
 namespace xxgk::pipeline {
@@ -24,15 +25,6 @@ struct DocumentTables {
 // running heads in the margins): text between two tables keeps the second from continuing the
 // first, and a page number at the foot of a page must not.
 std::vector<Rect> body_text(const PageText &page, const std::vector<layout::Table> &tables);
-
-// The page's OCR of a number in a borderless table, after a second reading of its cell alone:
-// confirmed (the surer confidence of the two), disputed by another value, a number or a zero
-// mark (the page's reading kept, its confidence put below the report's doubt), or as it was
-// where the second reading found no value (a tight crop loses a stroke). Digits alike in print (WenQuanYi's 8 and 3 at
-// 200 DPI) come back at 0.92 either way; in a cell no check of the form covers, this is what
-// makes such a slip show.
-double second_opinion(const std::string &page_text, double page_confidence, const std::string &cell_text,
-                      double cell_confidence);
 
 // Every page read (page_reader) and its tables found in one pass over the pages: a scan is
 // rendered and prepared once for both, and one OCR engine per thread serves both. On pages

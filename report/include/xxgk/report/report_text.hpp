@@ -68,11 +68,23 @@ bool same_agency(std::u32string_view a, std::u32string_view b);
 // nowhere else in the text (OCR read 蜀 as 哆 in the title alone). Empty when there is none.
 std::string agency_in_text(const std::vector<PageLines> &pages, const std::string &agency);
 
+// On a scanned title whose reading of the agency begins with its level (市应急管理局: OCR lost
+// the place before it): the name the text gives its author that ends with that reading
+// (盐城市应急管理局, in "由…编制" or the signature), the most often written where several
+// are. Empty when there is none, or the reading names its place.
+std::string agency_with_place(const std::vector<PageLines> &pages, const std::string &agency);
+
 // How surely OCR read `part` (the title's agency) on a page: the least confidence of the runs
 // its characters were read in, where the page's lines, top to bottom and joined without spaces,
 // first spell it; 1 where they do not (the part was taken from elsewhere).
 double reading_confidence(const std::vector<layout::TextLine> &lines, const std::vector<TextRun> &runs,
                           const std::string &part);
+
+// Whether, where the page's lines first spell `part` (the title's agency, read by OCR), white
+// wider than the print size stands between two of its characters on one line: print OCR did
+// not read (a rare glyph of a place name dropped: 柳州市岳 税务局 for 柳州市岳麓区税务局).
+bool reading_leaves_gap(const std::vector<layout::TextLine> &lines, const std::vector<TextRun> &runs,
+                        const std::string &part);
 
 EditionGuess guess_edition(const std::vector<PageLines> &pages, std::optional<int> year);
 

@@ -1,0 +1,45 @@
+#pragma once
+// The cells of a scanned page's tables read again, each from its own image: page-level OCR
+// mangles short numbers in grids and misses lone ones. The rules of which reading a cell keeps
+// (the page's words, digits, words, two models' agreement) and how sure it then is.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xxgk/core/page.hpp"
+#include "xxgk/layout/table.hpp"
+#include "xxgk/ocr/ocr_engine.hpp"
+#include "xxgk/pipeline/page_reader.hpp"
+
+namespace xxgk::pipeline {
+
+// Each cell of the page's tables read again from `raster` (the page's OCR image): a ruled
+// table's boxes all, a borderless table's where its page words look misread, unsure or missing.
+// The cells' text and confidence are updated in place; returns what was read of the cells the
+// page's OCR left out, as runs.
+std::vector<TextRun> read_cells(std::vector<layout::Table> &tables, const PageText &page, const Raster &raster,
+                                const ocr::OcrEngine &engine);
+
+// The page's OCR of a number in a borderless table, after a second reading of its cell alone:
+// confirmed (the surer confidence of the two), disputed by another value, a number or a zero
+// mark (the page's reading kept, its confidence put below the report's doubt), or as it was
+// where the second reading found no value (a tight crop loses a stroke). Digits alike in print (WenQuanYi's 8 and 3 at
+// 200 DPI) come back at 0.92 either way; in a cell no check of the form covers, this is what
+// makes such a slip show.
+double second_opinion(const std::string &page_text, double page_confidence, const std::string &cell_text,
+                      double cell_confidence);
+
+// One glyph standing left of a row that is mostly values: a misread value (a serif 1 read as
+// 工), not the row's label, which in the form is never one character (the review table's row
+// holds values only, named by the header above it). Its neighbours have not been read again
+// yet, so the row need only be mostly values.
+bool lone_glyph_before_values(const layout::Table &t, const layout::Cell &cell);
+
+// An empty slot of a borderless table, clear of the words the page's OCR read beside it: the
+// slot's edges are drawn between columns, and a neighbour's word may reach over one (a wide
+// header's closing bracket, which alone reads as a 1). Those words are their own cells' ink.
+// Null when nothing of the slot is left.
+std::optional<Rect> clear_of_words(const Rect &slot, const std::vector<TextRun> &words);
+
+}  // namespace xxgk::pipeline
