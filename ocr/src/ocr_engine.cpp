@@ -626,7 +626,6 @@ ReadWords line_words_between(const ReadWords &words, size_t line, double from, d
   return out;
 }
 
-// `words` without the lines marked `replaced`, and with `again`'s.
 // Whether two word boxes hold the same print: they share half of each one's area. (A box
 // Tesseract stretched over the next line's print shares little of its own.)
 bool same_print(const Rect &a, const Rect &b) {
@@ -634,7 +633,7 @@ bool same_print(const Rect &a, const Rect &b) {
   return shared >= 0.5 * a.width() * a.height() && shared >= 0.5 * b.width() * b.height();
 }
 
-// The lines replaced by their words read `again`. A band read again may hold print that
+// `words` without the lines marked `replaced`, and with `again`'s. A band read again may hold print that
 // another line already holds (a line's box stretched over the row below it, or two merged lines
 // sharing a band): that print is read once, so such words of `again` are left out, else a row
 // comes out twice ("总总计计", "11 00 11").
