@@ -73,7 +73,6 @@ bool right_of_row_values(const layout::Table &t, const layout::Cell &cell) {
   return values >= 2 && cell.col > first;
 }
 
-
 // `by_page_words`: the cell holds the page's OCR words (a borderless table), which its
 // reading replaces where they were misread or unsure; a value read then must be agreed on by
 // two models (CellContent::contested_value), as nothing else confirms it.
@@ -184,7 +183,6 @@ void settle_doubted(layout::Cell &c, const std::string &other) {
   c.other_reading = other;
   c.confidence = std::min(c.confidence, ocr::disputed_confidence);
 }
-
 
 // Each cell of a scanned page's table read again from its own image: page-level OCR mangles
 // short numbers in grids. A ruled table's boxes are read from their image alone: the page's
