@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs xxgk's build and run-time dependencies from Debian's archive, then configures and
 # builds xxgk into build/ (or $XXGK_BUILD_DIR). Safe to run again: installed packages are
-# skipped, the build is incremental. Needs root or sudo for apt-get.
+# skipped, the build is incremental. Needs root or sudo for apt-get. --deps-only: install, do
+# not build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,7 @@ packages=(
   libcairo2-dev fonts-wqy-zenhei   # the fixture generator
   python3 tesseract-ocr zlib1g-dev  # tests: CSV read by Python, hand-made PDFs; bench/ runs tesseract
   libbenchmark-dev                  # bench/: the stage micro-benchmarks
+  clang-format                      # scripts/format.sh, CI's format check
 )
 
 missing=()
@@ -34,6 +36,8 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+[ "${1:-}" = "--deps-only" ] && exit 0
 
 build=${XXGK_BUILD_DIR:-build}
 launcher=()
