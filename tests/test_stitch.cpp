@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "xxgk/layout/stitch.hpp"
 
 namespace xxgk::layout {
@@ -179,6 +181,28 @@ TEST(Stitch, AHeaderAloneAtAPageFootTakesTheRowsOverleaf) {
   numbers.method = "stream";
   EXPECT_EQ(stitch(numbers, b).size(), 2u);
   EXPECT_EQ(stitch(a, b, {}, {{0, 40, 300, 52}}).size(), 2u);
+}
+
+// A stroke of a stacked header glyph found as a dash by its ink is one value in a header alone:
+// still a header, joined, and the mark blanked, so that no row of the header passes for a row
+// of values (which would move where the values begin).
+TEST(Stitch, AHeaderAloneWithAStrayMarkIsJoinedWithoutIt) {
+  auto a = part(1, 740, 2, {{0, 0, 1, 2, "行政复议"}, {1, 0, 1, 1, "维持"}, {1, 1, 1, 1, "--"}}, {0, 90, 190});
+  a.method = "stream";
+  auto b = part(2, 60, 1, {{0, 0, 1, 1, "1"}, {0, 1, 1, 1, "0"}, {0, 2, 1, 1, "1"}});
+  b.method = "stream";
+  StitchedTables out = stitch_tables_explained({{1, {a}, {}}, {2, {b}, {}}});
+  ASSERT_EQ(out.tables.size(), 1u);
+  ASSERT_EQ(out.decisions.size(), 1u);
+  EXPECT_TRUE(out.decisions[0].stray_values_blanked);
+  const Table &t = out.tables[0];
+  EXPECT_EQ(t.rows, 3);
+  for (const Cell &c : t.cells)
+    if (c.row < 2) {
+      EXPECT_NE(c.text, "--");
+    }
+  EXPECT_EQ(std::count_if(t.cells.begin(), t.cells.end(), [](const Cell &c) { return c.row == 2 && !c.text.empty(); }),
+            3);
 }
 
 // Each page's first table says why it was joined or kept apart: the test that decided.

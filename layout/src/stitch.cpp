@@ -183,12 +183,22 @@ void fit_columns(std::vector<Cell> &cells, const std::vector<double> &edges) {
 // A borderless table's header alone at the foot of a page (no number in it) has its columns
 // from its leaf words only, and OCR may have missed some of them (a stacked 总/计): it
 // continues into the next page's first table wherever that one's columns reach over its own.
-// A header with nothing under it is no table to keep apart.
+// A header with nothing under it is no table to keep apart. One value in it is a stray mark
+// (a stroke of a stacked header glyph found as a dash by its ink), not a row of the table.
+constexpr long max_stray_values_in_header = 1;
+
 bool header_awaiting_rows(const Table &a, const Table &b, double tolerance) {
   if (a.method != "stream" || b.method != "stream" || a.col_edges.size() < 2 || b.col_edges.size() < 2) return false;
-  bool any_value = std::any_of(a.cells.begin(), a.cells.end(), [](const Cell &c) { return is_value_text(c.text); });
-  return !any_value && b.col_edges.front() <= a.col_edges.front() + tolerance &&
+  long values = std::count_if(a.cells.begin(), a.cells.end(), [](const Cell &c) { return is_value_text(c.text); });
+  return values <= max_stray_values_in_header && b.col_edges.front() <= a.col_edges.front() + tolerance &&
          b.col_edges.back() >= a.col_edges.back() - tolerance;
+}
+
+// A header's stray value marks are no values: they would make its row look like a row of the
+// table (where its values begin, which form row it is).
+void blank_values(Table &header) {
+  for (Cell &c : header.cells)
+    if (is_value_text(c.text)) c.text.clear();
 }
 
 }  // namespace
@@ -274,8 +284,13 @@ StitchDecision continuation(const Table *above, const PageTables *previous, cons
   if (fragment_fits(*above, t, tol))
     return decided(true, "a stream fragment of " + std::to_string(t.rows) +
                              " row(s) that starts at the left edge of the table above and lies within it" + within);
-  if (header_awaiting_rows(*above, t, tol))
-    return decided(true, "the table above is a header alone (no number), and this one's columns reach over it");
+  if (header_awaiting_rows(*above, t, tol)) {
+    StitchDecision d = decided(true,
+                               "the table above is a header alone (a stray value at most, blanked), and "
+                               "this one's columns reach over it");
+    d.stray_values_blanked = true;
+    return d;
+  }
   return decided(false, "column edges differ" + within + ": above " + edges_text(above->col_edges) + ", here " +
                             edges_text(t.col_edges));
 }
@@ -297,6 +312,7 @@ StitchedTables stitch_tables_explained(const std::vector<PageTables> &pages, dou
       double tol = t.method == "stream" || (above && above->method == "stream") ? 3 * tolerance : tolerance;
       if (previous) tol = std::max({tol, page.edge_tolerance, previous->edge_tolerance});
       StitchDecision decision = continuation(above, previous, page, t, tol);
+      if (decision.joined && decision.stray_values_blanked) blank_values(out.tables.back());
       if (decision.joined)
         out.tables.back() = append_table(out.tables.back(), t, tol);
       else

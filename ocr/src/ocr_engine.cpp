@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <optional>
 
@@ -210,6 +211,10 @@ size_t visible_length(const std::string &text) {
   return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char32_t c) { return c != U' ' && c != U'\n'; }));
 }
 
+// What a value is read as: digits and the marks agencies print for zero; with its sign, as
+// 本年增/减 prints +12 as well as -3 (without +, +12 read as 412).
+constexpr const char *value_glyphs = "0123456789.,-/—+";
+
 Reading recognize(tesseract::TessBaseAPI &api, PIX *pix, int dpi, tesseract::PageSegMode mode, const char *whitelist) {
   api.SetVariable("tessedit_char_whitelist", whitelist);
   api.SetPageSegMode(mode);
@@ -267,8 +272,7 @@ CellText OcrEngine::read_cell(const PageImage &page, const Rect &box, CellConten
   // A value is one short line; when the first reading is unsure, other segmentations and the
   // Chinese model get a say and the most confident reading wins. Ink that no reading turns into
   // text comes back empty with confidence 0, so the caller flags it instead of taking zero.
-  // With its sign: 本年增/减 prints +12 as well as -3 (without +, +12 read as 412).
-  static constexpr const char *digits = "0123456789.,-/—+";
+  const char *digits = value_glyphs;
   Reading best = recognize(impl_->value_reader(), pix, dpi, tesseract::PSM_SINGLE_LINE, digits);
   std::optional<Reading> chinese;
   if (best.confidence < 0.8 && content != CellContent::glance) {
@@ -308,7 +312,10 @@ CellText OcrEngine::read_cell(const PageImage &page, const Rect &box, CellConten
   };
   if (!chinese->text.empty() && printed(chinese->text) != printed(best.text)) out.other_text = chinese->text;
   out.agreed = !chinese->text.empty() && out.other_text.empty();
-  if (!chinese->text.empty()) return out;
+  if (!chinese->text.empty()) {
+    if (!out.other_text.empty()) prefer_majority(out, pix, dpi, printed);
+    return out;
+  }
   // The Chinese model read nothing: the English one at another size is the second opinion (a
   // bitonal scan's small serif 1 reads as 4 at one size and as 1 at another, either way as
   // surely). The first reading stays, the other beside it.
@@ -316,7 +323,32 @@ CellText OcrEngine::read_cell(const PageImage &page, const Rect &box, CellConten
   if (!other) return out;
   Reading again = recognize(impl_->value_reader(), other.get(), dpi, tesseract::PSM_SINGLE_LINE, digits);
   if (!again.text.empty() && printed(again.text) != printed(best.text)) out.other_text = again.text;
+  if (!out.other_text.empty()) prefer_majority(out, pix, dpi, printed);
   return out;
+}
+
+// Two readings of a value disagree (the English model reads a bitonal scan's serif 1 as 4,
+// surely, where the Chinese model or another size reads 1): both models at the sizes not yet
+// tried vote, and the reading most of them give is kept, the other beside it. The value stays
+// disputed either way: the vote picks the likelier reading, it does not make it sure.
+void OcrEngine::prefer_majority(CellText &out, PIX *pix, int dpi,
+                                const std::function<std::string(std::string)> &printed) const {
+  const char *digits = value_glyphs;
+  // Sizes the first readings did not use (they read at 1, and at 0.75 or 1.5).
+  static constexpr float vote_sizes[] = {0.6f, 2.0f};
+  // Votes the other reading needs beyond the kept one's: one more would be a coin's toss.
+  constexpr int decisive_margin = 2;
+  int kept = 0, other = 0;
+  for (float size : vote_sizes) {
+    layout::PixPtr scaled(pixScale(pix, size, size));
+    if (!scaled) continue;
+    for (tesseract::TessBaseAPI *model : {&impl_->value_reader(), &impl_->api}) {
+      std::string text = printed(recognize(*model, scaled.get(), dpi, tesseract::PSM_SINGLE_LINE, digits).text);
+      kept += text == printed(out.text);
+      other += text == printed(out.other_text);
+    }
+  }
+  if (other >= kept + decisive_margin) std::swap(out.text, out.other_text);
 }
 
 OcrEngine::OcrEngine(OcrEngine &&) noexcept = default;

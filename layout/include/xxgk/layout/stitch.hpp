@@ -24,6 +24,8 @@ struct StitchDecision {
   int page = 0;  // of the table considered
   bool joined = false;
   std::string reason;
+  // Joined as a header alone whose stray value marks (ink in a stacked header) were blanked.
+  bool stray_values_blanked = false;
 };
 
 struct StitchedTables {

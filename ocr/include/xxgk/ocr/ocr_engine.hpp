@@ -2,6 +2,7 @@
 // Optical character recognition of page rasters with Tesseract. Recognized words come out as
 // TextRuns in page points, so later stages treat them exactly like a text layer's runs.
 
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -77,6 +78,8 @@ class OcrEngine {
   CellText read_cell(const PageImage &page, const Rect &box, CellContent content) const;
 
  private:
+  // A disputed value's two readings put to a vote of both models at other sizes.
+  void prefer_majority(CellText &out, Pix *pix, int dpi, const std::function<std::string(std::string)> &printed) const;
   // Print the page's layout analysis skipped, read on its own and added to `runs`.
   void add_missed_words(const Raster &page, Pix *binary, std::vector<TextRun> &runs) const;
 
