@@ -134,19 +134,44 @@ TEST(ChooseByChecks, TheOneReadingThatMakesTheChecksHoldIsChosen) {
   const std::string upheld = "review_litigation.administrative_review.upheld";
   const std::string total = "review_litigation.administrative_review.total";
   // Read again: the misread cell as 1 (and once more as 7); a right cell as 8 at a poor size.
-  std::vector<Alternative> readings = {{upheld, 1, "1", 0.9}, {upheld, 7, "7", 0.9}, {total, 8, "8", 0.6}};
+  std::vector<Alternative> readings = {
+      {upheld, 1, "1", 0.9, "again"}, {upheld, 7, "7", 0.9, "again"}, {total, 8, "8", 0.6, "again"}};
   std::optional<Alternative> chosen = choose_by_checks(values, edition_2021(), readings);
   ASSERT_TRUE(chosen);
   EXPECT_EQ(chosen->key, upheld);
   EXPECT_DOUBLE_EQ(chosen->value, 1);
   // Two cells whose other readings would each make the check hold: nothing tells which.
-  readings.push_back({total, 9, "9", 0.9});
+  readings.push_back({total, 9, "9", 0.9, "again"});
   EXPECT_FALSE(choose_by_checks(values, edition_2021(), readings));
   // No reading makes it hold (the agency's own slip): nothing is changed.
-  EXPECT_FALSE(choose_by_checks(values, edition_2021(), {{upheld, 4, "4", 0.9}}));
+  EXPECT_FALSE(choose_by_checks(values, edition_2021(), {{upheld, 4, "4", 0.9, "again"}}));
   // Nothing fails: nothing to choose.
   values[upheld] = 1;
-  EXPECT_FALSE(choose_by_checks(values, edition_2021(), {{upheld, 1, "1", 0.9}}));
+  EXPECT_FALSE(choose_by_checks(values, edition_2021(), {{upheld, 1, "1", 0.9, "again"}}));
+}
+
+TEST(Doubts, TheOtherSideOfADisputedReadingInAFailedCheckIsAnAlternative) {
+  // 行政复议's 结果维持 read as 7 by one model and 1 by the other, where 1 is printed.
+  Report r = review_table_report(1, 0.5, 7);
+  const std::string upheld = "review_litigation.administrative_review.upheld";
+  r.values.values.at(upheld).other_reading = "1";
+  // A disputed reading in a check that holds is no candidate.
+  r.values.values.at("review_litigation.litigation_direct.upheld").other_reading = "4";
+  ValueMap values;
+  for (const auto &[key, v] : r.values.values) values[key] = v.value;
+  r.validation = validate(values, edition_2021());
+  std::vector<Alternative> others = other_readings_in_failed_checks(r);
+  ASSERT_EQ(others.size(), 1u);
+  EXPECT_EQ(others[0].key, upheld);
+  EXPECT_DOUBLE_EQ(others[0].value, 1);
+  std::optional<Alternative> chosen = choose_by_checks(values, edition_2021(), others);
+  ASSERT_TRUE(chosen);
+  EXPECT_EQ(chosen->key, upheld);
+  // Read from a text layer, the number is what the report prints: no alternative.
+  Report printed = review_table_report(2, 1, 7);
+  printed.values.values.at(upheld).other_reading = "1";
+  printed.validation = validate(values, edition_2021());
+  EXPECT_TRUE(other_readings_in_failed_checks(printed).empty());
 }
 
 TEST(Doubts, ABlankWhereATableOfAScanPrintsItsZerosIsDoubted) {

@@ -10,6 +10,7 @@
 #include "xxgk/normalize/unicode_fold.hpp"
 #include "xxgk/ocr/ocr_engine.hpp"
 #include "xxgk/ocr/page_words.hpp"
+#include "xxgk/pipeline/cell_reading.hpp"
 #include "xxgk/pipeline/extract_report.hpp"
 #include "xxgk/report/report_text.hpp"
 
@@ -68,6 +69,43 @@ TEST(Ocr, AValueCellKeepsItsSign) {
     EXPECT_EQ(twice.other_text, "");
     EXPECT_DOUBLE_EQ(twice.confidence, once.confidence);
   }
+}
+
+// A borderless row of values whose first value the page's OCR read as a glyph in the label
+// column (a serif 1 as 工): read again as a value. Where no value is read there, the glyph stays
+// (a wrapped label's last character is no zero).
+TEST(Ocr, AGlyphLeftOfARowOfValuesIsReadAgainAsAValue) {
+  std::string content;
+  for (auto [x, digit] : {std::pair{30, "1"}, {130, "0"}, {230, "0"}, {330, "1"}})
+    content += "BT /F1 20 Tf " + std::to_string(x) + " 40 Td (" + digit + ") Tj ET ";
+  std::string pdf =
+      test::pdf_of({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 100] /Contents 4 0 R "
+                    "/Resources << /Font << /F1 5 0 R >> >> >>",
+                    test::stream_object("", content), "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"});
+  test::TempDir dir;
+  test::write_file(dir.path() / "row.pdf", pdf);
+  auto doc = extract::PdfDocument::open(dir.path() / "row.pdf");
+  Raster raster = doc.render(1, 300);
+  ocr::OcrEngine engine({});
+  auto row = [](Rect first) {
+    layout::Table t;
+    t.method = "stream";
+    t.rows = 1;
+    t.cols = 4;
+    t.cells.push_back({0, 0, 1, 1, 1, first, "工", 0.78, ""});
+    for (int col = 1; col < 4; ++col) {
+      double x = 15 + 100.0 * col;
+      t.cells.push_back({0, col, 1, 1, 1, {x, 35, x + 75, 70}, col == 3 ? "1" : "0", 0.97, ""});
+    }
+    return t;
+  };
+  // Boxes in page points, top-left origin: the digits' baseline is 40 pt above the page foot.
+  std::vector<layout::Table> tables = {row({15, 35, 90, 70}), row({15, 75, 90, 98})};
+  pipeline::read_cells(tables, pipeline::PageText{}, raster, engine);
+  EXPECT_EQ(tables[0].cells[0].text, "1");
+  EXPECT_EQ(tables[0].cells[1].text, "0") << "a sure reading is not read again";
+  EXPECT_EQ(tables[1].cells[0].text, "工") << "nothing read as a value there: the glyph stays";
 }
 
 TextRun word(const std::string &text, Rect box, double size = 10.5) {

@@ -351,6 +351,24 @@ TEST(TemplateMapping, ARowOfExactlyTheFormsValuesUnderAnUnreadableHeaderTakesThe
   EXPECT_FALSE(partial.values.count("review_litigation.litigation_direct.total"));
 }
 
+TEST(TemplateMapping, ARowOfTheFormsValuesWhoseLeavesARowHeaderSpannedTooFarTakesTheFormsOrder) {
+  // A stacked header read mostly as noise, 行政复议 read as spanning all fifteen columns: two of
+  // its own leaves read right, and three of 行政诉讼's, which its span names as its own. Those
+  // name the right column under another row: no vote against the form's order.
+  std::vector<std::pair<std::string, int>> leaves(15, {"二 王", 1});
+  leaves[1] = {"结果纠正", 1}, leaves[4] = {"总计", 1};
+  leaves[5] = {"结果维持", 1}, leaves[10] = {"结果维持", 1}, leaves[12] = {"其他结果", 1};
+  std::vector<std::pair<std::string, int>> noise(15, {"二 王", 1});
+  TemplateValues v = map_to_template({review_grid({{"行政复议", 15}}, leaves, noise)}, edition_2021());
+  static const char *rows[] = {"administrative_review", "litigation_direct", "litigation_after_review"};
+  static const char *cols[] = {"upheld", "corrected", "other", "pending", "total"};
+  for (int i = 0; i < 15; ++i) {
+    std::string key = std::string("review_litigation.") + rows[i / 5] + "." + cols[i % 5];
+    EXPECT_DOUBLE_EQ(value(v, key), i) << key;
+  }
+  EXPECT_TRUE(warned(v, "label_inferred", "review_litigation.litigation_direct.upheld"));
+}
+
 TEST(TemplateMapping, GroupWhoseHeaderIsUnreadableTakesTheSameHeadersFromTheOtherGroups) {
   // 2019's grouped 主动公开 table; the 第二十条第（八）项 group's header row came out as noise.
   layout::Table t = grid({{{"第二十条第（五）项", 4}},

@@ -218,7 +218,11 @@ std::vector<TextRun> read_table_cells(layout::Table &t, const RuledCells &ruled,
     // one among values that does not read as a value (a number under a seal's ring).
     bool misread = below_header(t, c) && !layout::is_value_text(c.text) && to_u32(c.text).size() <= 3 &&
                    (mostly_values(t, c.col) || right_of_row_values(t, c));
-    misread = misread || (t.method == "stream" && lone_glyph_before_values(t, c));
+    // A glyph alone left of a row of values is a value the page's OCR misread (a serif 1 as
+    // 工), though its column, the labels', says words: it is read as a value, and kept as
+    // read where it does not read as one (the last character of a wrapped label).
+    bool lone_glyph = t.method == "stream" && lone_glyph_before_values(t, c);
+    misread = misread || lone_glyph;
     // A value the page's OCR read unsurely is read again alone, and the surer reading kept;
     // where the two disagree the doubt stays (a seal's ring read into a 0 both times).
     bool unsure_value = layout::is_value_text(c.text) && c.confidence < unsure_page_reading;
@@ -231,8 +235,10 @@ std::vector<TextRun> read_table_cells(layout::Table &t, const RuledCells &ruled,
       slot.bbox = *clear;
     }
     // A second look has the page's reading to agree with or not; the others have none surely.
-    ocr::CellText read = read_cell(engine, image, slot, value_position[i], t.method == "stream" && !second_look);
+    ocr::CellText read =
+        read_cell(engine, image, slot, value_position[i] || lone_glyph, t.method == "stream" && !second_look);
     std::string text = normalize::clean_text(read.text);
+    if (lone_glyph && (text.empty() || !layout::is_value_text(text))) continue;
     if (second_look) {
       c.confidence = second_opinion(c.text, c.confidence, text, read.confidence);
       if (c.confidence < unsure_page_reading && text != c.text) c.other_reading = text;

@@ -186,27 +186,22 @@ report::ValueMap value_map(const report::Report &r) {
 constexpr double reread_scales[] = {4.0 / 3.0, 2.0 / 3.0};
 
 // The form's arithmetic as evidence for OCR: the OCR'd cells of the checks that fail are read
-// again at other resolutions, and one other reading is taken when it makes the checks hold
+// again at other resolutions, their disputed readings' other sides are candidates too, and
+// one other reading is taken when it makes the checks hold
 // and no other cell's could (report::choose_by_checks), with a chosen_by_check warning that
 // names both readings. A text layer's number is never changed; a report's own slip (no
 // reading makes its checks hold) stays as printed and reported.
 void reread_by_checks(const extract::PdfDocument &doc, report::Report &r, const report::EditionSpec &edition,
                       const ExtractOptions &options) {
-  std::map<int, std::set<std::string>> by_page;
-  for (const report::RuleFailure &f : r.validation.failed)
-    for (const auto *side : {&f.sum.keys, &f.equals.keys})
-      for (const std::string &key : *side) {
-        const report::MappedValue &v = r.values.values.at(key);
-        if (report::read_by_ocr(r, v)) by_page[v.page].insert(key);
-      }
+  std::map<int, std::set<std::string>> by_page = report::ocr_keys_in_failed_checks(r);
   if (by_page.empty()) return;
+  std::vector<report::Alternative> alternatives = report::other_readings_in_failed_checks(r);
   std::optional<ocr::OcrEngine> engine;
   try {
     engine.emplace(options.ocr_options);
   } catch (const ocr::OcrError &) {
     return;  // the pages were read, so this does not happen; nothing to read again with
   }
-  std::vector<report::Alternative> alternatives;
   for (double scale : reread_scales)
     for (const auto &[page, keys] : by_page) {
       ocr::ScanImages scan = scan_page(doc, page, options.ocr_dpi * scale, nullptr);
@@ -215,7 +210,7 @@ void reread_by_checks(const extract::PdfDocument &doc, report::Report &r, const 
         ocr::CellText read = engine->read_cell(image, r.values.values.at(key).bbox, ocr::CellContent::value);
         normalize::ParsedNumber n = normalize::parse_number(normalize::clean_text(read.text));
         if (n.kind == normalize::NumberKind::number || n.kind == normalize::NumberKind::zero_mark)
-          alternatives.push_back({key, n.value, n.raw, read.confidence});
+          alternatives.push_back({key, n.value, n.raw, read.confidence, "at another resolution"});
       }
     }
   // One cell at a time, each taken only where it alone fits: a check with two misread cells
@@ -223,8 +218,8 @@ void reread_by_checks(const extract::PdfDocument &doc, report::Report &r, const 
   while (std::optional<report::Alternative> chosen = report::choose_by_checks(value_map(r), edition, alternatives)) {
     report::MappedValue &v = r.values.values.at(chosen->key);
     r.warnings.push_back({"chosen_by_check",
-                          "OCR read '" + v.raw + "' first and '" + chosen->raw +
-                              "' at another resolution; the second makes the form's checks hold: taken",
+                          "OCR read '" + v.raw + "' first and '" + chosen->raw + "' " + chosen->origin +
+                              "; the second makes the form's checks hold: taken",
                           v.page, chosen->key, chosen->confidence});
     v.other_reading = v.raw;  // the first reading stays in the provenance beside the one taken
     v.value = chosen->value;

@@ -45,6 +45,29 @@ bool read_by_ocr(const Report &r, const MappedValue &v) {
          r.pages[static_cast<size_t>(v.page - 1)].read_from == "ocr";
 }
 
+std::map<int, std::set<std::string>> ocr_keys_in_failed_checks(const Report &r) {
+  std::map<int, std::set<std::string>> by_page;
+  for (const RuleFailure &f : r.validation.failed)
+    for (const auto *side : {&f.sum.keys, &f.equals.keys})
+      for (const std::string &key : *side) {
+        const MappedValue &v = r.values.values.at(key);
+        if (read_by_ocr(r, v)) by_page[v.page].insert(key);
+      }
+  return by_page;
+}
+
+std::vector<Alternative> other_readings_in_failed_checks(const Report &r) {
+  std::vector<Alternative> out;
+  for (const auto &[page, keys] : ocr_keys_in_failed_checks(r))
+    for (const std::string &key : keys) {
+      const MappedValue &v = r.values.values.at(key);
+      normalize::ParsedNumber other = normalize::parse_number(v.other_reading);
+      if (other.kind == normalize::NumberKind::number || other.kind == normalize::NumberKind::zero_mark)
+        out.push_back({key, other.value, other.raw, v.confidence, "by another reading of the cell"});
+    }
+  return out;
+}
+
 std::string check_failed_message(const RuleFailure &f) {
   return "read by OCR and in a failed check of the form (" + f.rule + " on " + f.on + "): it may be misread";
 }

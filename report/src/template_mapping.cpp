@@ -618,7 +618,8 @@ std::optional<int> block_of_row(int row, const std::vector<const Candidate *> &f
 // holding exactly as many cells as a template table has slots: the form fixes their order, so
 // each cell's slot is its place in the row. Taken when most label matches in the row agree
 // with that order (a scan's garbled stacked header matches a few cells to a neighbour's slot,
-// or to none); the cells whose labels said otherwise or nothing are then placed by order.
+// or to none; a match naming the right column under another row's header is no vote); the
+// cells whose labels said otherwise or nothing are then placed by order.
 // Returns the row's cells with their slots in order, or nothing when the order is not borne out.
 std::vector<Candidate> ordered_row(const RowCells &rc, int row, const std::vector<const Candidate *> &found_in_row,
                                    const std::vector<TemplateBlock> &blocks, int first_value_col,
@@ -640,12 +641,20 @@ std::vector<Candidate> ordered_row(const RowCells &rc, int row, const std::vecto
   if (cells.size() != b.rows.size() * width) return {};
   std::map<const Cell *, size_t> place;
   for (size_t i = 0; i < cells.size(); ++i) place[cells[i]] = i;
+  // A label matching slots of two tables (总计) is one vote, for the row's table.
+  std::set<const Cell *> in_block;
+  for (const Candidate *c : found_in_row)
+    if (c->block == block) in_block.insert(c->cell);
   int agree = 0, disagree = 0;
   for (const Candidate *c : found_in_row) {
+    if (c->block != block && in_block.count(c->cell)) continue;
     size_t i = place.at(c->cell);
-    bool same =
-        c->block == block && static_cast<size_t>(c->row) == i / width && static_cast<size_t>(c->col) == i % width;
-    (same ? agree : disagree) += 1;
+    bool same_column = c->block == block && static_cast<size_t>(c->col) == i % width;
+    bool same_row = static_cast<size_t>(c->row) == i / width;
+    // The right column under another row's header (结果维持 under a 行政复议 read as spanning
+    // 行政诉讼's columns too): the header's span is in doubt, not the order. No vote.
+    if (same_column && !same_row) continue;
+    (same_column ? agree : disagree) += 1;
   }
   if (matched_any && agree <= disagree) return {};
   std::vector<Candidate> out;

@@ -1,7 +1,9 @@
 #pragma once
 // The Report: everything xxgk knows about one annual report, as serialized to JSON.
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -78,6 +80,14 @@ nlohmann::json page_explained(const Report &report, int page);
 
 // Whether the value was read by OCR (from a page read as an image), not from a text layer.
 bool read_by_ocr(const Report &report, const MappedValue &value);
+
+// The OCR'd values of the form's failed checks, by page (the cells to read again).
+std::map<int, std::set<std::string>> ocr_keys_in_failed_checks(const Report &report);
+
+// The other side of each disputed reading (a cell two models read differently: a bitonal
+// scan's serif 1 one reads as 4) among the OCR'd values of the failed checks, as alternatives
+// for choose_by_checks.
+std::vector<Alternative> other_readings_in_failed_checks(const Report &report);
 
 // Every doubt about an OCR'd value said on its own key, once validation has run: a failed
 // check of the form it takes part in (check_failed: one of its cells is misread, and nothing

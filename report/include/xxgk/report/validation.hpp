@@ -52,6 +52,7 @@ struct Alternative {
   double value = 0;
   std::string raw;
   double confidence = 0;
+  std::string origin;  // how it was read, for the warning: "at another resolution", ...
 };
 
 // The form's arithmetic as evidence: the alternative reading that makes failed checks hold
