@@ -205,6 +205,12 @@ TEST(CellReading, OneGlyphLeftOfARowOfValuesIsAMisreadValue) {
   EXPECT_FALSE(pipeline::lone_glyph_before_values(t, t.cells[3])) << "not the first of its row";
   t.cells[0].text = "总计";
   EXPECT_FALSE(pipeline::lone_glyph_before_values(t, t.cells[0])) << "a label";
+  // A zero dash read as 一 before a row of values alone; 一 before words is a label's numbering.
+  t.cells[0].text = "一";
+  t.cells[3].text = "—";
+  EXPECT_TRUE(pipeline::lone_glyph_before_values(t, t.cells[0]));
+  t.cells[3].text = "四";
+  EXPECT_FALSE(pipeline::lone_glyph_before_values(t, t.cells[0])) << "一 before a word";
   // A wrapped label's last glyph beside a row of words is no value.
   layout::Table words;
   for (const char *text : {"请", "其他", "合计"})

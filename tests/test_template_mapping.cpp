@@ -369,6 +369,29 @@ TEST(TemplateMapping, ARowOfTheFormsValuesWhoseLeavesARowHeaderSpannedTooFarTake
   EXPECT_TRUE(warned(v, "label_inferred", "review_litigation.litigation_direct.upheld"));
 }
 
+TEST(TemplateMapping, ARowFillingTheReviewTableUnderItsLeavesAloneTakesTheFormsOrder) {
+  // A skewed scan: the header row naming 行政复议 / 行政诉讼 went to the table above; the leaves
+  // (结果维持 … 总计, three times) and the row of fifteen values are left.
+  const std::vector<std::string> names = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+  std::vector<std::pair<std::string, int>> leaves, values;
+  for (int i = 0; i < 15; ++i) {
+    leaves.push_back({names[static_cast<size_t>(i % 5)], 1});
+    values.push_back({std::to_string(i), 1});
+  }
+  TemplateValues v = map_to_template({grid({leaves, values})}, edition_2021());
+  static const char *rows[] = {"administrative_review", "litigation_direct", "litigation_after_review"};
+  static const char *cols[] = {"upheld", "corrected", "other", "pending", "total"};
+  for (int i = 0; i < 15; ++i) {
+    std::string key = std::string("review_litigation.") + rows[i / 5] + "." + cols[i % 5];
+    EXPECT_DOUBLE_EQ(value(v, key), i) << key;
+    EXPECT_TRUE(warned(v, "label_inferred", key)) << key;
+  }
+  // Under a header that prints none of the table's labels, nothing says it is that table.
+  std::vector<std::pair<std::string, int>> noise(15, {"二 王", 1});
+  EXPECT_FALSE(map_to_template({grid({noise, values})}, edition_2021())
+                   .values.count("review_litigation.litigation_direct.total"));
+}
+
 TEST(TemplateMapping, GroupWhoseHeaderIsUnreadableTakesTheSameHeadersFromTheOtherGroups) {
   // 2019's grouped 主动公开 table; the 第二十条第（八）项 group's header row came out as noise.
   layout::Table t = grid({{{"第二十条第（五）项", 4}},

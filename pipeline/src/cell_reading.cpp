@@ -220,8 +220,9 @@ std::vector<TextRun> read_table_cells(layout::Table &t, const RuledCells &ruled,
                    (mostly_values(t, c.col) || right_of_row_values(t, c));
     // A glyph alone left of a row of values is a value the page's OCR misread (a serif 1 as
     // 工), though its column, the labels', says words: it is read as a value, and kept as
-    // read where it does not read as one (the last character of a wrapped label).
-    bool lone_glyph = t.method == "stream" && lone_glyph_before_values(t, c);
+    // read where it does not read as one (the last character of a wrapped label). Where its
+    // column says values too, it is misread whatever it reads as.
+    bool lone_glyph = !misread && t.method == "stream" && lone_glyph_before_values(t, c);
     misread = misread || lone_glyph;
     // A value the page's OCR read unsurely is read again alone, and the surer reading kept;
     // where the two disagree the doubt stays (a seal's ring read into a 0 both times).
@@ -261,7 +262,7 @@ std::vector<TextRun> read_table_cells(layout::Table &t, const RuledCells &ruled,
 }  // namespace
 
 bool lone_glyph_before_values(const layout::Table &t, const layout::Cell &cell) {
-  if (to_u32(cell.text).size() != 1 || looks_like_value(cell.text)) return false;
+  if (to_u32(cell.text).size() != 1 || layout::is_value_text(cell.text)) return false;
   int values = 0, words = 0;
   for (const layout::Cell &c : t.cells) {
     if (c.row != cell.row || c.col == cell.col || c.text.empty()) continue;
@@ -269,6 +270,9 @@ bool lone_glyph_before_values(const layout::Table &t, const layout::Cell &cell) 
     (looks_like_value(c.text) ? values : words) += 1;
   }
   constexpr int a_row_of_values = 2;
+  // 一, the Chinese model's reading of a zero dash, also begins a label (一、): a dash only
+  // before values alone.
+  if (looks_like_value(cell.text)) return values >= a_row_of_values && words == 0;
   return values >= a_row_of_values && values > words;
 }
 

@@ -614,6 +614,28 @@ std::optional<int> block_of_row(int row, const std::vector<const Candidate *> &f
   return most_voted(votes);
 }
 
+// No label match or row name says which table a label-free row is of (a skewed scan's review
+// table lost 行政复议 / 行政诉讼 to the table above): the one template table it fills exactly,
+// where the header above it prints some of that table's column labels.
+std::optional<int> block_filled_by(const RowCells &rc, int row, size_t cells,
+                                   const std::vector<TemplateBlock> &blocks) {
+  std::optional<int> only;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].rows.size() * blocks[i].columns.size() != cells) continue;
+    if (only) return std::nullopt;
+    only = static_cast<int>(i);
+  }
+  if (!only) return std::nullopt;
+  std::set<std::string> labels, printed;
+  for (const TemplateAxis &c : blocks[static_cast<size_t>(*only)].columns) labels.insert(c.label);
+  for (int r = 0; r < row; ++r)
+    for (const Cell *c : rc.starting[static_cast<size_t>(r)])
+      if (labels.count(c->text)) printed.insert(c->text);
+  constexpr size_t labels_naming_it = 2;  // one could be a neighbour's (总计)
+  if (printed.size() < labels_naming_it) return std::nullopt;
+  return only;
+}
+
 // A row of values without labels of its own (行政复议 / 行政诉讼 name its rows in the header)
 // holding exactly as many cells as a template table has slots: the form fixes their order, so
 // each cell's slot is its place in the row. Taken when most label matches in the row agree
@@ -633,12 +655,13 @@ std::vector<Candidate> ordered_row(const RowCells &rc, int row, const std::vecto
   if (!fills_a_block) return {};
   std::sort(cells.begin(), cells.end(), [](const Cell *a, const Cell *b) { return a->col < b->col; });
   std::optional<int> table = block_of_row(row, found_in_row, rows_named);
+  auto fills = [&](int i) { return cells.size() == blocks[i].rows.size() * blocks[i].columns.size(); };
+  if (!table || !fills(*table)) table = block_filled_by(rc, row, cells.size(), blocks);
   if (!table) return {};
   int block = *table;
   bool matched_any = !found_in_row.empty();
   const TemplateBlock &b = blocks[block];
   size_t width = b.columns.size();
-  if (cells.size() != b.rows.size() * width) return {};
   std::map<const Cell *, size_t> place;
   for (size_t i = 0; i < cells.size(); ++i) place[cells[i]] = i;
   // A label matching slots of two tables (总计) is one vote, for the row's table.

@@ -33,7 +33,8 @@ double second_opinion(const std::string &page_text, double page_confidence, cons
 // One glyph standing left of a row that is mostly values: a misread value (a serif 1 read as
 // 工), not the row's label, which in the form is never one character (the review table's row
 // holds values only, named by the header above it). Its neighbours have not been read again
-// yet, so the row need only be mostly values.
+// yet, so the row need only be mostly values; a lone 一 (a zero dash as the Chinese model reads
+// it, or a label's numbering) only where the rest of the row is values.
 bool lone_glyph_before_values(const layout::Table &t, const layout::Cell &cell);
 
 // An empty slot of a borderless table, clear of the words the page's OCR read beside it: the
