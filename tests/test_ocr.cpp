@@ -46,16 +46,20 @@ TEST(Ocr, RenderedSamplePageReadsBackTitleAndHeading) {
 
 // A change column prints its sign: +12 must not come back as 412 (a + the digits' reading
 // did not know), nor -3 as 3.
-TEST(Ocr, AValueCellKeepsItsSign) {
-  std::string content = "BT /F1 28 Tf 30 40 Td (+12) Tj ET BT /F1 28 Tf 230 40 Td (-3) Tj ET";
+// A 400 × 100 pt page printing `content` (a content stream) in Helvetica as /F1, written to `dir`.
+extract::PdfDocument helvetica_page(const test::TempDir &dir, const std::string &content) {
   std::string pdf =
       test::pdf_of({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 100] /Contents 4 0 R "
                     "/Resources << /Font << /F1 5 0 R >> >> >>",
                     test::stream_object("", content), "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"});
+  test::write_file(dir.path() / "page.pdf", pdf);
+  return extract::PdfDocument::open(dir.path() / "page.pdf");
+}
+
+TEST(Ocr, AValueCellKeepsItsSign) {
   test::TempDir dir;
-  test::write_file(dir.path() / "signs.pdf", pdf);
-  auto doc = extract::PdfDocument::open(dir.path() / "signs.pdf");
+  auto doc = helvetica_page(dir, "BT /F1 28 Tf 30 40 Td (+12) Tj ET BT /F1 28 Tf 230 40 Td (-3) Tj ET");
   ocr::PageImage image(doc.render(1, 300));
   ocr::OcrEngine engine({});
   // Boxes in page points, top-left origin: the text's baseline is 40 pt above the page foot.
@@ -78,14 +82,8 @@ TEST(Ocr, AGlyphLeftOfARowOfValuesIsReadAgainAsAValue) {
   std::string content;
   for (auto [x, digit] : {std::pair{30, "1"}, {130, "0"}, {230, "0"}, {330, "1"}})
     content += "BT /F1 20 Tf " + std::to_string(x) + " 40 Td (" + digit + ") Tj ET ";
-  std::string pdf =
-      test::pdf_of({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 100] /Contents 4 0 R "
-                    "/Resources << /Font << /F1 5 0 R >> >> >>",
-                    test::stream_object("", content), "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"});
   test::TempDir dir;
-  test::write_file(dir.path() / "row.pdf", pdf);
-  auto doc = extract::PdfDocument::open(dir.path() / "row.pdf");
+  auto doc = helvetica_page(dir, content);
   Raster raster = doc.render(1, 300);
   ocr::OcrEngine engine({});
   auto row = [](Rect first) {
