@@ -79,6 +79,10 @@ TEST(LabelSimilarity, NumberingSpacesAndWordingVariants) {
   EXPECT_DOUBLE_EQ(label_similarity("总 计", "总计"), 1.0);
   EXPECT_DOUBLE_EQ(label_similarity("⼀、本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量"), 1.0);
   EXPECT_GE(label_similarity("规范性文件", "行政规范性文件"), 0.8);
+  // A group's numbering run into its row's, the label's tail wrapped away (a borderless scan).
+  EXPECT_GE(label_similarity("(六) 11. 申请人无正当理由逾期不补正、行政机关",
+                             "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+            0.85);
   EXPECT_GE(label_similarity("其他组织", "其他"), 0.8);
   EXPECT_GE(label_similarity("1.属于国家秘蜜", "1.属于国家秘密"), 0.8) << "one OCR-style slip";
   EXPECT_LT(label_similarity("其他法律行政法规禁止公开", "其他"), 0.6) << "a short word inside a long label";

@@ -32,10 +32,15 @@ bool is_punctuation(char32_t c) {
 }
 
 // The numbering of a label: 一、 （三） (3) 3. 3、 ; and an unclosed "（三" that a narrow
-// cell wrapped away from its "）".
+// cell wrapped away from its "）". Twice where a group's label ran into its first row's (a
+// borderless scan's "（六）1.申请人无正当理由…": 其他处理 wrapped away).
 std::u32string strip_numbering(std::u32string s) {
-  HeadingNumber h = split_heading_number(s);
-  if (h.number > 0) return h.rest;
+  constexpr int group_and_row = 2;
+  for (int i = 0; i < group_and_row; ++i) {
+    HeadingNumber h = split_heading_number(s);
+    if (h.number <= 0) break;
+    s = h.rest;
+  }
   return s;
 }
 
