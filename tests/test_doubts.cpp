@@ -160,7 +160,7 @@ TEST(Doubts, TheOtherSideOfADisputedReadingInAFailedCheckIsAnAlternative) {
   ValueMap values;
   for (const auto &[key, v] : r.values.values) values[key] = v.value;
   r.validation = validate(values, edition_2021());
-  std::vector<Alternative> others = other_readings_in_failed_checks(r);
+  std::vector<Alternative> others = other_readings_of(r, ocr_keys_in_failed_checks(r));
   ASSERT_EQ(others.size(), 1u);
   EXPECT_EQ(others[0].key, upheld);
   EXPECT_DOUBLE_EQ(others[0].value, 1);
@@ -171,7 +171,7 @@ TEST(Doubts, TheOtherSideOfADisputedReadingInAFailedCheckIsAnAlternative) {
   Report printed = review_table_report(2, 1, 7);
   printed.values.values.at(upheld).other_reading = "1";
   printed.validation = validate(values, edition_2021());
-  EXPECT_TRUE(other_readings_in_failed_checks(printed).empty());
+  EXPECT_TRUE(other_readings_of(printed, ocr_keys_in_failed_checks(printed)).empty());
 }
 
 TEST(Doubts, ABlankWhereATableOfAScanPrintsItsZerosIsDoubted) {

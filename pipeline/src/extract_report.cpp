@@ -195,7 +195,7 @@ void reread_by_checks(const extract::PdfDocument &doc, report::Report &r, const 
                       const ExtractOptions &options) {
   std::map<int, std::set<std::string>> by_page = report::ocr_keys_in_failed_checks(r);
   if (by_page.empty()) return;
-  std::vector<report::Alternative> alternatives = report::other_readings_in_failed_checks(r);
+  std::vector<report::Alternative> alternatives = report::other_readings_of(r, by_page);
   std::optional<ocr::OcrEngine> engine;
   try {
     engine.emplace(options.ocr_options);

@@ -56,9 +56,9 @@ std::map<int, std::set<std::string>> ocr_keys_in_failed_checks(const Report &r) 
   return by_page;
 }
 
-std::vector<Alternative> other_readings_in_failed_checks(const Report &r) {
+std::vector<Alternative> other_readings_of(const Report &r, const std::map<int, std::set<std::string>> &keys_by_page) {
   std::vector<Alternative> out;
-  for (const auto &[page, keys] : ocr_keys_in_failed_checks(r))
+  for (const auto &[page, keys] : keys_by_page)
     for (const std::string &key : keys) {
       const MappedValue &v = r.values.values.at(key);
       normalize::ParsedNumber other = normalize::parse_number(v.other_reading);

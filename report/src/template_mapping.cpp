@@ -626,7 +626,7 @@ std::optional<int> block_filled_by(const RowCells &rc, int row, size_t cells,
                                    const std::vector<TemplateBlock> &blocks) {
   std::optional<int> only;
   for (size_t i = 0; i < blocks.size(); ++i) {
-    if (blocks[i].rows.size() * blocks[i].columns.size() != cells) continue;
+    if (slot_count(blocks[i]) != cells) continue;
     if (only) return std::nullopt;
     only = static_cast<int>(i);
   }
@@ -654,13 +654,12 @@ std::vector<Candidate> ordered_row(const RowCells &rc, int row, const std::vecto
   std::vector<const Cell *> cells;
   for (const Cell *c : rc.starting[row])
     if (c->col >= first_value_col) cells.push_back(c);
-  bool fills_a_block = std::any_of(blocks.begin(), blocks.end(), [&](const TemplateBlock &b) {
-    return cells.size() == b.rows.size() * b.columns.size();
-  });
+  bool fills_a_block =
+      std::any_of(blocks.begin(), blocks.end(), [&](const TemplateBlock &b) { return cells.size() == slot_count(b); });
   if (!fills_a_block) return {};
   std::sort(cells.begin(), cells.end(), [](const Cell *a, const Cell *b) { return a->col < b->col; });
   std::optional<int> table = block_of_row(row, found_in_row, rows_named);
-  auto fills = [&](int i) { return cells.size() == blocks[i].rows.size() * blocks[i].columns.size(); };
+  auto fills = [&](int i) { return cells.size() == slot_count(blocks[i]); };
   if (!table || !fills(*table)) table = block_filled_by(rc, row, cells.size(), blocks);
   if (!table) return {};
   int block = *table;
@@ -916,7 +915,7 @@ const char *to_string(Placement p) {
 size_t form_cells_at_most(const std::vector<TemplateBlock> &blocks) {
   constexpr size_t room = 8;
   size_t keys = 0;
-  for (const TemplateBlock &b : blocks) keys += b.rows.size() * b.columns.size();
+  for (const TemplateBlock &b : blocks) keys += slot_count(b);
   return room * keys;
 }
 

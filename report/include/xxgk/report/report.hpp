@@ -85,9 +85,10 @@ bool read_by_ocr(const Report &report, const MappedValue &value);
 std::map<int, std::set<std::string>> ocr_keys_in_failed_checks(const Report &report);
 
 // The other side of each disputed reading (a cell two models read differently: a bitonal
-// scan's serif 1 one reads as 4) among the OCR'd values of the failed checks, as alternatives
-// for choose_by_checks.
-std::vector<Alternative> other_readings_in_failed_checks(const Report &report);
+// scan's serif 1 one reads as 4) among the given OCR'd values (ocr_keys_in_failed_checks), as
+// alternatives for choose_by_checks.
+std::vector<Alternative> other_readings_of(const Report &report,
+                                           const std::map<int, std::set<std::string>> &keys_by_page);
 
 // Every doubt about an OCR'd value said on its own key, once validation has run: a failed
 // check of the form it takes part in (check_failed: one of its cells is misread, and nothing

@@ -5,6 +5,7 @@
 // `<table>.<row>.<column>`. Matching is by similarity after normalization, so numbering
 // variants, wording differences and single-character slips still map, with their score kept.
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -41,6 +42,11 @@ struct TemplateBlock {
   std::string table;
   std::vector<TemplateAxis> rows, columns;
 };
+
+// How many keys (row × column slots) the template table holds.
+inline size_t slot_count(const TemplateBlock &block) {
+  return block.rows.size() * block.columns.size();
+}
 
 std::vector<TemplateBlock> template_blocks(const EditionSpec &edition);
 
