@@ -8,6 +8,7 @@
 #include "xxgk/extract/pdf_document.hpp"
 #include "xxgk/layout/text_lines.hpp"
 #include "xxgk/normalize/unicode_fold.hpp"
+#include "xxgk/ocr/glyph_shapes.hpp"
 #include "xxgk/ocr/ocr_engine.hpp"
 #include "xxgk/ocr/page_words.hpp"
 #include "xxgk/pipeline/cell_reading.hpp"
@@ -15,6 +16,7 @@
 #include "xxgk/report/report_text.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <iostream>
 #include <set>
 
@@ -112,6 +114,90 @@ TextRun word(const std::string &text, Rect box, double size = 10.5) {
   w.bbox = box;
   w.font_size = size;
   return w;
+}
+
+// A cell's print comes apart into one shape per digit, left to right; copies of one digit are
+// near alike and two digits are not. Ink that runs out of the cell gives no shapes at all.
+TEST(GlyphShapes, EachDigitOfACellIsOneShape) {
+  test::TempDir dir;
+  auto doc = helvetica_page(dir, "BT /F1 20 Tf 30 40 Td (141) Tj ET BT /F1 20 Tf 230 40 Td (1) Tj ET");
+  ocr::PageImage image(doc.render(1, 200));
+  std::vector<ocr::GlyphShape> three = ocr::glyph_shapes(image, {15, 25, 140, 75});
+  ASSERT_EQ(three.size(), 3u);
+  std::vector<ocr::GlyphShape> one = ocr::glyph_shapes(image, {215, 25, 340, 75});
+  ASSERT_EQ(one.size(), 1u);
+  constexpr double copies = 0.1, different = 0.17;  // glyph_shapes.cpp's measured bounds
+  EXPECT_LT(ocr::shape_distance(three[0], one[0]), copies);
+  EXPECT_LT(ocr::shape_distance(three[2], one[0]), copies);
+  EXPECT_GT(ocr::shape_distance(three[1], one[0]), different);
+  EXPECT_NEAR(one[0].height, 14.3, 2.0) << "a 20 pt digit's ink, in points";
+  EXPECT_TRUE(ocr::glyph_shapes(image, {15, 25, 45, 75}).empty()) << "a cut through the 4 is no cell of digits";
+}
+
+// A shape of ink filling the grid's cells that `inked` says, at a given print height.
+ocr::GlyphShape shape_of(const std::function<bool(int, int)> &inked, double height = 7, int noise_at = -1) {
+  ocr::GlyphShape s;
+  for (int y = 0; y < ocr::GlyphShape::grid_height; ++y)
+    for (int x = 0; x < ocr::GlyphShape::grid_width; ++x)
+      s.ink[static_cast<size_t>(y * ocr::GlyphShape::grid_width + x)] = inked(x, y) ? 255 : 0;
+  if (noise_at >= 0) s.ink[static_cast<size_t>(noise_at)] ^= 255;  // one cell of scan noise
+  s.aspect = 0.6;
+  s.height = height;
+  return s;
+}
+
+bool stem(int x, int) {
+  return x == 3 || x == 4;
+}
+bool four(int x, int y) {
+  return stem(x, y) || y == 8 || (x == 1 && y < 8);
+}
+bool ring(int x, int y) {
+  return x == 0 || x == 7 || y == 0 || y == 11;
+}
+
+// The report's own print outvotes OCR where one copy of a glyph is read as another digit;
+// copies read alike, and a glyph with no look-alike, keep their readings.
+TEST(GlyphShapes, ADigitReadUnlikeItsLookAlikesTakesTheirReading) {
+  std::vector<ocr::ReadDigit> digits;
+  for (int i = 0; i < 8; ++i) digits.push_back({'1', shape_of(stem, 7, i)});
+  digits.push_back({'4', shape_of(stem, 7, 20)});  // a 1 misread
+  for (int i = 0; i < 6; ++i) digits.push_back({'4', shape_of(four, 7, 30 + i)});
+  digits.push_back({'7', shape_of(ring)});      // the only one of its kind
+  digits.push_back({'4', shape_of(stem, 12)});  // a 1 of another size: no copy of these
+  std::vector<std::optional<char>> seen = ocr::look_alike_readings(digits);
+  ASSERT_EQ(seen.size(), digits.size());
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i == 8)
+      EXPECT_EQ(seen[i], '1');
+    else
+      EXPECT_FALSE(seen[i]) << "digit " << i << " read " << digits[i].digit;
+  }
+  // Too few digits to know a face by: nothing said.
+  std::vector<ocr::ReadDigit> few(digits.begin(), digits.begin() + 10);
+  for (const auto &s : ocr::look_alike_readings(few)) EXPECT_FALSE(s);
+}
+
+// A cell whose digit its look-alikes read otherwise takes their reading, OCR's kept beside it
+// and the cell doubted; the other cells stay as read.
+TEST(GlyphShapes, ACellTakesItsLookAlikesReadingAndIsDoubted) {
+  std::vector<layout::Table> tables(1);
+  std::vector<pipeline::CellDigits> numbers;
+  for (int i = 0; i < 14; ++i) {
+    bool misread = i == 13;
+    tables[0].cells.push_back({0, i, 1, 1, 1, {}, misread ? "14" : "11", 0.9, ""});
+    numbers.push_back(
+        {0, static_cast<size_t>(i), misread ? "14" : "11", {shape_of(stem, 7, i), shape_of(stem, 7, 40 + i)}});
+  }
+  pipeline::settle_by_glyph_shapes({&tables}, {&numbers});
+  const layout::Cell &changed = tables[0].cells[13];
+  EXPECT_EQ(changed.text, "11");
+  EXPECT_EQ(changed.other_reading, "14");
+  EXPECT_LE(changed.confidence, ocr::disputed_confidence);
+  for (int i = 0; i < 13; ++i) {
+    EXPECT_EQ(tables[0].cells[static_cast<size_t>(i)].text, "11");
+    EXPECT_EQ(tables[0].cells[static_cast<size_t>(i)].other_reading, "");
+  }
 }
 
 TEST(PageWords, AWordStretchedThinOverARowOfMarksIsNoPrint) {

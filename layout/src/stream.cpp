@@ -13,6 +13,23 @@
 #include "xxgk/normalize/unicode_fold.hpp"
 
 namespace xxgk::layout {
+
+namespace {
+bool is_item_numeral(char32_t c) {
+  return (c >= U'0' && c <= U'9') || std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
+
+}  // namespace
+
+bool numbered_item(const std::string &text) {
+  std::u32string t = to_u32(text);
+  bool open = !t.empty() && (t[0] == U'（' || t[0] == U'(');
+  size_t i = open ? 1 : 0, first = i;
+  while (i < t.size() && is_item_numeral(t[i])) ++i;
+  if (i == first || i >= t.size()) return false;
+  return open ? t[i] == U'）' || t[i] == U')' : t[i] == U'、' || t[i] == U'.' || t[i] == U'．';
+}
+
 namespace {
 
 struct Line {
@@ -617,20 +634,6 @@ void split_header_segments(std::vector<Band> &bands, int header, const std::vect
   }
 }
 
-bool is_item_numeral(char32_t c) {
-  return (c >= U'0' && c <= U'9') || std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
-}
-
-// Text that begins with an item's number: 一、 3. （二） (2).
-bool numbered_item(const std::string &text) {
-  std::u32string t = to_u32(text);
-  bool open = !t.empty() && (t[0] == U'（' || t[0] == U'(');
-  size_t i = open ? 1 : 0, first = i;
-  while (i < t.size() && is_item_numeral(t[i])) ++i;
-  if (i == first || i >= t.size()) return false;
-  return open ? t[i] == U'）' || t[i] == U')' : t[i] == U'、' || t[i] == U'.' || t[i] == U'．';
-}
-
 // The bands before the first row of numbers, less trailing bands with words in the label
 // columns only (the wrapped tail of a row label continued from the previous page), and from
 // the first numbered row label on.
@@ -644,12 +647,19 @@ int header_rows(const std::vector<Band> &bands, double value_area) {
                                        [&](const Segment &s) { return s.bbox.x1 < value_area; }))
     --first_data;
   // A numbered row label (一、… （二）…) begins the rows even where OCR read none of their values
-  // (a borderless scan's first rows of dashes): no header line is numbered so.
-  for (int b = 1; b < first_data; ++b) {
+  // (a borderless scan's first rows of dashes): no header line is numbered so. The first band
+  // may be the section's heading above the table (二、主动公开…), printed across it; it is a row
+  // when print stands in the value columns beside its label (a table continued at a page's top
+  // whose first row of zeros OCR misread as Chinese glyphs).
+  constexpr int marks_of_a_row = 2;
+  for (int b = 0; b < first_data; ++b) {
     const auto &segments = bands[b].segments;
     auto leftmost = std::min_element(segments.begin(), segments.end(),
                                      [](const Segment &x, const Segment &y) { return x.bbox.x0 < y.bbox.x0; });
-    if (leftmost != segments.end() && leftmost->bbox.x0 < value_area && numbered_item(leftmost->text)) return b;
+    if (leftmost == segments.end() || leftmost->bbox.x0 >= value_area || !numbered_item(leftmost->text)) continue;
+    auto in_value_columns =
+        std::count_if(segments.begin(), segments.end(), [&](const Segment &x) { return x.bbox.x0 >= value_area; });
+    if (b > 0 || in_value_columns >= marks_of_a_row) return b;
   }
   return first_data;
 }

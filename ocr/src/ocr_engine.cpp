@@ -1,4 +1,5 @@
 #include "xxgk/ocr/ocr_engine.hpp"
+#include "cell_image.hpp"
 #include "xxgk/ocr/page_words.hpp"
 
 #include <tesseract/baseapi.h>
@@ -43,10 +44,6 @@ OcrEngine::OcrEngine(const OcrOptions &options) : impl_(std::make_unique<Impl>()
   }
 }
 
-struct PageImage::Impl {
-  layout::PixPtr pix;
-};
-
 PageImage::PageImage(const Raster &page) : impl_(std::make_unique<Impl>()), dpi_(page.dpi) {
   impl_->pix = layout::to_gray_pix(page);
 }
@@ -88,6 +85,8 @@ Insets ruling_insets(PIX *gray, int band) {
   return out;
 }
 
+}  // namespace
+
 // The cell's inside, clear of its rulings. A fixed inset would cut the tops of glyphs printed
 // close under a ruling (a header cell's words), so each side is cut just past its ruling, found
 // within a band of the box's edge; where none is found, the band is cut.
@@ -106,6 +105,8 @@ layout::PixPtr cell_interior(PIX *page, const Rect &box, double dpi) {
   layout::BoxPtr inside(boxCreate(in.left, in.top, iw, ih));
   return layout::PixPtr(pixClipRectangle(whole.get(), inside.get(), nullptr));
 }
+
+namespace {
 
 // The printed part of a cell, with a white margin: Tesseract reads a lone short number badly
 // when it sits small in a wide empty box, and best with some space around it.

@@ -7,6 +7,7 @@
 #include "xxgk/core/utf8_text.hpp"
 #include "xxgk/layout/stream.hpp"
 #include "xxgk/normalize/unicode_fold.hpp"
+#include "xxgk/ocr/page_words.hpp"
 
 namespace xxgk::pipeline {
 namespace {
@@ -26,12 +27,20 @@ bool looks_like_value(const std::string &text) {
   return 2 * digits >= total;
 }
 
-// Below the table's first row with a value in it: a data row, not the header.
+// Right of a numbered row label (5.属于…): no header is numbered so.
+bool right_of_numbered_label(const layout::Table &t, const layout::Cell &cell) {
+  return std::any_of(t.cells.begin(), t.cells.end(), [&](const layout::Cell &c) {
+    return c.row == cell.row && c.col < cell.col && layout::numbered_item(c.text);
+  });
+}
+
+// Below the table's first row with a value in it: a data row, not the header. So is a row
+// whose label is numbered, however OCR misread its values (a continued table's first row).
 bool below_header(const layout::Table &t, const layout::Cell &cell) {
   int first = t.rows;
   for (const layout::Cell &c : t.cells)
     if (!c.text.empty() && looks_like_value(c.text)) first = std::min(first, c.row);
-  return cell.row > first || (cell.row == first && cell.col > 0);
+  return cell.row > first || (cell.row == first && cell.col > 0) || right_of_numbered_label(t, cell);
 }
 
 // Where a cell stands: among values (most cells of both its row and its column look like values,
@@ -100,7 +109,11 @@ ocr::CellText read_cell(const ocr::OcrEngine &engine, const ocr::PageImage &imag
   if (value.text.empty() && value.confidence == 1) return value;  // blank
   if (value.confidence >= 0.85 && value.ink_lines == 1) return value;
   ocr::CellText words = engine.read_cell(image, cell.bbox, ocr::CellContent::words);
-  if (looks_like_value(normalize::clean_text(words.text)) || value.confidence > words.confidence) return value;
+  // The Chinese model, unbound by a value's glyphs, reads a lone 0 as the letter O (a bitonal
+  // scan's sans-serif zeros the value reading left unsure or empty): that is a number read.
+  words.text = ocr::zeros_read_as_letters(normalize::clean_text(words.text));
+  if (value.text.empty() && layout::is_value_text(words.text)) return words;
+  if (looks_like_value(words.text) || value.confidence > words.confidence) return value;
   if (value_position && words.confidence < 0.8) return value;
   return words;
 }
@@ -259,6 +272,27 @@ std::vector<TextRun> read_table_cells(layout::Table &t, const RuledCells &ruled,
   return runs;
 }
 
+// Longest number whose digits are weighed one by one: the form's counts and amounts are shorter.
+constexpr size_t longest_number = 9;
+
+bool whole_number(const std::string &text) {
+  return !text.empty() && text.size() <= longest_number &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The table's cells read as whole numbers, each with one glyph per digit; a cell whose ink
+// does not split into as many glyphs (digits run together, a stroke broken off) says nothing.
+std::vector<CellDigits> numbers_with_glyphs(const layout::Table &t, size_t table, const ocr::PageImage &image) {
+  std::vector<CellDigits> out;
+  for (size_t i = 0; i < t.cells.size(); ++i) {
+    const layout::Cell &c = t.cells[i];
+    if (!whole_number(c.text)) continue;
+    std::vector<ocr::GlyphShape> glyphs = ocr::glyph_shapes(image, c.bbox);
+    if (glyphs.size() == c.text.size()) out.push_back({table, i, c.text, std::move(glyphs)});
+  }
+  return out;
+}
+
 }  // namespace
 
 bool lone_glyph_before_values(const layout::Table &t, const layout::Cell &cell) {
@@ -299,15 +333,38 @@ double second_opinion(const std::string &page_text, double page_confidence, cons
   return std::min(page_confidence, disputed_reading);
 }
 
-std::vector<TextRun> read_cells(std::vector<layout::Table> &tables, const PageText &page, const Raster &raster,
-                                const ocr::OcrEngine &engine) {
+CellsRead read_cells(std::vector<layout::Table> &tables, const PageText &page, const Raster &raster,
+                     const ocr::OcrEngine &engine) {
   ocr::PageImage image(raster);
-  std::vector<TextRun> runs;
-  for (layout::Table &t : tables) {
-    std::vector<TextRun> read = read_table_cells(t, page.ruled, page.runs, image, engine);
-    runs.insert(runs.end(), read.begin(), read.end());
+  CellsRead out;
+  for (size_t t = 0; t < tables.size(); ++t) {
+    std::vector<TextRun> read = read_table_cells(tables[t], page.ruled, page.runs, image, engine);
+    out.runs.insert(out.runs.end(), read.begin(), read.end());
+    std::vector<CellDigits> numbers = numbers_with_glyphs(tables[t], t, image);
+    out.numbers.insert(out.numbers.end(), numbers.begin(), numbers.end());
   }
-  return runs;
+  return out;
+}
+
+void settle_by_glyph_shapes(const std::vector<std::vector<layout::Table> *> &tables_by_page,
+                            const std::vector<const std::vector<CellDigits> *> &numbers_by_page) {
+  std::vector<ocr::ReadDigit> digits;
+  for (const std::vector<CellDigits> *numbers : numbers_by_page)
+    for (const CellDigits &n : *numbers)
+      for (size_t k = 0; k < n.text.size(); ++k) digits.push_back({n.text[k], n.glyphs[k]});
+  std::vector<std::optional<char>> seen_as = ocr::look_alike_readings(digits);
+  size_t next = 0;
+  for (size_t p = 0; p < numbers_by_page.size(); ++p)
+    for (const CellDigits &n : *numbers_by_page[p]) {
+      std::string text = n.text;
+      for (char &c : text)
+        if (std::optional<char> other = seen_as[next++]) c = *other;
+      layout::Cell &cell = (*tables_by_page[p])[n.table].cells[n.cell];
+      if (text != n.text && cell.text == n.text) {
+        settle_doubted(cell, n.text);
+        cell.text = text;
+      }
+    }
 }
 
 }  // namespace xxgk::pipeline

@@ -44,7 +44,7 @@ std::vector<Rect> glyph_boxes(const std::vector<layout::Glyph> &glyphs) {
 struct FoundOnPage {
   layout::PageTables tables;
   std::vector<layout::Ruling> rulings;
-  std::vector<TextRun> cell_runs;  // what was read of cells the page's OCR left out
+  CellsRead cells;  // what was read of the cells of a page read by OCR
 };
 
 // A text page's rulings: from the lines it draws, read without rendering it; from its
@@ -75,10 +75,21 @@ FoundOnPage page_tables(const extract::PdfDocument &doc, const PageText &page, c
   std::vector<layout::Table> tables =
       layout::find_page_tables({number, page.summary.height, &page.runs, &glyphs, &rulings, {}});
   timer.emplace(extract.clock, "ocr_cells");
-  std::vector<TextRun> cell_runs;
-  if (page.ocr && scan && !tables.empty()) cell_runs = read_cells(tables, page, scan->images.text, engine.get());
+  CellsRead cells;
+  if (page.ocr && scan && !tables.empty()) cells = read_cells(tables, page, scan->images.text, engine.get());
   timer.reset();
-  return {{number, tables, body_text(page, tables), page.ocr ? 12.0 : 3.0}, std::move(rulings), std::move(cell_runs)};
+  return {{number, tables, body_text(page, tables), page.ocr ? 12.0 : 3.0}, std::move(rulings), std::move(cells)};
+}
+
+// The report's OCR'd numbers held against its own print, over all its pages at once.
+void settle_by_glyph_shapes(std::vector<FoundOnPage> &found) {
+  std::vector<std::vector<layout::Table> *> tables;
+  std::vector<const std::vector<CellDigits> *> numbers;
+  for (FoundOnPage &f : found) {
+    tables.push_back(&f.tables.tables);
+    numbers.push_back(&f.cells.numbers);
+  }
+  pipeline::settle_by_glyph_shapes(tables, numbers);
 }
 
 DocumentTables stitched(std::vector<FoundOnPage> found, const ExtractOptions &extract) {
@@ -186,10 +197,11 @@ ReadDocument read_document(const extract::PdfDocument &doc, const ExtractOptions
     found[i] = page_tables(doc, page, page.ocr ? &scan : nullptr, options, extract, engine);
     // The cells' words join the page's, as if its OCR had read them: a heading a stray ruling
     // put inside a table is still found among them.
-    page.runs.insert(page.runs.end(), found[i].cell_runs.begin(), found[i].cell_runs.end());
+    page.runs.insert(page.runs.end(), found[i].cells.runs.begin(), found[i].cells.runs.end());
     out.pages[i] = std::move(page);
   });
   for (auto &w : page_warnings) warnings.insert(warnings.end(), w.begin(), w.end());
+  settle_by_glyph_shapes(found);
   out.tables = stitched(std::move(found), extract);
   if (!options.debug_dir.empty()) write_debug(doc, out.pages, out.tables, options, extract);
   return out;

@@ -1004,11 +1004,17 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
     }
   }
   // At equal scores a printed value wins over a blank slot: under a header spanning several
-  // grid columns, the blank beside the value is no cell of the form.
+  // grid columns, the blank beside the value is no cell of the form. A number wins over words,
+  // and a sure reading over an unsure one: a scan's stacked header whose last line was cut
+  // into a row of its own (维持 审结, a glyph of it read as 3) stands over the row of values
+  // under the same labels.
   auto printed = [](const Candidate &c) { return !c.cell->text.empty(); };
+  auto number = [](const Candidate &c) { return layout::is_value_text(c.cell->text); };
   std::stable_sort(candidates.begin(), candidates.end(), [&](const Candidate &a, const Candidate &b) {
     if (a.score != b.score) return a.score > b.score;
-    return printed(a) && !printed(b);
+    if (printed(a) != printed(b)) return printed(a);
+    if (number(a) != number(b)) return number(a);
+    return a.cell->confidence > b.cell->confidence;
   });
   // Keys each cell matches at its best score: more than one is a tie the order broke.
   std::map<const Cell *, std::set<std::string>> best_keys;

@@ -45,6 +45,9 @@ std::vector<std::vector<Segment>> line_segments(const std::vector<TextRun> &runs
 // True for a value cell's text: digits (with grouping, sign, decimals) or a mark for zero.
 bool is_value_text(const std::string &text);
 
+// True for text that begins with an item's number: 一、 3. （二） (2). No header is numbered so.
+bool numbered_item(const std::string &text);
+
 // True for text that opens a new labelled item ("（三）…", "3.…", "四、…"), never the rest of
 // a wrapped label.
 bool starts_new_item(const std::string &text);

@@ -24,6 +24,8 @@ class OcrError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+struct GlyphShape;  // glyph_shapes.hpp
+
 // A page raster prepared once for reading many cells from it.
 class PageImage {
  public:
@@ -34,6 +36,7 @@ class PageImage {
 
  private:
   friend class OcrEngine;
+  friend std::vector<GlyphShape> glyph_shapes(const PageImage &page, const Rect &box);
   struct Impl;
   std::unique_ptr<Impl> impl_;
   double dpi_;

@@ -9,17 +9,37 @@
 
 #include "xxgk/core/page.hpp"
 #include "xxgk/layout/table.hpp"
+#include "xxgk/ocr/glyph_shapes.hpp"
 #include "xxgk/ocr/ocr_engine.hpp"
 #include "xxgk/pipeline/page_reader.hpp"
 
 namespace xxgk::pipeline {
 
+// A cell's number as read, with the glyph of each of its digits: the evidence
+// settle_by_glyph_shapes weighs.
+struct CellDigits {
+  size_t table = 0, cell = 0;           // indices into the page's tables and the table's cells
+  std::string text;                     // the cell's reading: digits only
+  std::vector<ocr::GlyphShape> glyphs;  // one per digit
+};
+
+struct CellsRead {
+  std::vector<TextRun> runs;        // what was read of the cells the page's OCR left out
+  std::vector<CellDigits> numbers;  // the cells read as whole numbers whose glyphs could be told apart
+};
+
 // Each cell of the page's tables read again from `raster` (the page's OCR image): a ruled
 // table's boxes all, a borderless table's where its page words look misread, unsure or missing.
-// The cells' text and confidence are updated in place; returns what was read of the cells the
-// page's OCR left out, as runs.
-std::vector<TextRun> read_cells(std::vector<layout::Table> &tables, const PageText &page, const Raster &raster,
-                                const ocr::OcrEngine &engine);
+// The cells' text and confidence are updated in place.
+CellsRead read_cells(std::vector<layout::Table> &tables, const PageText &page, const Raster &raster,
+                     const ocr::OcrEngine &engine);
+
+// The report's numbers held against its own print: a digit whose look-alikes among all the
+// report's OCR'd digits are nearly all read as another (ocr::look_alike_readings) takes their
+// reading; the cell keeps OCR's beside it and is doubted. One page at a time, the pages'
+// tables and the numbers read_cells found on each.
+void settle_by_glyph_shapes(const std::vector<std::vector<layout::Table> *> &tables_by_page,
+                            const std::vector<const std::vector<CellDigits> *> &numbers_by_page);
 
 // The page's OCR of a number in a borderless table, after a second reading of its cell alone:
 // confirmed (the surer confidence of the two), disputed by another value, a number or a zero

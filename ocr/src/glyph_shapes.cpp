@@ -1,0 +1,151 @@
+#include "xxgk/ocr/glyph_shapes.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "cell_image.hpp"
+
+namespace xxgk::ocr {
+namespace {
+
+// Ink darker than this (of 255) is print: between a gray scan's paper and its strokes'
+// anti-aliased rims, the cut ruling_insets makes too.
+constexpr int ink_threshold = 160;
+// Specks of scan noise are smaller than any stroke of a digit at OCR resolution (as in ink_of).
+constexpr int speck_width = 4, speck_height = 6;
+// Marks one above another, sharing half the narrower one's width, are one glyph (a 1's flag
+// broken from its stem by binarization); digits side by side share none.
+constexpr double stacked_overlap = 0.5;
+// Samples per grid cell along each side: a small glyph (8 pt at 150 DPI is 12 pixels high) has
+// about one pixel per cell, a large one many; both are measured alike.
+constexpr int samples_per_side = 4;
+
+struct PixelBox {
+  int x0, y0, x1, y1;  // x1, y1 past the end
+};
+
+std::vector<PixelBox> mark_boxes(PIX *binary) {
+  layout::BoxaPtr boxes(pixConnCompBB(binary, 8));
+  std::vector<PixelBox> out;
+  if (!boxes) return out;
+  for (int i = 0; i < boxaGetCount(boxes.get()); ++i) {
+    l_int32 x, y, w, h;
+    boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h);
+    out.push_back({x, y, x + w, y + h});
+  }
+  return out;
+}
+
+// Marks stacked over one another joined into glyphs, left to right.
+std::vector<PixelBox> glyph_boxes(std::vector<PixelBox> marks) {
+  std::sort(marks.begin(), marks.end(), [](const PixelBox &a, const PixelBox &b) { return a.x0 < b.x0; });
+  std::vector<PixelBox> out;
+  for (const PixelBox &m : marks) {
+    if (!out.empty()) {
+      PixelBox &last = out.back();
+      int shared = std::min(last.x1, m.x1) - std::max(last.x0, m.x0);
+      int narrower = std::min(last.x1 - last.x0, m.x1 - m.x0);
+      if (shared >= stacked_overlap * narrower) {
+        last = {std::min(last.x0, m.x0), std::min(last.y0, m.y0), std::max(last.x1, m.x1), std::max(last.y1, m.y1)};
+        continue;
+      }
+    }
+    out.push_back(m);
+  }
+  return out;
+}
+
+GlyphShape resampled(PIX *binary, const PixelBox &g, double dpi) {
+  GlyphShape s;
+  int w = g.x1 - g.x0, h = g.y1 - g.y0;
+  s.aspect = static_cast<double>(w) / h;
+  s.height = h * 72.0 / dpi;
+  constexpr int gw = GlyphShape::grid_width, gh = GlyphShape::grid_height;
+  constexpr int per_cell = samples_per_side * samples_per_side;
+  for (int gy = 0; gy < gh; ++gy)
+    for (int gx = 0; gx < gw; ++gx) {
+      int inked = 0;
+      for (int sy = 0; sy < samples_per_side; ++sy)
+        for (int sx = 0; sx < samples_per_side; ++sx) {
+          // The sample's centre, mapped from the grid onto the glyph's pixels.
+          double u = (gx + (sx + 0.5) / samples_per_side) / gw, v = (gy + (sy + 0.5) / samples_per_side) / gh;
+          l_uint32 bit = 0;
+          pixGetPixel(binary, g.x0 + static_cast<int>(u * w), g.y0 + static_cast<int>(v * h), &bit);
+          inked += bit != 0;
+        }
+      s.ink[static_cast<size_t>(gy * gw + gx)] = static_cast<std::uint8_t>(255 * inked / per_cell);
+    }
+  return s;
+}
+
+}  // namespace
+
+std::vector<GlyphShape> glyph_shapes(const PageImage &page, const Rect &box) {
+  layout::PixPtr interior = cell_interior(page.impl_->pix.get(), box, page.dpi());
+  if (!interior) return {};
+  layout::PixPtr binary(pixThresholdToBinary(interior.get(), ink_threshold));
+  if (!binary) return {};
+  layout::PixPtr clean(
+      pixSelectBySize(binary.get(), speck_width, speck_height, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, nullptr));
+  if (!clean) return {};
+  int w = pixGetWidth(clean.get()), h = pixGetHeight(clean.get());
+  std::vector<PixelBox> glyphs = glyph_boxes(mark_boxes(clean.get()));
+  std::vector<GlyphShape> out;
+  for (const PixelBox &g : glyphs) {
+    // Ink at the cut's edge runs in from outside (a seal's ring, a neighbour's stroke): the
+    // cell's glyphs are not all inside it, and none is taken.
+    if (g.x0 == 0 || g.y0 == 0 || g.x1 == w || g.y1 == h) return {};
+    out.push_back(resampled(clean.get(), g, page.dpi()));
+  }
+  return out;
+}
+
+double shape_distance(const GlyphShape &a, const GlyphShape &b) {
+  constexpr double same_size = 1.2;      // print heights of one size, within scan noise
+  constexpr double aspect_weight = 0.5;  // a proportion twice as wide counts as 35 % of ink unlike
+  if (a.height <= 0 || b.height <= 0 || std::max(a.height, b.height) > same_size * std::min(a.height, b.height))
+    return std::numeric_limits<double>::infinity();
+  double ink = 0;
+  for (size_t i = 0; i < a.ink.size(); ++i) ink += std::abs(a.ink[i] - b.ink[i]);
+  ink /= 255.0 * static_cast<double>(a.ink.size());
+  return ink + aspect_weight * std::abs(std::log(a.aspect / b.aspect));
+}
+
+std::vector<std::optional<char>> look_alike_readings(const std::vector<ReadDigit> &digits) {
+  // Too few digits to know the report's glyphs by (a handful of values, each digit seen once).
+  constexpr size_t enough_digits = 12;
+  // Digits asked for their readings: a report's tables hold a few hundred; a document of many
+  // tables is asked of its first this many, which bounds the time (each digit is held against
+  // each of them) without changing what a face's copies say.
+  constexpr size_t most_voters = 4000;
+  constexpr size_t neighbours = 5;  // look-alikes asked
+  constexpr size_t agreeing = 4;    // of them, read as one other digit: all but one
+  // Copies of one glyph differ by scan noise, two digits' glyphs by their strokes. Measured on
+  // the sweep's reports (150-300 DPI; gray, bitonal, JPEG 30): 98 % of copies lie within 0.095
+  // of another copy, and two different digits no nearer than 0.17.
+  constexpr double copies_within = 0.1;
+  size_t n = digits.size();
+  std::vector<std::optional<char>> out(n);
+  if (n < enough_digits) return out;
+  size_t voters = std::min(n, most_voters);
+  std::vector<std::pair<double, size_t>> near;
+  for (size_t i = 0; i < n; ++i) {
+    near.clear();
+    for (size_t j = 0; j < voters; ++j) {
+      if (j == i) continue;
+      double d = shape_distance(digits[i].shape, digits[j].shape);
+      if (d <= copies_within) near.push_back({d, j});
+    }
+    if (near.size() < neighbours) continue;
+    std::partial_sort(near.begin(), near.begin() + neighbours, near.end());
+    std::map<char, size_t> votes;
+    for (size_t k = 0; k < neighbours; ++k) ++votes[digits[near[k].second].digit];
+    for (const auto &[digit, count] : votes)
+      if (digit != digits[i].digit && count >= agreeing) out[i] = digit;
+  }
+  return out;
+}
+
+}  // namespace xxgk::ocr
