@@ -217,6 +217,44 @@ TEST(TemplateMapping, HeaderReadAsOneCellWithTheLabelColumnsHeader) {
   EXPECT_DOUBLE_EQ(value(v, "active_disclosure.fees.amount"), 3885);
 }
 
+// A scan's misread row labels (规 for 规章, 4骨!范性文件 for 行政规范性文件: under the bar of a
+// match) still name their rows under a header read surely, and are said to be uncertain.
+// Under a header read no better than they are, they stay unmatched.
+TEST(TemplateMapping, MisreadRowLabelsUnderASureHeaderAreUncertainMatches) {
+  auto table = [](const std::string &issued_header) {
+    return grid({{{"第二十条第（一）项", 4}},
+                 {{"信息内容", 1}, {issued_header, 1}, {"本年废止件数", 1}, {"现行有效件数", 1}},
+                 {{"规", 1}, {"0", 1}, {"2", 1}, {"0", 1}},
+                 {{"4骨!范性文件", 1}, {"1", 1}, {"0", 1}, {"1", 1}}});
+  };
+  ASSERT_LT(label_similarity("规", "规章"), 0.6);
+  ASSERT_LT(label_similarity("4骨!范性文件", "行政规范性文件"), 0.6);
+  TemplateValues v = map_to_template({table("本年制发件数")}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "active_disclosure.regulations.repealed"), 2);
+  EXPECT_DOUBLE_EQ(value(v, "active_disclosure.normative_documents.issued"), 1);
+  EXPECT_DOUBLE_EQ(value(v, "active_disclosure.normative_documents.in_force"), 1);
+  EXPECT_TRUE(warned(v, "label_uncertain", "active_disclosure.regulations.repealed"));
+  EXPECT_TRUE(warned(v, "label_uncertain", "active_disclosure.normative_documents.issued"));
+  EXPECT_TRUE(v.unmatched_rows.empty());
+  // The issued column's header misread too: its cells match nothing of their own, and are
+  // placed only by the form's order beside their row's matched cells, said so.
+  TemplateValues unsure = map_to_template({table("本年制友忤数")}, edition_2021());
+  const std::string issued = "active_disclosure.normative_documents.issued";
+  ASSERT_TRUE(unsure.values.count(issued));
+  EXPECT_NE(unsure.values.at(issued).placed_by, Placement::label_match);
+  EXPECT_TRUE(warned(unsure, "label_inferred", issued));
+}
+
+// A speck OCR read as a dash left of a header line's words makes it no row of values.
+TEST(TemplateMapping, AMarkLeftOfAHeaderLinesWordsIsNoValue) {
+  layout::Table t = grid({{{"第二十条第（八）项", 3}},
+                          {{"-", 1}, {"信息内容", 1}, {"本年收费金额（单位：万元）", 1}},
+                          {{"", 1}, {"行政事业性收费", 1}, {"46.668", 1}}});
+  TemplateValues v = map_to_template({t}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "active_disclosure.fees.amount"), 46.668);
+  EXPECT_TRUE(v.unmatched_rows.empty());
+}
+
 TEST(TemplateMapping, AnAmountInAnotherUnitOfMoneyIsConvertedAndSaidSo) {
   // The form counts fees in 万元; one agency heads the column （单位：元）, another prints 元 in
   // the cell. Read as printed, both would be 10,000 times too large.

@@ -26,6 +26,10 @@ constexpr double low_confidence = 0.85;
 // The score of a value placed by the form's order rather than by its own labels: below
 // match_threshold, so that any label match wins over it and it is reported (label_inferred).
 constexpr double order_placed_score = 0.3;
+// A row label misread by OCR (规 for 规章, 4骨!范性文件 for 行政规范性文件: half its characters
+// right) still names its row where the header above names the column surely: the two together
+// are a match, said to be uncertain. Under a header read no better, it stays unmatched.
+constexpr double misread_row_match = 0.45;
 
 bool is_punctuation(char32_t c) {
   return c == U'：' || c == U':' || c == U'。' || c == U'.' || c == U'，' || c == U',' || c == U'、';
@@ -163,12 +167,19 @@ std::vector<bool> data_rows(const Table &t, const std::vector<TemplateBlock> &bl
   // order). A header row with one word misread as a number (a scan's 未 read as 2) is no row
   // of values.
   constexpr int max_labels_in_row = 2;
+  // Values stand right of their row's label: a mark left of all its words is a speck or a
+  // stroke OCR read as a dash (a header line 信息内容 | 本年收费金额… with a '-' before it).
+  std::vector<int> first_word(t.rows, t.cols);
+  for (const Cell &c : t.cells)
+    if (!c.text.empty() && !layout::is_value_text(c.text)) first_word[c.row] = std::min(first_word[c.row], c.col);
   std::vector<int> values(t.rows, 0), words(t.rows, 0);
   for (const Cell &c : t.cells) {
-    if (layout::is_value_text(c.text))
-      ++values[c.row];
-    else if (!c.text.empty())
+    if (layout::is_value_text(c.text)) {
+      bool before_words = first_word[c.row] < t.cols && c.col < first_word[c.row];
+      if (!before_words) ++values[c.row];
+    } else if (!c.text.empty()) {
       ++words[c.row];
+    }
   }
   std::vector<bool> data(t.rows, false);
   for (int r = 0; r < t.rows; ++r) data[r] = values[r] > 0 && values[r] >= words[r] - max_labels_in_row;
@@ -369,9 +380,10 @@ class AxisMemo {
   std::map<std::pair<const std::vector<TemplateAxis> *, std::vector<std::string>>, AxisMatch> memo_;
 };
 
-// The best key in each template block for a value cell with these paths.
+// The best key in each template block for a value cell with these paths; under a header
+// matched surely, a row label needs `row_needs_under_sure_header` only.
 std::vector<Candidate> match_cell(const std::vector<TemplateBlock> &blocks, const Paths &p, const Cell &cell,
-                                  AxisMemo &memo) {
+                                  AxisMemo &memo, double row_needs_under_sure_header = match_threshold) {
   // A table without row labels (行政复议/行政诉讼) names its rows in the header, above the
   // leaf that names the column.
   std::vector<std::string> row_path = p.row;
@@ -381,7 +393,8 @@ std::vector<Candidate> match_cell(const std::vector<TemplateBlock> &blocks, cons
     const TemplateBlock &b = blocks[bi];
     AxisMatch row = memo.best(b.rows, row_path, false);
     AxisMatch col = memo.best(b.columns, p.column, true);
-    if (row.score < match_threshold || col.score < match_threshold) continue;
+    double row_needs = col.score >= sure_label_match ? row_needs_under_sure_header : match_threshold;
+    if (row.score < row_needs || col.score < match_threshold) continue;
     double score = std::min(row.score, 1.0) * std::min(col.score, 1.0) + 0.01 * (row.score + col.score);
     std::string header;
     for (const std::string &h : p.column) header += h;
@@ -963,6 +976,16 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
       if (!found.empty()) matched.insert(c.row);
       candidates.insert(candidates.end(), found.begin(), found.end());
     }
+    // Rows of printed values that matched nothing, again with their labels taken as misread
+    // (misread_row_match): the rows that did match keep what they found.
+    for (const Cell &c : t.cells) {
+      if (!unmatched.count(c.row) || matched.count(c.row) || group_rows.count(c.row) || c.col < first_value_col)
+        continue;
+      std::vector<Candidate> found = match_cell(blocks, printed_paths[&c], c, memo, misread_row_match);
+      candidates.insert(candidates.end(), found.begin(), found.end());
+    }
+    for (auto at = candidates.begin() + static_cast<long>(table_start); at != candidates.end(); ++at)
+      matched.insert(at->cell->row);
     std::vector<Candidate> table_found(candidates.begin() + static_cast<long>(table_start), candidates.end());
     candidates.resize(table_start);
     bool under_columns_above = false;
