@@ -236,6 +236,19 @@ TEST(TemplateMapping, MisreadRowLabelsUnderASureHeaderAreUncertainMatches) {
   EXPECT_TRUE(warned(v, "label_uncertain", "active_disclosure.regulations.repealed"));
   EXPECT_TRUE(warned(v, "label_uncertain", "active_disclosure.normative_documents.issued"));
   EXPECT_TRUE(v.unmatched_rows.empty());
+  // A label a page break cut short, half like the next row's (matched by its own label): no
+  // match of that row, and its values are still found.
+  auto rows = official_rows();
+  for (Row &r : rows)
+    if (r.label.find("逾期不补正") != std::string::npos) r.label = "1.申请人无正当理由逾期不补正、";
+  TemplateValues cut = map_to_template({applications_grid(rows)}, edition_2021());
+  auto printed_total = [](const std::string &words) {
+    for (const Row &r : official_rows())
+      if (r.label.find(words) != std::string::npos) return std::stod(r.values[6]);
+    return -1.0;
+  };
+  EXPECT_DOUBLE_EQ(value(cut, "applications.other_no_correction.total"), printed_total("逾期不补正"));
+  EXPECT_DOUBLE_EQ(value(cut, "applications.other_fee_unpaid.total"), printed_total("逾期未按收费通知"));
   // The issued column's header misread too: its cells match nothing of their own, and are
   // placed only by the form's order beside their row's matched cells, said so.
   TemplateValues unsure = map_to_template({table("本年制友忤数")}, edition_2021());

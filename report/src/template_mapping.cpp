@@ -977,15 +977,23 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
       candidates.insert(candidates.end(), found.begin(), found.end());
     }
     // Rows of printed values that matched nothing, again with their labels taken as misread
-    // (misread_row_match): the rows that did match keep what they found.
-    for (const Cell &c : t.cells) {
-      if (!unmatched.count(c.row) || matched.count(c.row) || group_rows.count(c.row) || c.col < first_value_col)
-        continue;
-      std::vector<Candidate> found = match_cell(blocks, printed_paths[&c], c, memo, misread_row_match);
-      candidates.insert(candidates.end(), found.begin(), found.end());
-    }
+    // (misread_row_match), for the form's rows no label in the table matched: a row whose
+    // label was cut short (a page break took its tail) and looks half like its neighbour's is
+    // left to the form's order between them.
+    std::set<std::pair<int, int>> rows_found;
     for (auto at = candidates.begin() + static_cast<long>(table_start); at != candidates.end(); ++at)
-      matched.insert(at->cell->row);
+      rows_found.insert({at->block, at->row});
+    std::set<int> retried;
+    for (int r : unmatched)
+      if (!matched.count(r) && !group_rows.count(r)) retried.insert(r);
+    for (const Cell &c : t.cells) {
+      if (!retried.count(c.row) || c.col < first_value_col) continue;
+      for (const Candidate &weak : match_cell(blocks, printed_paths[&c], c, memo, misread_row_match)) {
+        if (rows_found.count({weak.block, weak.row})) continue;
+        candidates.push_back(weak);
+        matched.insert(c.row);
+      }
+    }
     std::vector<Candidate> table_found(candidates.begin() + static_cast<long>(table_start), candidates.end());
     candidates.resize(table_start);
     bool under_columns_above = false;
