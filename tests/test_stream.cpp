@@ -289,12 +289,12 @@ TEST(Stream, ALineOfColumnHeadersInLargerPrintIsNoHeading) {
 
 TEST(Stream, AGroupsHeaderLineInLargerPrintIsNoHeading) {
   // OCR sizes the digit rows above by their digits' height: the next group's header line
-  // (信息内容 | 本年收费金额…, two segments) measures larger, and is no heading, being unnumbered.
-  // A numbered line in two segments (四、… split at a wide gap) still is one.
-  std::vector<TextRun> runs;
+  // (信息内容 | 本年收费金额…, opening with the words the first group's header opened with)
+  // measures larger, and is no heading. A heading line in two segments still is one.
+  std::vector<TextRun> runs = {run("信息内容", 60, 75), run("本年处理决定数量", 160, 75)};
   row(runs, "行政许可", 60, 100, {"0"});
   row(runs, "行政处罚", 60, 125, {"3"});
-  for (TextRun &r : runs) r.font_size = 0.7 * kSize;
+  for (size_t i = 2; i < runs.size(); ++i) runs[i].font_size = 0.7 * kSize;
   runs.push_back(run("信息内容", 60, 150));
   runs.push_back(run("本年收费金额（单位：万元）", 160, 150));
   row(runs, "行政事业性收费", 60, 175, {"46.668"});
