@@ -287,30 +287,6 @@ TEST(Stream, ALineOfColumnHeadersInLargerPrintIsNoHeading) {
   EXPECT_FALSE(find(tables[0], "五、存在的主要问题及改进情况")) << "a heading that runs on is one";
 }
 
-TEST(Stream, AGroupsHeaderLineInLargerPrintIsNoHeading) {
-  // OCR sizes the digit rows above by their digits' height: the next group's header line
-  // (信息内容 | 本年收费金额…, opening with the words the first group's header opened with)
-  // measures larger, and is no heading. A heading line in two segments still is one.
-  std::vector<TextRun> runs = {run("信息内容", 60, 75), run("本年处理决定数量", 160, 75)};
-  row(runs, "行政许可", 60, 100, {"0"});
-  row(runs, "行政处罚", 60, 125, {"3"});
-  for (size_t i = 2; i < runs.size(); ++i) runs[i].font_size = 0.7 * kSize;
-  runs.push_back(run("信息内容", 60, 150));
-  runs.push_back(run("本年收费金额（单位：万元）", 160, 150));
-  row(runs, "行政事业性收费", 60, 175, {"46.668"});
-  auto tables = stream_tables(1, 842, runs, {});
-  ASSERT_EQ(tables.size(), 1u);
-  EXPECT_TRUE(find(tables[0], "46.668"));
-  EXPECT_TRUE(find(tables[0], "行政许可"));
-  TextRun heading = run("四、政府信息公开", 40, 200), rest = run("行政复议情况", 260, 200);
-  heading.font_size = rest.font_size = 1.3 * kSize;
-  runs.push_back(heading);
-  runs.push_back(rest);
-  row(runs, "维持", 60, 225, {"1", "2"});
-  row(runs, "纠正", 60, 250, {"0", "1"});
-  EXPECT_EQ(stream_tables(1, 842, runs, {}).size(), 2u);
-}
-
 TEST(Stream, TwoZeroDashesReadAsOneWordMakeNoColumnOfTwo) {
   // Page OCR read two dashes of neighbouring columns as one word ("一一", over both): the
   // table keeps its three columns of values, as its other rows show them.

@@ -249,13 +249,11 @@ TEST(TemplateMapping, MisreadRowLabelsUnderASureHeaderAreUncertainMatches) {
   };
   EXPECT_DOUBLE_EQ(value(cut, "applications.other_no_correction.total"), printed_total("逾期不补正"));
   EXPECT_DOUBLE_EQ(value(cut, "applications.other_fee_unpaid.total"), printed_total("逾期未按收费通知"));
-  // The issued column's header misread too: its cells match nothing of their own, and are
-  // placed only by the form's order beside their row's matched cells, said so.
+  // The issued column's header misread too: its cells match nothing, neither their own labels
+  // being sure; the row's other cells are placed.
   TemplateValues unsure = map_to_template({table("本年制友忤数")}, edition_2021());
-  const std::string issued = "active_disclosure.normative_documents.issued";
-  ASSERT_TRUE(unsure.values.count(issued));
-  EXPECT_NE(unsure.values.at(issued).placed_by, Placement::label_match);
-  EXPECT_TRUE(warned(unsure, "label_inferred", issued));
+  EXPECT_FALSE(unsure.values.count("active_disclosure.normative_documents.issued"));
+  EXPECT_DOUBLE_EQ(value(unsure, "active_disclosure.normative_documents.in_force"), 1);
 }
 
 // A speck OCR read as a dash left of a header line's words makes it no row of values.

@@ -110,14 +110,7 @@ std::vector<std::vector<Line>> regions(const std::vector<Line> &lines, const Str
     bool column_headers = line.segments.size() >= min_column_headers &&
                           std::all_of(line.segments.begin(), line.segments.end(),
                                       [](const Segment &s) { return glyph_count(s.text) <= longest_column_header; });
-    // A line opening with the words that opened a line of the table before is its next group's
-    // header (信息内容 | 本年收费金额（单位：万元）, over each group of 主动公开), no heading
-    // however larger than the digit rows above OCR sizes it.
-    bool repeats_header = tabular && std::any_of(current.begin(), current.end(), [&](const Line &l) {
-                            return !l.segments.empty() && !l.segments.front().value &&
-                                   l.segments.front().text == line.segments.front().text;
-                          });
-    bool heading = words && !numbers && !column_headers && !repeats_header && line.font_size > 1.1 * median(sizes) &&
+    bool heading = words && !numbers && !column_headers && line.font_size > 1.1 * median(sizes) &&
                    (tabular || line.bbox.width() > 0.25 * (right - left));
     bool breaks = line.bbox.y0 - last.bbox.y1 > options.region_gap * last.bbox.height() || heading ||
                   (!tabular && line.bbox.width() > 0.6 * (right - left));

@@ -404,6 +404,33 @@ std::vector<Candidate> match_cell(const std::vector<TemplateBlock> &blocks, cons
   return out;
 }
 
+// Rows of printed values that nothing placed, neither their labels nor the form's order,
+// matched again with their labels taken as misread (misread_row_match: 规 for 规章), to the
+// form's rows nothing else in the table took. The form's order goes first: a label OCR ran
+// together with the next one's (4.无正当理由大量反复申请 5.要求行政机关确认…) half matches the
+// next row, where its neighbours place it right.
+std::vector<Candidate> misread_label_candidates(const Table &t, std::map<const Cell *, Paths> &paths,
+                                                const std::vector<Candidate> &found,
+                                                const std::vector<Candidate> &inferred, const std::set<int> &unmatched,
+                                                const std::set<int> &group_rows, int first_value_col,
+                                                const std::vector<TemplateBlock> &blocks, AxisMemo &memo) {
+  std::set<int> placed_rows;
+  std::set<std::pair<int, int>> taken;
+  for (const auto *list : {&found, &inferred})
+    for (const Candidate &c : *list) {
+      placed_rows.insert(c.cell->row);
+      taken.insert({c.block, c.row});
+    }
+  std::vector<Candidate> out;
+  for (const Cell &c : t.cells) {
+    if (!unmatched.count(c.row) || placed_rows.count(c.row) || group_rows.count(c.row) || c.col < first_value_col)
+      continue;
+    for (const Candidate &weak : match_cell(blocks, paths[&c], c, memo, misread_row_match))
+      if (!taken.count({weak.block, weak.row})) out.push_back(weak);
+  }
+  return out;
+}
+
 // A row label that is a group's own label (（六）其他处理 over its sub-rows) names no row of
 // this edition: the report printed the other edition's single row.
 bool is_group_label(const std::vector<TemplateBlock> &blocks, const std::string &label) {
@@ -976,24 +1003,6 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
       if (!found.empty()) matched.insert(c.row);
       candidates.insert(candidates.end(), found.begin(), found.end());
     }
-    // Rows of printed values that matched nothing, again with their labels taken as misread
-    // (misread_row_match), for the form's rows no label in the table matched: a row whose
-    // label was cut short (a page break took its tail) and looks half like its neighbour's is
-    // left to the form's order between them.
-    std::set<std::pair<int, int>> rows_found;
-    for (auto at = candidates.begin() + static_cast<long>(table_start); at != candidates.end(); ++at)
-      rows_found.insert({at->block, at->row});
-    std::set<int> retried;
-    for (int r : unmatched)
-      if (!matched.count(r) && !group_rows.count(r)) retried.insert(r);
-    for (const Cell &c : t.cells) {
-      if (!retried.count(c.row) || c.col < first_value_col) continue;
-      for (const Candidate &weak : match_cell(blocks, printed_paths[&c], c, memo, misread_row_match)) {
-        if (rows_found.count({weak.block, weak.row})) continue;
-        candidates.push_back(weak);
-        matched.insert(c.row);
-      }
-    }
     std::vector<Candidate> table_found(candidates.begin() + static_cast<long>(table_start), candidates.end());
     candidates.resize(table_start);
     bool under_columns_above = false;
@@ -1009,6 +1018,10 @@ TemplateValues map_to_template(const std::vector<Table> &tables, const EditionSp
     std::vector<Candidate> by_header = header_named_candidates(t, rc, table_found, blocks, data, first_value_col);
     inferred.insert(inferred.end(), by_header.begin(), by_header.end());
     place_label_free_rows(t, rc, table_found, inferred, blocks, data, first_value_col);
+    std::vector<Candidate> misread = misread_label_candidates(t, printed_paths, table_found, inferred, unmatched,
+                                                              group_rows, first_value_col, blocks, memo);
+    table_found.insert(table_found.end(), misread.begin(), misread.end());
+    for (const Candidate &c : misread) matched.insert(c.cell->row);
     if (!under_columns_above && !(table_found.empty() && inferred.empty())) {
       std::vector<Candidate> placed = table_found;
       placed.insert(placed.end(), inferred.begin(), inferred.end());
