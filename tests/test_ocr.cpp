@@ -134,6 +134,42 @@ TEST(GlyphShapes, EachDigitOfACellIsOneShape) {
   EXPECT_TRUE(ocr::glyph_shapes(image, {15, 25, 45, 75}).empty()) << "a cut through the 4 is no cell of digits";
 }
 
+// Each glyph's holes tell a 0 from the digits OCR takes it for: one hole from top to bottom.
+// Measured on rendered print, not drawn grids, as the holes are found in a glyph's pixels.
+TEST(GlyphShapes, AZerosOneTallHoleTellsItFromOtherDigits) {
+  test::TempDir dir;
+  auto doc = helvetica_page(dir, "BT /F1 20 Tf 30 40 Td (0 6 9 8 4 1 D) Tj ET");
+  ocr::PageImage image(doc.render(1, 200));
+  std::vector<ocr::GlyphShape> glyphs = ocr::glyph_shapes(image, {15, 25, 240, 75});
+  ASSERT_EQ(glyphs.size(), 7u);
+  EXPECT_TRUE(ocr::zero_shaped(glyphs[0]));
+  for (size_t i = 1; i < glyphs.size() - 1; ++i) EXPECT_FALSE(ocr::zero_shaped(glyphs[i])) << "glyph " << i;
+  EXPECT_EQ(glyphs[1].holes.size(), 1u) << "a 6's hole fills its lower part only";
+  EXPECT_GT(glyphs[1].holes[0].top, 0.25);
+  EXPECT_EQ(glyphs[3].holes.size(), 2u) << "an 8";
+  EXPECT_TRUE(glyphs[5].holes.empty()) << "a 1";
+  EXPECT_TRUE(ocr::zero_shaped(glyphs[6])) << "a letter whose print is a zero's is one here: only cells of values ask";
+}
+
+// A small minus before a digit, which OCR drops, is told by its print: a flat bar level with
+// the digit's middle; an underscore, a digit and a tall stroke are none.
+TEST(GlyphShapes, AFlatBarLevelWithADigitsMiddleIsAMinus) {
+  test::TempDir dir;
+  auto doc = helvetica_page(dir,
+                            "BT /F1 20 Tf 30 40 Td (-3) Tj ET BT /F1 20 Tf 130 40 Td (_3) Tj ET "
+                            "BT /F1 20 Tf 230 40 Td (13) Tj ET");
+  ocr::PageImage image(doc.render(1, 200));
+  std::vector<ocr::GlyphShape> minus = ocr::glyph_shapes(image, {15, 25, 110, 75});
+  ASSERT_EQ(minus.size(), 2u);
+  EXPECT_TRUE(ocr::minus_shaped(minus[0], minus[1]));
+  std::vector<ocr::GlyphShape> underscore = ocr::glyph_shapes(image, {115, 25, 210, 75});
+  ASSERT_EQ(underscore.size(), 2u);
+  EXPECT_FALSE(ocr::minus_shaped(underscore[0], underscore[1])) << "flat, but at the foot";
+  std::vector<ocr::GlyphShape> thirteen = ocr::glyph_shapes(image, {215, 25, 310, 75});
+  ASSERT_EQ(thirteen.size(), 2u);
+  EXPECT_FALSE(ocr::minus_shaped(thirteen[0], thirteen[1]));
+}
+
 // A shape of ink filling the grid's cells that `inked` says, at a given print height.
 ocr::GlyphShape shape_of(const std::function<bool(int, int)> &inked, double height = 7, int noise_at = -1) {
   ocr::GlyphShape s;
@@ -198,6 +234,45 @@ TEST(GlyphShapes, ACellTakesItsLookAlikesReadingAndIsDoubted) {
     EXPECT_EQ(tables[0].cells[static_cast<size_t>(i)].text, "11");
     EXPECT_EQ(tables[0].cells[static_cast<size_t>(i)].other_reading, "");
   }
+}
+
+// What the glyph step does with a zero's shape and a minus sign: a 6 whose print has a zero's
+// hole is 0, a glyph read as a letter or as nothing among values is 0 when so shaped, a number
+// with a minus before it is negative; each doubted, OCR's reading kept beside it.
+TEST(GlyphShapes, ACellsOwnPrintCorrectsItsReadingAndIsDoubted) {
+  auto zero = [] {
+    ocr::GlyphShape g = shape_of(ring);
+    g.holes = {{0.1, 0.9}};
+    return g;
+  };
+  auto three = [] { return shape_of(stem); };
+  std::vector<layout::Table> tables(1);
+  std::vector<pipeline::CellDigits> numbers;
+  auto add = [&](const std::string &text, std::vector<ocr::GlyphShape> glyphs, bool unread = false,
+                 bool minus = false) {
+    size_t i = tables[0].cells.size();
+    tables[0].cells.push_back({0, static_cast<int>(i), 1, 1, 1, {}, text, 0.9, ""});
+    numbers.push_back({0, i, text, std::move(glyphs), unread, minus});
+  };
+  add("6", {zero()});
+  add("U", {zero()}, true);
+  add("", {zero()}, true);
+  add("", {three()}, true);
+  add("3", {three()}, false, true);
+  add("16", {three(), zero()});
+  pipeline::settle_by_glyph_shapes({&tables}, {&numbers});
+  const std::vector<layout::Cell> &cells = tables[0].cells;
+  EXPECT_EQ(cells[0].text, "0");
+  EXPECT_EQ(cells[0].other_reading, "6");
+  EXPECT_LE(cells[0].confidence, ocr::disputed_confidence);
+  EXPECT_EQ(cells[1].text, "0");
+  EXPECT_EQ(cells[1].other_reading, "U");
+  EXPECT_EQ(cells[2].text, "0");
+  EXPECT_EQ(cells[3].text, "") << "an unread glyph its shape does not tell stays unread";
+  EXPECT_DOUBLE_EQ(cells[3].confidence, 0.9);
+  EXPECT_EQ(cells[4].text, "-3");
+  EXPECT_EQ(cells[4].other_reading, "3");
+  EXPECT_EQ(cells[5].text, "10");
 }
 
 TEST(PageWords, AWordStretchedThinOverARowOfMarksIsNoPrint) {
@@ -321,6 +396,19 @@ TEST(PageWords, TwoLinesOfPrintInOneLinesBoxAreToldApartByTheWhiteAcrossIt) {
   EXPECT_EQ(lines[0].end, 12);
   std::vector<int> specks = {0, 40, 60, 55, 70, 66, 52, 48, 3, 61, 59, 30, 0};
   EXPECT_EQ(ocr::lines_of_print(specks, 3, 6).size(), 1u) << "specks in a row of white are white";
+}
+
+// Ink between two words of a line, closer than the line's print size, is those words' print
+// (a bold title's boxes drawn short: 局 | 2020, at 200 DPI bitonal): no word OCR dropped. A
+// table's dropped value stands further from its neighbours, and a mark off the line is apart.
+TEST(PageWords, InkInTheSpaceBetweenTwoWordsIsTheirs) {
+  const double em = 47;  // a 17 pt title at 200 DPI, in pixels
+  std::vector<ocr::WordBox> title = {{{657, 301, 697, 371}, em}, {{719, 301, 799, 371}, em}};
+  EXPECT_TRUE(ocr::in_word_space({695, 310, 720, 349}, title));
+  EXPECT_FALSE(ocr::in_word_space({695, 420, 720, 459}, title)) << "on another line";
+  std::vector<ocr::WordBox> row = {{{100, 300, 300, 330}, 30}, {{420, 300, 440, 330}, 30}};
+  EXPECT_FALSE(ocr::in_word_space({360, 302, 378, 328}, row)) << "a value between a label and the next value";
+  EXPECT_FALSE(ocr::in_word_space({695, 310, 720, 349}, {title[0]})) << "beside one word only";
 }
 
 TEST(PageWords, AFlatMarkOnTheEdgeOfAWordsBoxIsNotTheWords) {

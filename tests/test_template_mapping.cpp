@@ -384,6 +384,24 @@ TEST(TemplateMapping, ARowOfExactlyTheFormsValuesUnderAMisalignedHeaderTakesTheF
   EXPECT_DOUBLE_EQ(value(v, "review_litigation.litigation_after_review.total"), 14);
 }
 
+TEST(TemplateMapping, ARowOfValuesWhoseLastOneReadsAsALetterIsStillARowOfValues) {
+  // A bitonal scan read the review table's last 0 as U: fourteen values left of one word are a
+  // row of values, not a header line with a speck before it.
+  const std::vector<std::string> leaves = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+  std::vector<std::pair<std::string, int>> top = {{"行政复议", 5}, {"行政诉讼", 10}}, middle, bottom(5, {"", 1});
+  for (const auto &l : leaves) middle.push_back({l, 1});
+  middle.insert(middle.end(), {{"未经复议直接起诉", 5}, {"复议后起诉", 5}});
+  for (int g = 0; g < 2; ++g)
+    for (const auto &l : leaves) bottom.push_back({l, 1});
+  std::vector<std::pair<std::string, int>> values;
+  for (int i = 0; i < 14; ++i) values.push_back({std::to_string(i), 1});
+  values.push_back({"U", 1});
+  TemplateValues v = map_to_template({grid({top, middle, bottom, values})}, edition_2021());
+  EXPECT_DOUBLE_EQ(value(v, "review_litigation.administrative_review.upheld"), 0);
+  EXPECT_DOUBLE_EQ(value(v, "review_litigation.litigation_after_review.pending"), 13);
+  EXPECT_TRUE(warned(v, "value_unreadable", "review_litigation.litigation_after_review.total"));
+}
+
 TEST(TemplateMapping, ARowOfExactlyTheFormsValuesUnderAnUnreadableHeaderTakesTheFormsOrder) {
   // Stacked one-character leaves a scan read as noise; only the row names were read.
   std::vector<std::pair<std::string, int>> noise(15, {"二 王", 1});

@@ -57,11 +57,60 @@ std::vector<PixelBox> glyph_boxes(std::vector<PixelBox> marks) {
   return out;
 }
 
+// The holes of the glyph in box `g` of `binary`: white no path of white (stepping up, down,
+// left or right, as ink's 8-connected strokes leave no diagonal gap) leads from to the box's
+// edge. A few pixels of white inside a stroke are scan noise, no hole.
+std::vector<GlyphShape::Hole> holes_of(PIX *binary, const PixelBox &g) {
+  constexpr int least_hole_pixels = 4;
+  const int w = g.x1 - g.x0, h = g.y1 - g.y0;
+  // 0 ink, 1 white not yet reached, 2 white reached from the edge or taken into a hole.
+  std::vector<std::uint8_t> at(static_cast<size_t>(w) * static_cast<size_t>(h));
+  auto index = [w](int x, int y) { return static_cast<size_t>(y) * static_cast<size_t>(w) + static_cast<size_t>(x); };
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      l_uint32 bit = 0;
+      pixGetPixel(binary, g.x0 + x, g.y0 + y, &bit);
+      at[index(x, y)] = bit ? 0 : 1;
+    }
+  // Fills the white reachable from (x, y); returns its pixel count and its rows' span.
+  std::vector<std::pair<int, int>> stack;
+  auto fill = [&](int x, int y, int &top, int &bottom) {
+    int pixels = 0;
+    stack.assign(1, {x, y});
+    at[index(x, y)] = 2;
+    top = bottom = y;
+    while (!stack.empty()) {
+      auto [cx, cy] = stack.back();
+      stack.pop_back();
+      ++pixels, top = std::min(top, cy), bottom = std::max(bottom, cy);
+      const std::pair<int, int> steps[] = {{cx + 1, cy}, {cx - 1, cy}, {cx, cy + 1}, {cx, cy - 1}};
+      for (auto [nx, ny] : steps)
+        if (nx >= 0 && ny >= 0 && nx < w && ny < h && at[index(nx, ny)] == 1) {
+          at[index(nx, ny)] = 2;
+          stack.push_back({nx, ny});
+        }
+    }
+    return pixels;
+  };
+  int top = 0, bottom = 0;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      if ((x == 0 || y == 0 || x == w - 1 || y == h - 1) && at[index(x, y)] == 1) fill(x, y, top, bottom);
+  std::vector<GlyphShape::Hole> out;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      if (at[index(x, y)] == 1 && fill(x, y, top, bottom) >= least_hole_pixels)
+        out.push_back({static_cast<double>(top) / h, static_cast<double>(bottom + 1) / h});
+  return out;
+}
+
 GlyphShape resampled(PIX *binary, const PixelBox &g, double dpi) {
   GlyphShape s;
+  s.holes = holes_of(binary, g);
   int w = g.x1 - g.x0, h = g.y1 - g.y0;
   s.aspect = static_cast<double>(w) / h;
   s.height = h * 72.0 / dpi;
+  s.middle = (g.y0 + g.y1) / 2.0 * 72.0 / dpi;
   constexpr int gw = GlyphShape::grid_width, gh = GlyphShape::grid_height;
   constexpr int per_cell = samples_per_side * samples_per_side;
   for (int gy = 0; gy < gh; ++gy)
@@ -111,6 +160,19 @@ double shape_distance(const GlyphShape &a, const GlyphShape &b) {
   for (size_t i = 0; i < a.ink.size(); ++i) ink += std::abs(a.ink[i] - b.ink[i]);
   ink /= 255.0 * static_cast<double>(a.ink.size());
   return ink + aspect_weight * std::abs(std::log(a.aspect / b.aspect));
+}
+
+bool zero_shaped(const GlyphShape &glyph) {
+  constexpr double reaches_up_to = 0.25, reaches_down_to = 0.75;  // of the glyph's height
+  return glyph.holes.size() == 1 && glyph.holes[0].top <= reaches_up_to && glyph.holes[0].bottom >= reaches_down_to;
+}
+
+bool minus_shaped(const GlyphShape &mark, const GlyphShape &digit) {
+  constexpr double flat = 2.0;      // width over height, at least
+  constexpr double thin = 1.0 / 3;  // of the digit's height, at most
+  constexpr double level = 0.2;     // of the digit's height: how far from its middle
+  return mark.aspect >= flat && mark.height <= thin * digit.height &&
+         std::abs(mark.middle - digit.middle) <= level * digit.height;
 }
 
 std::vector<std::optional<char>> look_alike_readings(const std::vector<ReadDigit> &digits) {

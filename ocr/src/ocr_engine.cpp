@@ -492,7 +492,11 @@ std::vector<Rect> uncovered_ink(PIX *binary, const std::vector<TextRun> &runs, d
   if (!boxes) return out;
   const double px = dpi / 72.0, em = em_points * px;
   std::vector<Rect> words_px;
-  for (const TextRun &r : runs) words_px.push_back({r.bbox.x0 * px, r.bbox.y0 * px, r.bbox.x1 * px, r.bbox.y1 * px});
+  std::vector<WordBox> line_words;
+  for (const TextRun &r : runs) {
+    words_px.push_back({r.bbox.x0 * px, r.bbox.y0 * px, r.bbox.x1 * px, r.bbox.y1 * px});
+    line_words.push_back({words_px.back(), r.font_size * px});
+  }
   std::vector<Rect> marks, dashes;
   for (int i = 0; i < boxaGetCount(boxes.get()); ++i) {
     l_int32 x, y, w, h;
@@ -514,7 +518,7 @@ std::vector<Rect> uncovered_ink(PIX *binary, const std::vector<TextRun> &runs, d
       bool the_mark = word.horizontal_overlap(box) >= 0.5 * box.width() && word.width() <= 2 * box.width();
       return c.holds_centre_of(box) && (the_mark || !(apart && on_edge_of(box, word)));
     });
-    if (!seen) out.push_back(box);
+    if (!seen && !in_word_space(box, line_words)) out.push_back(box);
   }
   // Glyphs side by side on one line, less than half an em apart, are one word.
   std::sort(out.begin(), out.end(), [](const Rect &a, const Rect &b) { return a.x0 < b.x0; });

@@ -172,6 +172,24 @@ std::vector<ColumnSpan> lines_of_print(const std::vector<int> &dark, int white_a
   return lines;
 }
 
+bool in_word_space(const Rect &mark, const std::vector<WordBox> &words) {
+  auto on_its_line = [&](const WordBox &w) {
+    return w.box.vertical_overlap(mark) >= 0.5 * mark.height() && mark.center_y() > w.box.y0 &&
+           mark.center_y() < w.box.y1;
+  };
+  const double x = mark.center_x();
+  for (const WordBox &left : words) {
+    if (!on_its_line(left) || left.box.center_x() >= x) continue;
+    for (const WordBox &right : words) {
+      if (!on_its_line(right) || right.box.center_x() <= x) continue;
+      double space = right.box.x0 - left.box.x1;
+      bool between = left.box.x1 <= mark.x1 && mark.x0 <= right.box.x0;
+      if (between && space < std::min(left.em, right.em)) return true;
+    }
+  }
+  return false;
+}
+
 bool on_edge_of(const Rect &mark, const Rect &word) {
   constexpr double edge = 1.0 / 12;  // of the word's height
   double inset = edge * word.height(), y = mark.center_y();

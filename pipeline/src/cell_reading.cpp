@@ -1,6 +1,7 @@
 #include "xxgk/pipeline/cell_reading.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 
@@ -131,7 +132,9 @@ UnseenCell first_look(const ocr::OcrEngine &engine, const ocr::PageImage &image,
   if (glance.text.empty() && glance.confidence == 1) return {glance, {}};  // blank
   if (glance.ink_lines == 1 && glance.confidence >= 0.8) return {glance, {}};
   ocr::CellText words = engine.read_cell(image, cell.bbox, ocr::CellContent::words);
-  std::string text = normalize::clean_text(words.text);
+  // A lone 0 the Chinese model read as the letter O is a number read (as in read_cell).
+  words.text = ocr::zeros_read_as_letters(normalize::clean_text(words.text));
+  std::string text = words.text;
   // Words read surely where digits could not be read at all are no value.
   bool surely_words = words.confidence >= 0.8 && glance.confidence < 0.3 && to_u32(text).size() >= 2;
   if ((surely_words || to_u32(text).size() > 4) && !looks_like_value(text)) return {words, {}};
@@ -144,6 +147,7 @@ UnseenCell first_look(const ocr::OcrEngine &engine, const ocr::PageImage &image,
 const ocr::CellText &settled(const UnseenCell &cell, bool value_position) {
   const ocr::CellText &words = cell.read, &value = *cell.value;
   std::string text = normalize::clean_text(words.text);
+  if (value.text.empty() && layout::is_value_text(text)) return words;
   if (looks_like_value(text) || value_position) return value;
   if (to_u32(text).size() == 1 && value.confidence >= 0.6) return value;
   return value.confidence > words.confidence ? value : words;
@@ -280,15 +284,30 @@ bool whole_number(const std::string &text) {
          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// The table's cells read as whole numbers, each with one glyph per digit; a cell whose ink
-// does not split into as many glyphs (digits run together, a stroke broken off) says nothing.
+// A value's glyph no reading made a number of, where a lone glyph may be a number its shape
+// tells: ink read as nothing (not a blank cell, which is read surely as nothing) among values,
+// or read as one Latin letter (a 0 as U or D) there or right of a row's values.
+bool unread_value(const layout::Table &t, const layout::Cell &c, bool value_position) {
+  bool letter = c.text.size() == 1 && std::isalpha(static_cast<unsigned char>(c.text[0]));
+  if (letter) return value_position || right_of_row_values(t, c);
+  return c.text.empty() && c.confidence < 1 && value_position;
+}
+
+// The table's cells read as whole numbers, each with one glyph per digit, and its unread
+// values of one glyph; a cell whose ink does not split into as many glyphs as digits (digits
+// run together, a stroke broken off) says nothing.
 std::vector<CellDigits> numbers_with_glyphs(const layout::Table &t, size_t table, const ocr::PageImage &image) {
   std::vector<CellDigits> out;
+  std::vector<bool> value_position = in_value_position(t);
   for (size_t i = 0; i < t.cells.size(); ++i) {
     const layout::Cell &c = t.cells[i];
-    if (!whole_number(c.text)) continue;
+    bool unread = !whole_number(c.text) && unread_value(t, c, value_position[i]);
+    if (!whole_number(c.text) && !unread) continue;
     std::vector<ocr::GlyphShape> glyphs = ocr::glyph_shapes(image, c.bbox);
-    if (glyphs.size() == c.text.size()) out.push_back({table, i, c.text, std::move(glyphs)});
+    bool minus = !unread && glyphs.size() == c.text.size() + 1 && ocr::minus_shaped(glyphs[0], glyphs[1]);
+    if (minus) glyphs.erase(glyphs.begin());
+    if (glyphs.size() == (unread ? 1 : c.text.size()))
+      out.push_back({table, i, c.text, std::move(glyphs), unread, minus});
   }
   return out;
 }
@@ -348,17 +367,29 @@ CellsRead read_cells(std::vector<layout::Table> &tables, const PageText &page, c
 
 void settle_by_glyph_shapes(const std::vector<std::vector<layout::Table> *> &tables_by_page,
                             const std::vector<const std::vector<CellDigits> *> &numbers_by_page) {
+  // First what each glyph's own print says (a zero's shape), then what its look-alikes are
+  // read as, those first corrections among them.
+  std::vector<std::vector<std::string>> shaped(numbers_by_page.size());
   std::vector<ocr::ReadDigit> digits;
-  for (const std::vector<CellDigits> *numbers : numbers_by_page)
-    for (const CellDigits &n : *numbers)
-      for (size_t k = 0; k < n.text.size(); ++k) digits.push_back({n.text[k], n.glyphs[k]});
+  for (size_t p = 0; p < numbers_by_page.size(); ++p)
+    for (const CellDigits &n : *numbers_by_page[p]) {
+      std::string text = n.unread ? std::string(1, '?') : n.text;  // an unread glyph: no digit yet
+      for (size_t k = 0; k < text.size(); ++k)
+        if (ocr::zero_shaped(n.glyphs[k])) text[k] = '0';
+      if (text == "?") text.clear();
+      for (size_t k = 0; k < text.size(); ++k) digits.push_back({text[k], n.glyphs[k]});
+      shaped[p].push_back(std::move(text));
+    }
   std::vector<std::optional<char>> seen_as = ocr::look_alike_readings(digits);
   size_t next = 0;
   for (size_t p = 0; p < numbers_by_page.size(); ++p)
-    for (const CellDigits &n : *numbers_by_page[p]) {
-      std::string text = n.text;
+    for (size_t i = 0; i < numbers_by_page[p]->size(); ++i) {
+      const CellDigits &n = (*numbers_by_page[p])[i];
+      std::string text = shaped[p][i];
       for (char &c : text)
         if (std::optional<char> other = seen_as[next++]) c = *other;
+      if (text.empty()) continue;  // an unread glyph its shape did not tell
+      if (n.minus) text.insert(0, 1, '-');
       layout::Cell &cell = (*tables_by_page[p])[n.table].cells[n.cell];
       if (text != n.text && cell.text == n.text) {
         settle_doubted(cell, n.text);

@@ -167,20 +167,23 @@ std::vector<bool> data_rows(const Table &t, const std::vector<TemplateBlock> &bl
   // order). A header row with one word misread as a number (a scan's 未 read as 2) is no row
   // of values.
   constexpr int max_labels_in_row = 2;
-  // Values stand right of their row's label: a mark left of all its words is a speck or a
-  // stroke OCR read as a dash (a header line 信息内容 | 本年收费金额… with a '-' before it).
+  // Values stand right of their row's label: marks left of all its words, fewer than its
+  // words, are specks or strokes OCR read as a dash (a header line 信息内容 | 本年收费金额…
+  // with a '-' before it). Many values before a word are a row of values whose last one OCR
+  // misread as a letter (a table without row labels: 0 1 0 … U).
   std::vector<int> first_word(t.rows, t.cols);
   for (const Cell &c : t.cells)
     if (!c.text.empty() && !layout::is_value_text(c.text)) first_word[c.row] = std::min(first_word[c.row], c.col);
-  std::vector<int> values(t.rows, 0), words(t.rows, 0);
+  std::vector<int> values(t.rows, 0), words(t.rows, 0), before_words(t.rows, 0);
   for (const Cell &c : t.cells) {
     if (layout::is_value_text(c.text)) {
-      bool before_words = first_word[c.row] < t.cols && c.col < first_word[c.row];
-      if (!before_words) ++values[c.row];
+      ++(first_word[c.row] < t.cols && c.col < first_word[c.row] ? before_words : values)[c.row];
     } else if (!c.text.empty()) {
       ++words[c.row];
     }
   }
+  for (int r = 0; r < t.rows; ++r)
+    if (before_words[r] >= words[r]) values[r] += before_words[r];
   std::vector<bool> data(t.rows, false);
   for (int r = 0; r < t.rows; ++r) data[r] = values[r] > 0 && values[r] >= words[r] - max_labels_in_row;
   // The row's own label is the words nearest its values: the rightmost text that begins in the

@@ -23,7 +23,21 @@ struct GlyphShape {
   std::array<std::uint8_t, grid_width * grid_height> ink{};  // 0..255: the share of the cell inked
   double aspect = 0;                                         // width / height of its ink
   double height = 0;                                         // points
+  double middle = 0;  // points below the top of the cut it was found in: where it stands
+  // The white its strokes close in (a 0's one, an 8's two), each as the span of the glyph's
+  // height it reaches over, top and bottom as fractions of that height (0 at the top).
+  struct Hole {
+    double top = 0, bottom = 0;
+  };
+  std::vector<Hole> holes;
 };
+
+// Whether a glyph's print is a zero's whatever OCR read it as: one hole, from the top quarter
+// of its height to the bottom quarter (a 6's and a 9's holes fill only their lower or upper
+// part, an 8 has two, a 4's closes no lower than its bar; 1, 2, 3, 5 and 7 close none).
+// Tesseract's English model reads a narrow sans-serif 0 of a bitonal scan as 6, surely, in every
+// cell it stands alone in, so neither the form's checks nor the look-alike vote can tell.
+bool zero_shaped(const GlyphShape &glyph);
 
 // The glyphs of the print inside `box` (page points), left to right: the cell's ink clear of
 // its rulings, split into marks, where marks stacked over one another (a glyph broken by
@@ -45,6 +59,11 @@ struct ReadDigit {
 // them agree on one other than its own reading; nothing where they agree with it, are too few,
 // or are not close enough to be copies of one glyph. Look-alikes are the nearest digits whose
 // distance is within a few times the report's typical distance between copies of one digit.
+// Whether `mark`, printed before the digit `digit`, is a minus sign: a flat bar (more than
+// twice as wide as tall, under a third of the digit's height) level with the digit's middle.
+// OCR drops a small minus before a digit (本年增/减's -3 read as 3) as often as it reads it.
+bool minus_shaped(const GlyphShape &mark, const GlyphShape &digit);
+
 std::vector<std::optional<char>> look_alike_readings(const std::vector<ReadDigit> &digits);
 
 }  // namespace xxgk::ocr

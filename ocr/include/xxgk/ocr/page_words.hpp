@@ -78,6 +78,19 @@ bool in_row_of_lone_marks(const Rect &mark, const std::vector<Rect> &marks, doub
 // as nothing. A glyph's own stroke, even 二's, lies further in.
 bool on_edge_of(const Rect &mark, const Rect &word);
 
+// A word on a line of print, in pixels, with the size of its print (its em, in pixels).
+struct WordBox {
+  Rect box;
+  double em = 0;
+};
+
+// Whether `mark` lies in the white between two words of one line that are closer than the
+// line's print size (the space a title or a sentence leaves between words): print of those
+// words whose boxes OCR drew short (a bold title's 2020 boxed one digit narrower than its
+// ink), not a word OCR dropped. A table's dropped value stands columns away from its row's
+// other words, further than that.
+bool in_word_space(const Rect &mark, const std::vector<WordBox> &words);
+
 // A number Tesseract's Chinese model spelled with the letter O for its zeros ("O", "1O"), as it
 // reads a bitonal scan's lone 0 of a borderless table: the word with its O and o as 0 when it
 // holds nothing else but digits (and a decimal point or thousands comma); any other word as

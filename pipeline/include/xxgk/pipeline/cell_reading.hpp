@@ -19,13 +19,15 @@ namespace xxgk::pipeline {
 // settle_by_glyph_shapes weighs.
 struct CellDigits {
   size_t table = 0, cell = 0;           // indices into the page's tables and the table's cells
-  std::string text;                     // the cell's reading: digits only
-  std::vector<ocr::GlyphShape> glyphs;  // one per digit
+  std::string text;                     // the cell's reading: digits only, or as read when `unread`
+  std::vector<ocr::GlyphShape> glyphs;  // one per digit; one when `unread`
+  bool unread = false;                  // a value's glyph read as nothing, or as a letter
+  bool minus = false;                   // a minus sign printed before the digits, not read
 };
 
 struct CellsRead {
   std::vector<TextRun> runs;        // what was read of the cells the page's OCR left out
-  std::vector<CellDigits> numbers;  // the cells read as whole numbers whose glyphs could be told apart
+  std::vector<CellDigits> numbers;  // numbers and unread values whose glyphs could be told apart
 };
 
 // Each cell of the page's tables read again from `raster` (the page's OCR image): a ruled
@@ -34,9 +36,11 @@ struct CellsRead {
 CellsRead read_cells(std::vector<layout::Table> &tables, const PageText &page, const Raster &raster,
                      const ocr::OcrEngine &engine);
 
-// The report's numbers held against its own print: a digit whose look-alikes among all the
-// report's OCR'd digits are nearly all read as another (ocr::look_alike_readings) takes their
-// reading; the cell keeps OCR's beside it and is doubted. One page at a time, the pages'
+// The report's numbers held against their own print: a glyph shaped as a zero is 0 whatever
+// OCR read (ocr::zero_shaped: a 6, a U, nothing), a minus sign OCR dropped is put back
+// (ocr::minus_shaped), and a digit whose look-alikes among all the report's OCR'd digits are
+// nearly all read as another (ocr::look_alike_readings) takes their reading; the cell keeps
+// OCR's beside it and is doubted. One page at a time, the pages'
 // tables and the numbers read_cells found on each.
 void settle_by_glyph_shapes(const std::vector<std::vector<layout::Table> *> &tables_by_page,
                             const std::vector<const std::vector<CellDigits> *> &numbers_by_page);
