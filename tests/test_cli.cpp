@@ -171,6 +171,24 @@ TEST(Cli, AReportWithDoubtfulValuesExitsForReview) {
   EXPECT_EQ(run_xxgk({"extract", page.string()}).exit_code, cli::exit_ok) << "as published: ok";
 }
 
+TEST(Cli, ATitleWithoutAYearTakesTheTextsAndSaysSo) {
+  XXGK_REQUIRE_SHARED();
+  // A report whose title lost its year (OCR ran a mark into it: 212020年): the year before the
+  // document's date is taken, flagged on the year.
+  std::string html = test::read_file(test::shared_dir() / "corpus" / "synth" / "r011-001-text.html");
+  size_t year = html.find("<b>2022</b>");
+  ASSERT_NE(year, std::string::npos);
+  html.erase(year, std::string("<b>2022</b>").size());
+  test::TempDir dir;
+  test::write_file(dir.path() / "no-year.html", html);
+  auto j = nlohmann::json::parse(run_xxgk({"extract", (dir.path() / "no-year.html").string()}).out);
+  EXPECT_EQ(j["meta"]["year"], 2022);
+  std::set<std::string> codes;
+  for (const auto &w : j["warnings"]) codes.insert(w["code"]);
+  EXPECT_TRUE(codes.count("year_uncertain"));
+  EXPECT_FALSE(codes.count("year_missing"));
+}
+
 TEST(Cli, PdfThatIsNoReportGivesPartialResult) {
   auto r = run_xxgk({"extract", fixture("not-a-report.pdf").string()});
   EXPECT_EQ(r.exit_code, cli::exit_partial) << r.err;

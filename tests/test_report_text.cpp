@@ -95,6 +95,19 @@ TEST(TitleYear, CheckedAgainstTheYearsTheTextNamesAndItsDate) {
   EXPECT_EQ(check_title_year(2002, e).year, 2020);
   // The text agrees: nothing to say.
   EXPECT_TRUE(check_title_year(2020, e).doubt.empty());
+  // A title OCR left without a year (212020年): the text's year, said so.
+  std::optional<YearCheck> found = year_in_text(e);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->year, 2020);
+  EXPECT_NE(found->doubt.find("names no year"), std::string::npos);
+  // A year named once is no report's year: nothing taken, unless the report is dated.
+  YearEvidence once;
+  once.named[2020] = 1;
+  EXPECT_FALSE(year_in_text(once));
+  once.dated = 2021;
+  ASSERT_TRUE(year_in_text(once));
+  EXPECT_EQ(year_in_text(once)->year, 2020);
+  EXPECT_NE(year_in_text(once)->doubt.find("dated 2021"), std::string::npos);
 }
 
 TEST(FindTitle, AWebPagesTitleAmongItsSiteChrome) {

@@ -127,9 +127,15 @@ void describe_meta(report::Report &r, const std::vector<report::PageLines> &line
   } else if (title && title->agency.empty()) {
     r.warnings.push_back({"agency_missing", "the title does not name the agency", title->page, ""});
   }
-  if (title && !title->year)
+  std::optional<report::YearCheck> from_text;
+  if (title && !title->year) from_text = report::year_in_text(report::year_evidence(lines));
+  if (from_text) {
+    r.meta.year = from_text->year;
+    r.warnings.push_back({"year_uncertain", from_text->doubt, title->page, ""});
+  } else if (title && !title->year) {
     r.warnings.push_back({"year_missing", "the title has no year (e.g. 2023年)", title->page, ""});
-  if (title) check_year(r, lines, title->page);
+  }
+  if (title && title->year) check_year(r, lines, title->page);
   report::EditionGuess edition = report::guess_edition(lines, r.meta.year);
   r.meta.edition = edition.edition;
   r.meta.edition_basis = edition.basis;

@@ -628,12 +628,23 @@ namespace {
 constexpr int first_report_year = 2008;
 }  // namespace
 
-YearCheck check_title_year(int year, const YearEvidence &e) {
+namespace {
+
+constexpr int named_often = 2;  // a year named once may be a plan's or a law's
+
+// The possible year the text names most, and how often (0 and 0 for none).
+std::pair<int, int> most_named_year(const YearEvidence &e) {
   int most = 0, times = 0;
   for (const auto &[y, n] : e.named)
     if (n > times && y >= first_report_year && (!e.dated || y <= *e.dated)) most = y, times = n;
+  return {most, times};
+}
+
+}  // namespace
+
+YearCheck check_title_year(int year, const YearEvidence &e) {
+  auto [most, times] = most_named_year(e);
   bool impossible = year < first_report_year || (e.dated && year > *e.dated);
-  constexpr int named_often = 2;  // a year named once may be a plan's or a law's
   bool unnamed = !e.named.count(year) && times >= named_often;
   if (!impossible && !unnamed) return {year, ""};
   std::string doubt = "the title's year " + std::to_string(year) +
@@ -642,6 +653,19 @@ YearCheck check_title_year(int year, const YearEvidence &e) {
                       (most ? "; the text names " + std::to_string(most) + " most" : "");
   if (impossible && most) return {most, doubt + ": taken"};
   return {year, doubt};
+}
+
+std::optional<YearCheck> year_in_text(const YearEvidence &e) {
+  auto [most, times] = most_named_year(e);
+  // The regulations have a year's report out by 31 January of the next: dated in that year.
+  if (times < named_often && e.dated && *e.dated > first_report_year)
+    return YearCheck{*e.dated - 1, "the title names no year; the report is dated " + std::to_string(*e.dated) +
+                                       ", the year after the one it reports on: " + std::to_string(*e.dated - 1) +
+                                       " taken"};
+  if (times < named_often) return std::nullopt;
+  return YearCheck{most, "the title names no year; the text names " + std::to_string(most) + " most (" +
+                             std::to_string(times) + " times" +
+                             (e.dated ? ", the report is dated " + std::to_string(*e.dated) : "") + "): taken"};
 }
 
 }  // namespace xxgk::report

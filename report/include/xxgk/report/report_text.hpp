@@ -114,6 +114,12 @@ struct YearCheck {
 };
 YearCheck check_title_year(int year, const YearEvidence &evidence);
 
+// The year of a report whose title names none (OCR ran a mark into its digits: 212020年):
+// the year the text names most, at least twice, that is possible (from 2008 to the document's
+// date); else the year before the document's date (a year's report is due by 31 January of the
+// next); nothing when neither is known. `doubt` says where it was found.
+std::optional<YearCheck> year_in_text(const YearEvidence &evidence);
+
 // Splits "XX局2023年政府信息公开工作年度报告" into agency and year.
 void parse_title(ReportTitle &title);
 
