@@ -165,6 +165,28 @@ TEST(Stitch, OneRowStreamFragmentFitsTheColumnsAbove) {
   EXPECT_EQ(out[0].at(2, 0)->text, "行政事业性收费");
 }
 
+TEST(Stitch, ARowOfValuesUnderARuledTableStartsWithinItsFirstColumn) {
+  // A ruled table's last row alone atop a scan's page, its column lines not found: a stream
+  // row whose edges are its print's, inside the ruled cells (as r011-005's review table at
+  // 150 DPI: 69 under 57, 12 pt in).
+  auto a = part(1, 600, 2, {header[0], header[1], header[2], {1, 0, 1, 1, "1"}, {1, 1, 1, 1, "2"}, {1, 2, 1, 1, "3"}});
+  auto b = part(2, 60, 1, {{0, 0, 1, 1, "4"}, {0, 1, 1, 1, "5"}, {0, 2, 1, 1, "6"}}, {40, 140, 240, 260});
+  b.method = "stream";
+  for (Cell &c : b.cells) c.bbox = {c.bbox.x0 + 10, c.bbox.y0, c.bbox.x0 + 20, c.bbox.y1};
+  auto out = stitch(a, b);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].cols, 3);
+  EXPECT_EQ(out[0].at(2, 0)->text, "4");
+  EXPECT_EQ(out[0].at(2, 2)->text, "6");
+  // Starting right of the first column, it is some other print: kept apart.
+  auto c = part(2, 60, 1, {{0, 0, 1, 1, "4"}, {0, 1, 1, 1, "5"}}, {120, 200, 280});
+  c.method = "stream";
+  EXPECT_EQ(stitch(a, c).size(), 2u);
+  // Under a borderless table, a stream part's left edge is its print's too: the same left edge.
+  a.method = "stream";
+  EXPECT_EQ(stitch(a, b).size(), 2u);
+}
+
 TEST(Stitch, AHeaderAloneAtAPageFootTakesTheRowsOverleaf) {
   // A borderless header at the foot of page 1, its columns from the leaf words OCR read (one
   // of them missed); its row of numbers on page 2, in columns the header's do not all match.

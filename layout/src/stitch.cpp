@@ -161,10 +161,17 @@ void extend_labels_over_empty(std::vector<Cell> &top, std::vector<Cell> &bottom,
 }
 
 // A stream part of a row or two has too little text to place its column edges: it continues
-// the table above when it starts at the same left edge and all its words lie within it.
+// the table above when it starts at the same left edge and all its words lie within it. Under
+// a ruled table, where the part's own rulings were not found (a last row's column lines, too
+// short to tell from glyph strokes on a scan), its left edge is its print's, which stands
+// inside the ruled first column.
 bool fragment_fits(const Table &a, const Table &b, double tolerance) {
   if (b.method != "stream" || b.rows > 2 || a.col_edges.size() < 2 || b.col_edges.empty()) return false;
-  if (std::abs(a.col_edges.front() - b.col_edges.front()) > tolerance) return false;
+  double left = b.col_edges.front();
+  bool same_left = std::abs(a.col_edges.front() - left) <= tolerance;
+  bool in_ruled_first_column =
+      a.method == "lattice" && left >= a.col_edges.front() - tolerance && left < a.col_edges[1];
+  if (!same_left && !in_ruled_first_column) return false;
   return std::all_of(b.cells.begin(), b.cells.end(), [&](const Cell &c) {
     return c.text.empty() || (c.bbox.center_x() > a.col_edges.front() && c.bbox.center_x() < a.col_edges.back());
   });
