@@ -72,17 +72,19 @@ std::vector<GlyphShape::Hole> holes_of(PIX *binary, const PixelBox &g) {
       pixGetPixel(binary, g.x0 + x, g.y0 + y, &bit);
       at[index(x, y)] = bit ? 0 : 1;
     }
-  // Fills the white reachable from (x, y); returns its pixel count and its rows' span.
+  // Fills the white reachable from (x, y); returns its pixel count and the span it covers.
   std::vector<std::pair<int, int>> stack;
-  auto fill = [&](int x, int y, int &top, int &bottom) {
+  PixelBox span{};
+  auto fill = [&](int x, int y) {
     int pixels = 0;
     stack.assign(1, {x, y});
     at[index(x, y)] = 2;
-    top = bottom = y;
+    span = {x, y, x, y};
     while (!stack.empty()) {
       auto [cx, cy] = stack.back();
       stack.pop_back();
-      ++pixels, top = std::min(top, cy), bottom = std::max(bottom, cy);
+      ++pixels;
+      span = {std::min(span.x0, cx), std::min(span.y0, cy), std::max(span.x1, cx), std::max(span.y1, cy)};
       const std::pair<int, int> steps[] = {{cx + 1, cy}, {cx - 1, cy}, {cx, cy + 1}, {cx, cy - 1}};
       for (auto [nx, ny] : steps)
         if (nx >= 0 && ny >= 0 && nx < w && ny < h && at[index(nx, ny)] == 1) {
@@ -92,15 +94,15 @@ std::vector<GlyphShape::Hole> holes_of(PIX *binary, const PixelBox &g) {
     }
     return pixels;
   };
-  int top = 0, bottom = 0;
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x)
-      if ((x == 0 || y == 0 || x == w - 1 || y == h - 1) && at[index(x, y)] == 1) fill(x, y, top, bottom);
+      if ((x == 0 || y == 0 || x == w - 1 || y == h - 1) && at[index(x, y)] == 1) fill(x, y);
   std::vector<GlyphShape::Hole> out;
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x)
-      if (at[index(x, y)] == 1 && fill(x, y, top, bottom) >= least_hole_pixels)
-        out.push_back({static_cast<double>(top) / h, static_cast<double>(bottom + 1) / h});
+      if (at[index(x, y)] == 1 && fill(x, y) >= least_hole_pixels)
+        out.push_back({static_cast<double>(span.y0) / h, static_cast<double>(span.y1 + 1) / h,
+                       static_cast<double>(span.x0) / w, static_cast<double>(span.x1 + 1) / w});
   return out;
 }
 
@@ -163,8 +165,18 @@ double shape_distance(const GlyphShape &a, const GlyphShape &b) {
 }
 
 bool zero_shaped(const GlyphShape &glyph) {
-  constexpr double reaches_up_to = 0.25, reaches_down_to = 0.75;  // of the glyph's height
-  return glyph.holes.size() == 1 && glyph.holes[0].top <= reaches_up_to && glyph.holes[0].bottom >= reaches_down_to;
+  if (glyph.holes.size() != 1) return false;
+  const GlyphShape::Hole &h = glyph.holes[0];
+  constexpr double reaches_past = 0.25;  // of the glyph's height and width: the hole reaches this far in
+  constexpr double width_past = 0.3;     // from each side (a narrow 0's hole is thinner across)
+  // A ring: its stroke as thick on either side, within scan noise. A small serif 4's triangle
+  // reaches the top and bottom quarters too, at 8 pt on a bitonal scan, but stands left of its
+  // stem and bar.
+  constexpr double even = 0.1;
+  bool tall = h.top <= reaches_past && h.bottom >= 1 - reaches_past;
+  bool wide = h.left <= width_past && h.right >= 1 - width_past;
+  bool centred = std::abs(h.top - (1 - h.bottom)) <= even && std::abs(h.left - (1 - h.right)) <= even;
+  return tall && wide && centred;
 }
 
 bool minus_shaped(const GlyphShape &mark, const GlyphShape &digit) {

@@ -24,17 +24,19 @@ struct GlyphShape {
   double aspect = 0;                                         // width / height of its ink
   double height = 0;                                         // points
   double middle = 0;  // points below the top of the cut it was found in: where it stands
-  // The white its strokes close in (a 0's one, an 8's two), each as the span of the glyph's
-  // height it reaches over, top and bottom as fractions of that height (0 at the top).
+  // The white its strokes close in (a 0's one, an 8's two), each as the span of the glyph it
+  // reaches over: top and bottom as fractions of its height (0 at the top), left and right of
+  // its width (0 at the left).
   struct Hole {
-    double top = 0, bottom = 0;
+    double top = 0, bottom = 0, left = 0, right = 0;
   };
   std::vector<Hole> holes;
 };
 
-// Whether a glyph's print is a zero's whatever OCR read it as: one hole, from the top quarter
-// of its height to the bottom quarter (a 6's and a 9's holes fill only their lower or upper
-// part, an 8 has two, a 4's closes no lower than its bar; 1, 2, 3, 5 and 7 close none).
+// Whether a glyph's print is a zero's whatever OCR read it as: one hole, centred, from the top
+// quarter of its height to the bottom quarter and across most of its width (a 6's and a 9's
+// holes fill only their lower or upper part, an 8 has two, a 4's stands left of its stem and
+// bar; 1, 2, 3, 5 and 7 close none).
 // Tesseract's English model reads a narrow sans-serif 0 of a bitonal scan as 6, surely, in every
 // cell it stands alone in, so neither the form's checks nor the look-alike vote can tell.
 bool zero_shaped(const GlyphShape &glyph);
