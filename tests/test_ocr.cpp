@@ -59,6 +59,12 @@ extract::PdfDocument helvetica_page(const test::TempDir &dir, const std::string 
   return extract::PdfDocument::open(dir.path() / "page.pdf");
 }
 
+// A Helvetica page of `content` as a 200 DPI scan's image: the glyph-shape tests' print.
+ocr::PageImage helvetica_scan(const std::string &content) {
+  test::TempDir dir;
+  return ocr::PageImage(helvetica_page(dir, content).render(1, 200));
+}
+
 TEST(Ocr, AValueCellKeepsItsSign) {
   test::TempDir dir;
   auto doc = helvetica_page(dir, "BT /F1 28 Tf 30 40 Td (+12) Tj ET BT /F1 28 Tf 230 40 Td (-3) Tj ET");
@@ -119,9 +125,7 @@ TextRun word(const std::string &text, Rect box, double size = 10.5) {
 // A cell's print comes apart into one shape per digit, left to right; copies of one digit are
 // near alike and two digits are not. Ink that runs out of the cell gives no shapes at all.
 TEST(GlyphShapes, EachDigitOfACellIsOneShape) {
-  test::TempDir dir;
-  auto doc = helvetica_page(dir, "BT /F1 20 Tf 30 40 Td (141) Tj ET BT /F1 20 Tf 230 40 Td (1) Tj ET");
-  ocr::PageImage image(doc.render(1, 200));
+  ocr::PageImage image = helvetica_scan("BT /F1 20 Tf 30 40 Td (141) Tj ET BT /F1 20 Tf 230 40 Td (1) Tj ET");
   std::vector<ocr::GlyphShape> three = ocr::glyph_shapes(image, {15, 25, 140, 75});
   ASSERT_EQ(three.size(), 3u);
   std::vector<ocr::GlyphShape> one = ocr::glyph_shapes(image, {215, 25, 340, 75});
@@ -137,9 +141,7 @@ TEST(GlyphShapes, EachDigitOfACellIsOneShape) {
 // Each glyph's holes tell a 0 from the digits OCR takes it for: one hole from top to bottom.
 // Measured on rendered print, not drawn grids, as the holes are found in a glyph's pixels.
 TEST(GlyphShapes, AZerosOneTallHoleTellsItFromOtherDigits) {
-  test::TempDir dir;
-  auto doc = helvetica_page(dir, "BT /F1 20 Tf 30 40 Td (0 6 9 8 4 1 O) Tj ET");
-  ocr::PageImage image(doc.render(1, 200));
+  ocr::PageImage image = helvetica_scan("BT /F1 20 Tf 30 40 Td (0 6 9 8 4 1 O) Tj ET");
   std::vector<ocr::GlyphShape> glyphs = ocr::glyph_shapes(image, {15, 25, 240, 75});
   ASSERT_EQ(glyphs.size(), 7u);
   EXPECT_TRUE(ocr::zero_shaped(glyphs[0]));
@@ -162,11 +164,9 @@ TEST(GlyphShapes, AZerosOneTallHoleTellsItFromOtherDigits) {
 // A small minus before a digit, which OCR drops, is told by its print: a flat bar level with
 // the digit's middle; an underscore, a digit and a tall stroke are none.
 TEST(GlyphShapes, AFlatBarLevelWithADigitsMiddleIsAMinus) {
-  test::TempDir dir;
-  auto doc = helvetica_page(dir,
-                            "BT /F1 20 Tf 30 40 Td (-3) Tj ET BT /F1 20 Tf 130 40 Td (_3) Tj ET "
-                            "BT /F1 20 Tf 230 40 Td (13) Tj ET");
-  ocr::PageImage image(doc.render(1, 200));
+  ocr::PageImage image = helvetica_scan(
+      "BT /F1 20 Tf 30 40 Td (-3) Tj ET BT /F1 20 Tf 130 40 Td (_3) Tj ET "
+      "BT /F1 20 Tf 230 40 Td (13) Tj ET");
   std::vector<ocr::GlyphShape> minus = ocr::glyph_shapes(image, {15, 25, 110, 75});
   ASSERT_EQ(minus.size(), 2u);
   EXPECT_TRUE(ocr::minus_shaped(minus[0], minus[1]));
