@@ -312,6 +312,15 @@ std::vector<CellDigits> numbers_with_glyphs(const layout::Table &t, size_t table
   return out;
 }
 
+// A cell's digits with those its print shows to be zeros made 0; an unread glyph shaped so is
+// "0", one shaped otherwise "" (no digit yet).
+std::string read_by_shape(const CellDigits &n) {
+  std::string text = n.unread ? std::string(1, '?') : n.text;
+  for (size_t k = 0; k < text.size(); ++k)
+    if (ocr::zero_shaped(n.glyphs[k])) text[k] = '0';
+  return text == "?" ? "" : text;
+}
+
 }  // namespace
 
 bool lone_glyph_before_values(const layout::Table &t, const layout::Cell &cell) {
@@ -373,10 +382,7 @@ void settle_by_glyph_shapes(const std::vector<std::vector<layout::Table> *> &tab
   std::vector<ocr::ReadDigit> digits;
   for (size_t p = 0; p < numbers_by_page.size(); ++p)
     for (const CellDigits &n : *numbers_by_page[p]) {
-      std::string text = n.unread ? std::string(1, '?') : n.text;  // an unread glyph: no digit yet
-      for (size_t k = 0; k < text.size(); ++k)
-        if (ocr::zero_shaped(n.glyphs[k])) text[k] = '0';
-      if (text == "?") text.clear();
+      std::string text = read_by_shape(n);
       for (size_t k = 0; k < text.size(); ++k) digits.push_back({text[k], n.glyphs[k]});
       shaped[p].push_back(std::move(text));
     }
